@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { channel, event } from './define';
+
+export const vaultModeSchema = z.enum(['keychain', 'passphrase']);
+export type VaultMode = z.infer<typeof vaultModeSchema>;
+
+export interface VaultGeneration {
+  /** Opaque id of a verified earlier save, to pass back to `vault:restore`. */
+  id: string;
+  savedAt: string;
+}
+
+export interface VaultRecoveryOffer {
+  /** Why the current file could not be opened. */
+  problem: 'corrupt' | 'tampered' | 'newer-version';
+  /** File name the unreadable vault was moved to (kept, never deleted). */
+  quarantinedAs: string;
+  /** Verified earlier generations, newest first. */
+  generations: VaultGeneration[];
+}
+
+export interface VaultStatus {
+  state: 'absent' | 'locked' | 'unlocked';
+  mode: VaultMode | null;
+  /** The OS keychain can wrap the key (safeStorage available and not the `basic_text` backend). */
+  keychainAvailable: boolean;
+  /** Linux without a keyring: safeStorage would use a hard-coded password, so a passphrase is required. */
+  keychainInsecure: boolean;
+  /** Minutes of inactivity before auto-lock (passphrase mode only); null = never. */
+  autoLockMinutes: number | null;
+  dataDir: string;
+  recovery: VaultRecoveryOffer | null;
+}
+
+export const passphraseSchema = z.string().min(1).max(1024);
+
+export const vaultChannels = {
+  'vault:status': channel<VaultStatus>()(z.void()),
+  'vault:create': channel<{ recoveryCode: string; status: VaultStatus }>()(
+    z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('keychain') }),
+      z.object({ mode: z.literal('passphrase'), passphrase: passphraseSchema }),
+    ]),
+  ),
+  'vault:unlock': channel<VaultStatus>()(
+    z.union([
+      z.object({ passphrase: passphraseSchema }).strict(),
+      z.object({ recoveryCode: z.string().min(1).max(200) }).strict(),
+      z.object({}).strict(), // keychain mode
+    ]),
+  ),
+  'vault:lock': channel<VaultStatus>()(z.void()),
+  'vault:change-passphrase': channel<VaultStatus>()(
+    z.object({ current: passphraseSchema, next: passphraseSchema }).strict(),
+  ),
+  'vault:set-auto-lock': channel<VaultStatus>()(
+    z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() }).strict(),
+  ),
+  /** Open a verified earlier generation after the current file was found corrupt. */
+  'vault:restore': channel<VaultStatus>()(z.object({ generationId: z.string().min(1).max(200) }).strict()),
+} as const;
+
+export const vaultEvents = {
+  'vault:changed': event<VaultStatus>(),
+} as const;
