@@ -1,0 +1,102 @@
+// Flat config: typescript-eslint + eslint-plugin-vue, plus the layer boundaries of DESIGN.md.
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import vueParser from 'vue-eslint-parser';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
+  'net', 'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**', 'out/**', 'dist/**', 'release/**', '.tmp/**', 'test-results/**',
+      'playwright-report/**', 'tests/artifacts/**', 'bench/results/**', '**/*.d.ts',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] },
+      globals: globals.browser,
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'vue/multi-word-component-names': 'off',
+      // Formatting is Prettier's job.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', 'scripts/**/*.{js,ts,mjs}', 'build/**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  // common/: pure TypeScript that runs anywhere.
+  {
+    files: ['electron/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'electron/common must stay free of Electron and Node.' })),
+        patterns: [
+          { group: ['node:*'], message: 'electron/common must stay free of Node built-ins.' },
+          { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ imports nothing from other layers.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'],
+    },
+  },
+  // renderer/: reaches main only through renderer/src/api and window.closeout.
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer has no Electron or Node access.' })),
+        patterns: [
+          { group: ['node:*'], message: 'The renderer has no Node access.' },
+          { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer imports only electron/common.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    ignores: ['renderer/src/api/**'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'window', property: 'closeout', message: 'Only renderer/src/api touches window.closeout.' },
+        { object: 'globalThis', property: 'closeout', message: 'Only renderer/src/api touches window.closeout.' },
+      ],
+    },
+  },
+  // preload: only the contract.
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload derives from electron/common/contract only.' }] }],
+    },
+  },
+  // main/: ipc.ts is the only importer of ipcMain.
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only electron/main/ipc.ts imports ipcMain.' }],
+        patterns: [{ group: ['**/renderer/**'], message: 'main does not import the renderer.' }],
+      }],
+    },
+  },
+);
