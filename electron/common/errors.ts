@@ -28,7 +28,27 @@ export const VAULT_ERROR_CODES = [
   'vault.io',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES] as const;
+export const MAIL_ERROR_CODES = [
+  'mail.auth-failed',
+  'mail.unsafe-login',
+  'mail.unreachable',
+  'mail.tls-failed',
+  'mail.server-refused',
+  'mail.timeout',
+  'mail.connection-lost',
+  'mail.target-not-writable',
+  'mail.disk-full',
+  'mail.cancelled',
+  'mail.io',
+  'mail.busy',
+  'mail.no-server',
+  'mail.code-required',
+  'mail.no-backup',
+  'mail.other-account',
+  'mail.open-failed',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
