@@ -5,15 +5,23 @@
 import { systemClock, type Clock } from '../common/clock';
 import type { EventName, EventPayload, Handlers } from '../common/contract';
 import type { AppInfo } from '../common/contract/app';
+import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
 import type { Service, ServiceContext } from './services/context';
+import type { KeyProvider } from './key-providers/key-provider';
+import { vaultDocumentCodec } from './vault/codec';
+import type { KdfCost } from './vault/keys';
+import { createVaultService } from './vault/service';
+import { Vault } from './vault/vault';
 
 export interface CoreOptions {
   dataDir: string;
   appInfo: AppInfo;
   clock?: Clock;
   log?: DispatchLog;
+  /** Folder picker and open-with-the-OS (Electron's dialog/shell in the app; fakes in harness/tests). */
+  desktop?: DesktopAdapter;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -28,10 +36,19 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const listeners = new Set<CoreEventListener>();
+  const clock = options.clock ?? systemClock;
+  const vault = new Vault({
+    dataDir: options.dataDir,
+    keyProvider: options.keyProvider,
+    clock,
+    codec: vaultDocumentCodec,
+    kdfCost: options.vaultKdfCost,
+  });
   const ctx: ServiceContext = {
     dataDir: options.dataDir,
-    clock: options.clock ?? systemClock,
+    clock,
     appInfo: options.appInfo,
+    store: vault,
     emit: (event, payload) => {
       for (const l of listeners) l(event, payload);
     },
@@ -45,11 +62,12 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     ...add(createAppService(ctx)),
+    ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
   };
 
   return {
     handlers,
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: withActivity(createDispatcher(handlers, options.log), () => vault.touch()),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -61,5 +79,13 @@ export function createCore(options: CoreOptions): Core {
       for (const s of [...services].reverse()) await s.close?.();
       listeners.clear();
     },
+  };
+}
+
+/** Any request but a status poll counts as the user being active, for the vault's auto-lock. */
+function withActivity(dispatch: Dispatch, touch: () => void): Dispatch {
+  return (channel, input) => {
+    if (channel !== 'vault:status') touch();
+    return dispatch(channel, input);
   };
 }

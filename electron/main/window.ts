@@ -1,0 +1,149 @@
+/**
+ * The one window and the guards around it: locked-down webPreferences, navigation and new windows
+ * denied, every permission denied, every request to anything but app:// cancelled.
+ */
+import {
+  BrowserWindow,
+  screen,
+  type OnBeforeRequestListenerDetails,
+  type Rectangle,
+  type Session,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
+import { APP_ENTRY_URL } from './protocol';
+import type { Settings, WindowState } from './settings';
+
+/** Every window gets exactly these (plus its preload); tests/unit/shell checks them. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+} as const satisfies WebPreferences;
+
+export const DEFAULT_WINDOW_SIZE = { width: 1100, height: 760 } as const;
+const MIN_SIZE = { width: 720, height: 520 } as const;
+
+export interface RequestPolicy {
+  /** Allow DevTools' own `devtools:` requests (development builds only). */
+  allowDevtools: boolean;
+  /**
+   * `electron-vite dev` only (never in a packaged app): the Vite dev server's origin, e.g.
+   * `http://localhost:5173`; its http and websocket (hot reload) requests are allowed.
+   */
+  devServerOrigin?: string;
+}
+
+/**
+ * Whether the renderer may load this URL. Only app:// content, and `data:` images and fonts (which
+ * the CSP also allows, for Naive UI's inline icons); nothing remote, no file:, no websockets.
+ */
+export function isAllowedRequest(
+  details: Pick<OnBeforeRequestListenerDetails, 'url' | 'resourceType'>,
+  policy: RequestPolicy,
+): boolean {
+  let url: URL;
+  try {
+    url = new URL(details.url);
+  } catch {
+    return false;
+  }
+  const { protocol } = url;
+  if (protocol === 'app:') return true;
+  if (policy.devServerOrigin !== undefined && /^(https?|wss?):$/.test(protocol)) {
+    const dev = new URL(policy.devServerOrigin);
+    return url.host === dev.host && protocol.replace(/^ws/, 'http') === dev.protocol;
+  }
+  if (protocol === 'data:') return details.resourceType === 'image' || details.resourceType === 'font';
+  if (protocol === 'devtools:') return policy.allowDevtools;
+  return false;
+}
+
+/** Session-wide: every permission denied, every request outside app:// cancelled. */
+export function hardenSession(session: Session, policy: RequestPolicy): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details, policy) });
+  });
+}
+
+/** Per web contents (index.ts also applies it to any contents the app ever creates). */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Saved bounds are used only if the window would still be on a connected display. */
+export function restoreBounds(
+  saved: WindowState | null,
+  workAreas: readonly Rectangle[],
+): Partial<Rectangle> & { width: number; height: number } {
+  if (saved === null) return { ...DEFAULT_WINDOW_SIZE };
+  const size = { width: Math.max(saved.width, MIN_SIZE.width), height: Math.max(saved.height, MIN_SIZE.height) };
+  if (saved.x === undefined || saved.y === undefined) return size;
+  const { x, y } = saved;
+  // The title bar must be reachable: its top-left 100x40 px lies inside some display.
+  const visible = workAreas.some(
+    (a) => x + 100 > a.x && x < a.x + a.width && y >= a.y && y + 40 <= a.y + a.height,
+  );
+  return visible ? { ...size, x, y } : size;
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  settings: Pick<Settings, 'windowState' | 'setWindowState'>;
+  url?: string;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const saved = options.settings.windowState();
+  const bounds = restoreBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'Closeout',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath },
+  });
+  guardWebContents(win.webContents);
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    clearTimeout(saveTimer);
+    if (win.isDestroyed() || win.isMinimized()) return;
+    const maximized = win.isMaximized();
+    const b = maximized ? win.getNormalBounds() : win.getBounds();
+    options.settings.setWindowState({ x: b.x, y: b.y, width: b.width, height: b.height, maximized });
+  };
+  const saveSoon = (): void => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 500);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('close', save);
+
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
+  void win.loadURL(options.url ?? APP_ENTRY_URL);
+  return win;
+}
