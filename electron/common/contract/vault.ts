@@ -12,9 +12,9 @@ export interface VaultGeneration {
 
 export interface VaultRecoveryOffer {
   /** Why the current file could not be opened. */
-  problem: 'corrupt' | 'tampered' | 'newer-version';
-  /** File name the unreadable vault was moved to (kept, never deleted). */
-  quarantinedAs: string;
+  problem: 'corrupt' | 'tampered' | 'newer-version' | 'missing';
+  /** File name the unreadable vault was moved to (kept, never deleted); null when it was left in place or is missing. */
+  quarantinedAs: string | null;
   /** Verified earlier generations, newest first. */
   generations: VaultGeneration[];
 }
