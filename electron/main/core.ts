@@ -22,6 +22,12 @@ export interface CoreOptions {
   log?: DispatchLog;
   /** Folder picker and open-with-the-OS (Electron's dialog/shell in the app; fakes in harness/tests). */
   desktop?: DesktopAdapter;
+  /** Wraps the vault key: Electron safeStorage in the app, a key file in tests and the harness. */
+  keyProvider: KeyProvider;
+  /** Lower scrypt cost for tests and the harness only; the app uses the default (N=2^17). */
+  vaultKdfCost?: KdfCost;
+  /** Set false where tests drive auto-lock with a fake clock. */
+  autoLockTimer?: boolean;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
