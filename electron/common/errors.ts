@@ -48,7 +48,17 @@ export const MAIL_ERROR_CODES = [
   'mail.open-failed',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES] as const;
+export const REMINDERS_ERROR_CODES = [
+  'reminders.not-found',
+  'reminders.plan-not-found',
+  'reminders.time-in-past',
+  'reminders.already-done',
+  'reminders.login-item-unavailable',
+  'reminders.login-item-failed',
+  'reminders.export-failed',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
