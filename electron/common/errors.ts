@@ -58,7 +58,26 @@ export const REMINDERS_ERROR_CODES = [
   'reminders.export-failed',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES] as const;
+export const DOMAIN_ERROR_CODES = [
+  'plan.not-found',
+  'plan.duplicate-id',
+  'plan.duplicate-address',
+  'plan.unsupported-address',
+  'plan.wrong-phase',
+  'plan.unknown-item',
+  'plan.name-required',
+  'plan.negative-amount',
+  'plan.service-in-use',
+  'plan.step-order',
+  'plan.confirm-via-submit',
+  'plan.risks-unacknowledged',
+  'plan.steps-incomplete',
+  'plan.blocked',
+  'plan.invalid-date',
+  'plan.invalid-command',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
