@@ -1,0 +1,206 @@
+/**
+ * Mail backup over IMAP (issue 6). The renderer picks a folder (Electron: a dialog adapter; the
+ * harness: a typed path) and passes a plain path; main connects, exports every folder as Maildir,
+ * verifies against the server and records a passing verification in the plan.
+ *
+ * The authorization code goes one way only: renderer -> main, in `authCode`. No channel or event
+ * ever returns it; `hasSavedCode` says whether one is kept in the vault.
+ */
+import { z } from 'zod';
+import type { AppError } from '../result';
+import { channel, event } from './define';
+
+export const mailAccountSchema = z
+  .object({
+    address: z.email().max(254),
+    /** Custom server; omitted: the catalog's server for the address's domain. */
+    host: z.string().trim().min(1).max(253).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    /** true: TLS from the first byte (993); false: STARTTLS required (143). Default true. */
+    secure: z.boolean().optional(),
+    /**
+     * Extra trusted CA certificate (PEM). The screen never sets it; tests and the harness use it
+     * to trust their own self-signed server instead of turning verification off.
+     */
+    tls: z.object({ ca: z.string().min(1).max(20_000) }).strict().optional(),
+  })
+  .strict();
+export type MailAccount = z.infer<typeof mailAccountSchema>;
+
+export const authCodeSchema = z.string().min(1).max(256);
+const targetDirSchema = z.string().min(1).max(4096);
+
+const credentialsShape = {
+  /** The client authorization code (客户端授权码) typed by the user. */
+  authCode: authCodeSchema.optional(),
+  /** Use the code kept in the vault for this address instead. */
+  useSavedCode: z.boolean().optional(),
+};
+
+export interface MailServer {
+  host: string;
+  port: number;
+  secure: boolean;
+  /** 'catalog' when taken from the NetEase catalog, 'custom' when the user gave it. */
+  origin: 'catalog' | 'custom';
+  /** Catalog source and confidence (absent for custom servers). */
+  source?: string;
+  confidence?: 'high' | 'medium' | 'low';
+}
+
+export interface MailFolderInfo {
+  /** Decoded name, `/` between levels (`INBOX`, `已发送`, `工作/项目 A`). */
+  name: string;
+  specialUse: string | null;
+  messages: number;
+}
+
+export interface MailConnectionReport {
+  server: MailServer;
+  folders: MailFolderInfo[];
+  messages: number;
+}
+
+export interface MailUidValidityChange {
+  folder: string;
+  previous: number;
+  current: number;
+  /** Where the fresh copy went, relative to the backup folder. */
+  dir: string;
+}
+
+export interface MailFolderVerification {
+  folder: string;
+  uidValidity: number;
+  serverMessages: number;
+  backedUp: number;
+  /** On the server, not in the backup. */
+  missing: number;
+  /** Size in the backup differs from RFC822.SIZE on the server. */
+  sizeMismatches: number;
+  /** In the backup but no longer on the server (deleted since): reported, not a failure. */
+  extra: number;
+}
+
+export interface MailVerification {
+  passed: boolean;
+  /** ISO time of the check. */
+  verifiedAt: string;
+  folders: MailFolderVerification[];
+  serverMessages: number;
+  backedUpMessages: number;
+  backedUpBytes: number;
+  missing: number;
+  sizeMismatches: number;
+  /** Files whose sha256 no longer matches the manifest (checked on disk). */
+  corruptFiles: number;
+}
+
+export interface MailBackupSummary {
+  address: string;
+  targetDir: string;
+  /** The Maildir++ root inside targetDir, for other mail programs. */
+  maildir: string;
+  folders: number;
+  messages: number;
+  bytes: number;
+  /** Messages fetched by this run (the rest were already in the backup). */
+  fetchedMessages: number;
+  fetchedBytes: number;
+  durationMs: number;
+  uidValidityChanges: MailUidValidityChange[];
+  verification: MailVerification | null;
+  /** The verification was recorded in the plan's mail-backup step. */
+  recordedInPlan: boolean;
+}
+
+export type MailPhase = 'connecting' | 'listing' | 'exporting' | 'verifying';
+
+export interface MailProgress {
+  jobId: string;
+  phase: MailPhase;
+  foldersDone: number;
+  foldersTotal: number;
+  /** Decoded name of the folder being exported, null outside 'exporting'. */
+  currentFolder: string | null;
+  /** Messages in the backup now, including those from earlier runs. */
+  messagesDone: number;
+  messagesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Of this run, averaged over the last few seconds. */
+  bytesPerSecond: number;
+  messagesPerSecond: number;
+  /** null until a rate is known. */
+  etaSeconds: number | null;
+}
+
+export type MailJobState = 'running' | 'cancelling';
+
+export interface MailStatus {
+  job: { jobId: string; planId: string; address: string; targetDir: string; state: MailJobState } | null;
+  progress: MailProgress | null;
+  /** The last finished run of this session. */
+  last: MailFinished | null;
+}
+
+export interface MailFinished {
+  jobId: string;
+  planId: string;
+  outcome: 'completed' | 'cancelled' | 'failed';
+  /** For 'failed' (and 'cancelled': mail.cancelled). The backup stays resumable in every case. */
+  error: AppError | null;
+  summary: MailBackupSummary | null;
+}
+
+export interface MailBackupInfo {
+  /** A Closeout backup exists in targetDir. */
+  exists: boolean;
+  address: string | null;
+  messages: number;
+  bytes: number;
+  /** Every folder finished in the last run (it may still be behind the server). */
+  complete: boolean;
+  lastVerification: MailVerification | null;
+}
+
+const planIdSchema = z.string().min(1).max(200);
+
+export const mailChannels = {
+  /** Server for an address from the catalog (null: not a NetEase domain we know: ask for host/port). */
+  'mail:resolve-server': channel<MailServer | null>()(z.object({ address: z.email().max(254) }).strict()),
+  /** Does this address have a code kept in the vault? */
+  'mail:saved-code': channel<{ hasSavedCode: boolean }>()(z.object({ address: z.email().max(254) }).strict()),
+  /** Logs in (with ID), lists folders and counts; no download. */
+  'mail:test-connection': channel<MailConnectionReport>()(
+    z.object({ account: mailAccountSchema, ...credentialsShape }).strict(),
+  ),
+  /** Starts (or resumes) a backup; returns at once, then `mail:progress` ... `mail:finished`. */
+  'mail:start-backup': channel<{ jobId: string; resumed: boolean }>()(
+    z
+      .object({
+        planId: planIdSchema,
+        account: mailAccountSchema,
+        ...credentialsShape,
+        /** Keep the code in the vault (encrypted) for later runs. */
+        saveCode: z.boolean().optional(),
+        targetDir: targetDirSchema,
+      })
+      .strict(),
+  ),
+  'mail:cancel': channel<{ cancelling: boolean }>()(z.void()),
+  'mail:status': channel<MailStatus>()(z.void()),
+  /** What a folder already holds (to offer "resume" and show the last verification). */
+  'mail:backup-info': channel<MailBackupInfo>()(z.object({ targetDir: targetDirSchema }).strict()),
+  /** Verifies an existing backup against the server; a pass is recorded in the plan. */
+  'mail:verify': channel<MailVerification>()(
+    z.object({ planId: planIdSchema, account: mailAccountSchema, ...credentialsShape, targetDir: targetDirSchema }).strict(),
+  ),
+  'mail:open-folder': channel<void>()(z.object({ targetDir: targetDirSchema }).strict()),
+  'mail:forget-code': channel<void>()(z.object({ address: z.email().max(254) }).strict()),
+} as const;
+
+export const mailEvents = {
+  'mail:progress': event<MailProgress>(),
+  'mail:finished': event<MailFinished>(),
+} as const;

@@ -1,0 +1,86 @@
+import { ImapFlow } from 'imapflow';
+import { accountKindOf } from '../../common/catalog/accounts';
+import type { AppInfo } from '../../common/contract/app';
+import type { MailAccount, MailServer } from '../../common/contract/mail';
+import { AppFailure } from '../../common/result';
+import { toMailFailure } from './mail-errors';
+
+/** Everything needed to open one IMAP session. Lives only in main; never serialized. */
+export interface ConnectionSpec {
+  server: MailServer;
+  user: string;
+  authCode: string;
+  /** Extra trusted CA (tests, harness). */
+  ca?: string;
+  /** Tests and benchmarks only: no TLS at all (127.0.0.1). Not reachable from the contract. */
+  plaintext?: boolean;
+  timeoutMs?: number;
+}
+
+export function resolveServer(account: Pick<MailAccount, 'address' | 'host' | 'port' | 'secure'>): MailServer | null {
+  if (account.host) {
+    const secure = account.secure ?? true;
+    return { host: account.host, port: account.port ?? (secure ? 993 : 143), secure, origin: 'custom' };
+  }
+  const kind = accountKindOf(account.address);
+  if (!kind) return null;
+  const secure = account.secure ?? true;
+  return {
+    host: kind.imap.host,
+    port: account.port ?? (secure ? kind.imap.tlsPort : kind.imap.plainPort),
+    secure,
+    origin: 'catalog',
+    source: kind.imap.source,
+    confidence: kind.imap.confidence,
+  };
+}
+
+export function requireServer(account: MailAccount): MailServer {
+  const server = resolveServer(account);
+  if (!server) {
+    throw new AppFailure('mail.no-server', 'No known IMAP server for this address; enter the host and port');
+  }
+  return server;
+}
+
+/**
+ * Opens an authenticated session. `clientInfo` makes imapflow send the IMAP ID command
+ * (RFC 2971); NetEase answers `NO ... Unsafe Login` to SELECT without it.
+ */
+export async function openSession(spec: ConnectionSpec, appInfo: AppInfo): Promise<ImapFlow> {
+  const timeout = spec.timeoutMs ?? 30_000;
+  const client = new ImapFlow({
+    host: spec.server.host,
+    port: spec.server.port,
+    secure: spec.plaintext ? false : spec.server.secure,
+    // STARTTLS is required on a non-TLS port, except in the plaintext test mode.
+    doSTARTTLS: spec.plaintext ? false : spec.server.secure ? undefined : true,
+    tls: spec.ca ? { ca: [spec.ca], minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2' },
+    auth: { user: spec.user, pass: spec.authCode },
+    clientInfo: { name: appInfo.name, version: appInfo.version, vendor: appInfo.name },
+    logger: false,
+    emitLogs: false,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: Math.max(timeout, 60_000),
+    disableAutoIdle: true,
+  });
+  // Without a listener an 'error' event (socket reset) would be thrown as an uncaught exception.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return client;
+  } catch (e) {
+    client.close();
+    throw toMailFailure(e);
+  }
+}
+
+export async function closeSession(client: ImapFlow): Promise<void> {
+  try {
+    await Promise.race([client.logout(), new Promise((r) => setTimeout(r, 2000))]);
+  } catch {
+    // The session is being dropped either way.
+  }
+  client.close();
+}

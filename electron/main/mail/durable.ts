@@ -1,0 +1,37 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** fsync a directory so the names created or renamed in it survive a power cut (no-op on Windows). */
+export async function fsyncDir(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes all of `data` to a new file and fsyncs it before closing. */
+export async function writeSynced(path: string, data: Buffer | string): Promise<void> {
+  const fh = await open(path, 'w', 0o600);
+  try {
+    await fh.writeFile(data);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Replace a small file atomically and durably: temp file, fsync, rename, fsync the folder. */
+export async function replaceFileDurably(path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    await writeSynced(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  await fsyncDir(dirname(path));
+}

@@ -1,0 +1,253 @@
+/**
+ * One backup run of a whole account: connect, list the folders, export each (resuming from the
+ * manifests), keep `closeout-backup.json` current. Cancellation and failures leave everything
+ * recorded so far valid; the next run continues from there.
+ */
+import { access, constants, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ImapFlow, ListResponse } from 'imapflow';
+import type { Clock } from '../../common/clock';
+import type { AppInfo } from '../../common/contract/app';
+import type { MailUidValidityChange } from '../../common/contract/mail';
+import { AppFailure } from '../../common/result';
+import { readBackupState, writeBackupState, type BackupState, type FolderGeneration } from './backup-state';
+import { closeSession, openSession, type ConnectionSpec } from './connection';
+import { DEFAULT_TUNING, exportFolder, throwIfCancelled, type ExportTuning } from './folder-export';
+import { backupPaths, folderDir, generationDir, manifestName } from './layout';
+import { toMailFailure } from './mail-errors';
+import type { ProgressTracker } from './progress';
+
+export interface ExportRequest {
+  spec: ConnectionSpec;
+  address: string;
+  targetDir: string;
+  appInfo: AppInfo;
+  clock: Clock;
+  signal: AbortSignal;
+  progress: ProgressTracker;
+  tuning?: Partial<ExportTuning>;
+}
+
+export interface ExportOutcome {
+  folders: number;
+  messages: number;
+  bytes: number;
+  fetchedMessages: number;
+  fetchedBytes: number;
+  uidValidityChanges: MailUidValidityChange[];
+  durationMs: number;
+}
+
+export interface ServerFolder {
+  path: string;
+  name: string;
+  specialUse: string | null;
+}
+
+/** Selectable folders, INBOX first, names with `/` between levels. */
+export async function listServerFolders(client: ImapFlow): Promise<ServerFolder[]> {
+  const list: ListResponse[] = await client.list();
+  return list
+    .filter((m) => !m.flags.has('\\Noselect') && !m.flags.has('\\NonExistent'))
+    .map((m) => ({
+      path: m.path,
+      name: m.delimiter && m.delimiter !== '/' ? m.path.split(m.delimiter).join('/') : m.path,
+      specialUse: m.specialUse ?? null,
+    }))
+    .sort((a, b) => (a.path === 'INBOX' ? -1 : b.path === 'INBOX' ? 1 : a.name.localeCompare(b.name)));
+}
+
+/** Creates the folder tree and proves it is writable before anything is fetched. */
+export async function prepareTarget(targetDir: string): Promise<void> {
+  const paths = backupPaths(targetDir);
+  try {
+    await mkdir(paths.manifests, { recursive: true });
+    await mkdir(paths.maildir, { recursive: true });
+    await access(targetDir, constants.W_OK);
+  } catch (e) {
+    throw toMailFailure(e);
+  }
+}
+
+export function newState(address: string, server: string, nowIso: string): BackupState {
+  return {
+    format: 1,
+    address,
+    server,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+    complete: false,
+    folders: [],
+    lastVerification: null,
+  };
+}
+
+export async function loadState(targetDir: string, address: string, server: string, nowIso: string): Promise<BackupState> {
+  const existing = await readBackupState(backupPaths(targetDir).state);
+  if (!existing) return newState(address, server, nowIso);
+  if (existing.address.toLowerCase() !== address.toLowerCase()) {
+    throw new AppFailure('mail.other-account', 'This folder holds the backup of another address', {
+      address: existing.address,
+    });
+  }
+  return existing;
+}
+
+/** The current generation of a folder, a new one on first sight or after a UIDVALIDITY change. */
+function generationFor(
+  state: BackupState,
+  folder: ServerFolder,
+  uidValidity: number,
+  changes: MailUidValidityChange[],
+): { gen: FolderGeneration; created: boolean } {
+  const current = state.folders.find((g) => g.path === folder.path && g.current);
+  if (current && current.uidValidity === uidValidity) return { gen: current, created: false };
+  const taken = new Set(state.folders.map((g) => g.dir.toLowerCase()));
+  let dir: string;
+  if (current) {
+    current.current = false;
+    const base = state.folders.find((g) => g.path === folder.path)!.dir;
+    dir = generationDir(base, uidValidity);
+    changes.push({ folder: folder.name, previous: current.uidValidity, current: uidValidity, dir: join('Maildir', dir) });
+  } else {
+    dir = folderDir(folder.name, taken);
+  }
+  const gen: FolderGeneration = {
+    path: folder.path,
+    name: folder.name,
+    uidValidity,
+    dir,
+    manifest: manifestName(dir, uidValidity),
+    current: true,
+    completedUidNext: null,
+    completedMessages: null,
+    completedBytes: null,
+  };
+  state.folders.push(gen);
+  return { gen, created: true };
+}
+
+export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
+  const started = req.clock.now();
+  const tuning = { ...DEFAULT_TUNING, ...req.tuning };
+  const paths = backupPaths(req.targetDir);
+  const iso = () => new Date(req.clock.now()).toISOString();
+  const progress = req.progress;
+
+  await prepareTarget(req.targetDir);
+  const serverId = `${req.spec.server.host}:${req.spec.server.port}`;
+  const state = await loadState(req.targetDir, req.address, serverId, iso());
+  const saveState = async () => {
+    state.updatedAt = iso();
+    try {
+      await writeBackupState(paths.state, state);
+    } catch (e) {
+      throw toMailFailure(e);
+    }
+  };
+
+  progress.phase = 'connecting';
+  progress.emit(true);
+  throwIfCancelled(req.signal);
+  const client = await openSession(req.spec, req.appInfo);
+  // Cancel interrupts a FETCH in flight by closing the socket; the batch in progress is simply not recorded.
+  const onAbort = () => client.close();
+  req.signal.addEventListener('abort', onAbort);
+  const changes: MailUidValidityChange[] = [];
+  let messages = 0;
+  let bytes = 0;
+  try {
+    progress.phase = 'listing';
+    progress.emit(true);
+    const folders = await listServerFolders(client);
+    const statuses: { folder: ServerFolder; messages: number }[] = [];
+    for (const folder of folders) {
+      throwIfCancelled(req.signal);
+      const st = await client.status(folder.path, { messages: true });
+      statuses.push({ folder, messages: (st && st.messages) || 0 });
+    }
+    progress.foldersTotal = folders.length;
+    progress.messagesTotal = statuses.reduce((n, s) => n + s.messages, 0);
+    progress.phase = 'exporting';
+    state.complete = false;
+    let listedBytes = 0;
+    let listedMessages = 0;
+
+    for (const { folder } of statuses) {
+      throwIfCancelled(req.signal);
+      progress.currentFolder = folder.name;
+      progress.emit(true);
+      const box = await client.mailboxOpen(folder.path, { readOnly: true });
+      const uidValidity = Number(box.uidValidity);
+      const uidNext = Number(box.uidNext);
+      const { gen, created } = generationFor(state, folder, uidValidity, changes);
+      if (created) await saveState();
+
+      const estimate = (folderMessages: number, folderBytes: number) => {
+        listedMessages += folderMessages;
+        listedBytes += folderBytes;
+        const avg = listedMessages ? listedBytes / listedMessages : 0;
+        progress.bytesTotal = listedBytes + Math.max(0, progress.messagesTotal - listedMessages) * avg;
+      };
+
+      if (gen.completedUidNext === uidNext && gen.completedMessages === box.exists && gen.completedBytes !== null) {
+        // Unchanged since it was completed: same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count).
+        estimate(box.exists, gen.completedBytes);
+        progress.alreadySaved(box.exists, gen.completedBytes);
+        messages += box.exists;
+        bytes += gen.completedBytes;
+      } else {
+        const result = await exportFolder(
+          client,
+          {
+            path: folder.path,
+            name: folder.name,
+            uidValidity,
+            dir: join(paths.maildir, gen.dir),
+            relDir: gen.dir,
+            manifestPath: join(paths.manifests, gen.manifest),
+          },
+          box.exists,
+          tuning,
+          {
+            signal: req.signal,
+            onListed: (total, saved) => {
+              estimate(total.messages, total.bytes);
+              progress.alreadySaved(saved.messages, saved.bytes);
+              progress.emit(true);
+            },
+            onSaved: (n, b) => progress.fetched(n, b),
+          },
+        ).catch((e: unknown) => {
+          throw req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+        });
+        gen.completedUidNext = uidNext;
+        gen.completedMessages = result.messages;
+        gen.completedBytes = result.bytes;
+        messages += result.messages;
+        bytes += result.bytes;
+        await saveState();
+      }
+      progress.foldersDone++;
+    }
+    state.complete = true;
+    await saveState();
+    progress.currentFolder = null;
+    progress.emit(true);
+  } catch (e) {
+    throw req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+  } finally {
+    req.signal.removeEventListener('abort', onAbort);
+    await closeSession(client);
+  }
+  const fetched = progress.fetchedTotals;
+  return {
+    folders: progress.foldersTotal,
+    messages,
+    bytes,
+    fetchedMessages: fetched.messages,
+    fetchedBytes: fetched.bytes,
+    uidValidityChanges: changes,
+    durationMs: req.clock.now() - started,
+  };
+}

@@ -1,0 +1,90 @@
+import { AppFailure } from '../../common/result';
+
+/**
+ * Turns whatever imapflow, Node's socket/TLS layers or the file system threw into one stable
+ * `mail.*` code the user sees a translated text for. Only codes and the server's response text
+ * are kept: the error objects may hold the command that was sent, which is never passed on.
+ */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+const TIMEOUT = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT', 'ETIMEOUT', 'ETIMEDOUT']);
+const DROPPED = new Set([
+  'NoConnection',
+  'EConnectionClosed',
+  'ClosedAfterConnectText',
+  'ECONNRESET',
+  'EPIPE',
+  'StateLogout',
+  'DownloadIncomplete',
+]);
+const TLS = new Set([
+  'ClosedAfterConnectTLS',
+  'EPROTO',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'STARTTLS_INJECTION',
+]);
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR']);
+
+interface ErrorLike {
+  code?: unknown;
+  authenticationFailed?: unknown;
+  responseStatus?: unknown;
+  responseText?: unknown;
+  serverResponseCode?: unknown;
+  message?: unknown;
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** The server's words, trimmed, without anything that could be an echo of a credential. */
+function serverText(e: ErrorLike): string {
+  return text(e.responseText).slice(0, 200);
+}
+
+export function isUnsafeLogin(e: unknown): boolean {
+  const x = (e ?? {}) as ErrorLike;
+  return /unsafe login/i.test(text(x.responseText)) || /unsafe login/i.test(text(x.message));
+}
+
+export function toMailFailure(e: unknown): AppFailure {
+  if (e instanceof AppFailure) return e;
+  const x = (e ?? {}) as ErrorLike;
+  const code = text(x.code);
+  if (isUnsafeLogin(x)) {
+    return new AppFailure('mail.unsafe-login', 'The server refused the session as an unsafe login', {
+      server: serverText(x),
+    });
+  }
+  if (x.authenticationFailed === true) {
+    return new AppFailure('mail.auth-failed', 'The server rejected the address or the authorization code', {
+      server: serverText(x),
+    });
+  }
+  if (UNREACHABLE.has(code)) return new AppFailure('mail.unreachable', `The server cannot be reached (${code})`);
+  if (TIMEOUT.has(code)) return new AppFailure('mail.timeout', `The server did not answer in time (${code})`);
+  if (TLS.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /certificate|ssl|tls/i.test(text(x.message))) {
+    return new AppFailure('mail.tls-failed', `The secure connection failed${code ? ` (${code})` : ''}`);
+  }
+  if (DROPPED.has(code)) return new AppFailure('mail.connection-lost', `The connection was lost (${code})`);
+  if (DISK_FULL.has(code)) return new AppFailure('mail.disk-full', `The backup disk is full (${code})`);
+  if (NOT_WRITABLE.has(code)) return new AppFailure('mail.target-not-writable', `Cannot write to the backup folder (${code})`);
+  if (x.responseStatus === 'NO' || x.responseStatus === 'BAD' || x.responseStatus === 'BYE') {
+    return new AppFailure('mail.server-refused', `The server answered ${String(x.responseStatus)}`, {
+      server: serverText(x),
+    });
+  }
+  if (/^E[A-Z]+$/.test(code)) return new AppFailure('mail.io', `File or network error (${code})`);
+  return new AppFailure('mail.connection-lost', `The IMAP session failed${code ? ` (${code})` : ''}`);
+}
+
+/** Errors after which reconnecting and continuing makes sense (the work done so far is kept either way). */
+export function isTransient(failure: AppFailure): boolean {
+  return failure.code === 'mail.connection-lost' || failure.code === 'mail.timeout';
+}
