@@ -8,14 +8,17 @@ import type { Result } from './result';
 import type { ChannelSpec, DomainOf, EventSpec, VerbOf } from './contract/define';
 import { appChannels } from './contract/app';
 import { vaultChannels, vaultEvents } from './contract/vault';
+import { mailChannels, mailEvents } from './contract/mail';
 
 export const channels = {
   ...appChannels,
   ...vaultChannels,
+  ...mailChannels,
 } as const;
 
 export const events = {
   ...vaultEvents,
+  ...mailEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -8,6 +8,7 @@ import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
+import { createMailService } from './mail/mail-service';
 import type { Service, ServiceContext } from './services/context';
 import type { KeyProvider } from './key-providers/key-provider';
 import { vaultDocumentCodec } from './vault/codec';
@@ -69,6 +70,11 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...add(createAppService(ctx)),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
+    ...add(
+      createMailService(ctx, {
+        openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
+      }),
+    ),
   };
 
   return {

@@ -18,12 +18,15 @@ export class ProgressTracker {
   private fetchedBytes = 0;
   private fetchedMessages = 0;
   private lastEmit = 0;
+  readonly startedAt: number;
 
   constructor(
     private readonly jobId: string,
     private readonly clock: Clock,
     private readonly sink: (p: MailProgress) => void,
-  ) {}
+  ) {
+    this.startedAt = clock.now();
+  }
 
   /** Messages found already saved by an earlier run. */
   alreadySaved(messages: number, bytes: number): void {

@@ -1,0 +1,275 @@
+/**
+ * The `mail:*` channels. One backup job at a time; it runs in the background and reports through
+ * `mail:progress` and `mail:finished`. The renderer passes the folder as a plain path (Electron
+ * picks it with a dialog adapter, the harness types it).
+ */
+import { randomUUID } from 'node:crypto';
+import type { MailAccount, MailFinished, MailStatus, MailVerification } from '../../common/contract/mail';
+import { AppFailure, err, ok, type Result } from '../../common/result';
+import type { Service, ServiceContext } from '../services/context';
+import { readBackupState } from './backup-state';
+import type { CodeKeeper } from './code-keeper';
+import { sessionCodeKeeper } from './code-keeper';
+import { closeSession, openSession, requireServer, resolveServer, type ConnectionSpec } from './connection';
+import { listServerFolders, loadState, prepareTarget, runExport } from './exporter';
+import type { ExportTuning } from './folder-export';
+import { backupPaths } from './layout';
+import { toMailFailure } from './mail-errors';
+import { ProgressTracker } from './progress';
+import { verifyBackup } from './verify';
+
+export type MailChannel =
+  | 'mail:resolve-server'
+  | 'mail:saved-code'
+  | 'mail:test-connection'
+  | 'mail:start-backup'
+  | 'mail:cancel'
+  | 'mail:status'
+  | 'mail:backup-info'
+  | 'mail:verify'
+  | 'mail:open-folder'
+  | 'mail:forget-code';
+
+/** Records a passing verification in the plan (the closure domain's `backup.record-verification`). */
+export type PlanVerificationRecorder = (
+  planId: string,
+  v: { verifiedAt: string; messages: number; folders: number; bytes: number; location: string },
+) => Promise<Result<void>>;
+
+export interface MailServiceOptions {
+  /** Opens a folder in the system file manager (Electron: shell.openPath); rejects with the OS's reason. */
+  openPath: (path: string) => Promise<void>;
+  /** Persistent keeper for "keep the code"; without it codes live only for the session. */
+  vaultCodes?: CodeKeeper;
+  recordVerification?: PlanVerificationRecorder;
+  tuning?: Partial<ExportTuning>;
+}
+
+interface Job {
+  jobId: string;
+  planId: string;
+  address: string;
+  targetDir: string;
+  controller: AbortController;
+  progress: ProgressTracker;
+  done: Promise<void>;
+}
+
+export function createMailService(ctx: ServiceContext, options: MailServiceOptions): Service<MailChannel> {
+  const session = sessionCodeKeeper();
+  let job: Job | null = null;
+  let last: MailFinished | null = null;
+  const iso = () => new Date(ctx.clock.now()).toISOString();
+
+  const codeFor = async (address: string, authCode?: string, useSavedCode?: boolean): Promise<string> => {
+    if (authCode) return authCode;
+    if (useSavedCode) {
+      const saved = (await session.get(address)) ?? (await options.vaultCodes?.get(address)) ?? null;
+      if (saved) return saved;
+    }
+    throw new AppFailure('mail.code-required', 'Enter the client authorization code');
+  };
+
+  const specFor = async (account: MailAccount, authCode?: string, useSavedCode?: boolean): Promise<ConnectionSpec> => ({
+    server: requireServer(account),
+    user: account.address,
+    authCode: await codeFor(account.address, authCode, useSavedCode),
+    ...(account.tls?.ca ? { ca: account.tls.ca } : {}),
+  });
+
+  const record = async (planId: string, v: MailVerification, targetDir: string, folders: number): Promise<boolean> => {
+    if (!v.passed || !options.recordVerification) return false;
+    const r = await options.recordVerification(planId, {
+      verifiedAt: v.verifiedAt,
+      messages: v.backedUpMessages,
+      folders,
+      bytes: v.backedUpBytes,
+      location: targetDir,
+    });
+    return r.ok;
+  };
+
+  const runJob = async (j: Job, spec: ConnectionSpec): Promise<void> => {
+    let finished: MailFinished;
+    try {
+      const outcome = await runExport({
+        spec,
+        address: j.address,
+        targetDir: j.targetDir,
+        appInfo: ctx.appInfo,
+        clock: ctx.clock,
+        signal: j.controller.signal,
+        progress: j.progress,
+        ...(options.tuning ? { tuning: options.tuning } : {}),
+      });
+      j.progress.phase = 'verifying';
+      j.progress.emit(true);
+      const client = await openSession(spec, ctx.appInfo);
+      let verification: MailVerification;
+      try {
+        verification = await verifyBackup(client, { targetDir: j.targetDir, nowIso: iso(), deep: false, signal: j.controller.signal });
+      } finally {
+        await closeSession(client);
+      }
+      const recordedInPlan = await record(j.planId, verification, j.targetDir, outcome.folders);
+      finished = {
+        jobId: j.jobId,
+        planId: j.planId,
+        outcome: 'completed',
+        error: null,
+        summary: {
+          address: j.address,
+          targetDir: j.targetDir,
+          maildir: backupPaths(j.targetDir).maildir,
+          folders: outcome.folders,
+          messages: outcome.messages,
+          bytes: outcome.bytes,
+          fetchedMessages: outcome.fetchedMessages,
+          fetchedBytes: outcome.fetchedBytes,
+          durationMs: ctx.clock.now() - (j.progress.startedAt ?? ctx.clock.now()),
+          uidValidityChanges: outcome.uidValidityChanges,
+          verification,
+          recordedInPlan,
+        },
+      };
+    } catch (e) {
+      const failure = j.controller.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+      finished = {
+        jobId: j.jobId,
+        planId: j.planId,
+        outcome: failure.code === 'mail.cancelled' ? 'cancelled' : 'failed',
+        error: { code: failure.code, message: failure.message, ...(failure.params ? { params: failure.params } : {}) },
+        summary: null,
+      };
+    }
+    last = finished;
+    job = null;
+    ctx.emit('mail:finished', finished);
+  };
+
+  const guard = async <T>(fn: () => Promise<T>): Promise<Result<T>> => {
+    try {
+      return ok(await fn());
+    } catch (e) {
+      const f = toMailFailure(e);
+      return err(f.code, f.message, f.params);
+    }
+  };
+
+  return {
+    handlers: {
+      'mail:resolve-server': ({ address }) => ok(resolveServer({ address })),
+      'mail:saved-code': ({ address }) =>
+        guard(async () => ({
+          hasSavedCode: !!((await session.get(address)) ?? (await options.vaultCodes?.get(address))),
+        })),
+      'mail:test-connection': ({ account, authCode, useSavedCode }) =>
+        guard(async () => {
+          const spec = await specFor(account, authCode, useSavedCode);
+          const client = await openSession(spec, ctx.appInfo);
+          try {
+            const folders = [];
+            for (const f of await listServerFolders(client)) {
+              const st = await client.status(f.path, { messages: true });
+              folders.push({ name: f.name, specialUse: f.specialUse, messages: (st && st.messages) || 0 });
+            }
+            // Selecting a folder is what NetEase refuses without ID ("Unsafe Login"): test it here.
+            await client.mailboxOpen('INBOX', { readOnly: true });
+            return { server: spec.server, folders, messages: folders.reduce((n, f) => n + f.messages, 0) };
+          } finally {
+            await closeSession(client);
+          }
+        }),
+      'mail:start-backup': ({ planId, account, authCode, useSavedCode, saveCode, targetDir }) =>
+        guard(async () => {
+          if (job) throw new AppFailure('mail.busy', 'A backup is already running');
+          const spec = await specFor(account, authCode, useSavedCode);
+          await prepareTarget(targetDir);
+          const existing = await readBackupState(backupPaths(targetDir).state).catch(() => null);
+          await loadState(targetDir, account.address, '', iso());
+          await session.save(account.address, spec.authCode);
+          if (saveCode && options.vaultCodes) await options.vaultCodes.save(account.address, spec.authCode);
+          const jobId = randomUUID();
+          const controller = new AbortController();
+          const progress = new ProgressTracker(jobId, ctx.clock, (p) => ctx.emit('mail:progress', p));
+          const j: Job = {
+            jobId,
+            planId,
+            address: account.address,
+            targetDir,
+            controller,
+            progress,
+            done: Promise.resolve(),
+          };
+          job = j;
+          j.done = runJob(j, spec);
+          return { jobId, resumed: existing !== null };
+        }),
+      'mail:cancel': () => {
+        if (!job) return ok({ cancelling: false });
+        job.controller.abort();
+        return ok({ cancelling: true });
+      },
+      'mail:status': (): Result<MailStatus> =>
+        ok({
+          job: job
+            ? {
+                jobId: job.jobId,
+                planId: job.planId,
+                address: job.address,
+                targetDir: job.targetDir,
+                state: job.controller.signal.aborted ? 'cancelling' : 'running',
+              }
+            : null,
+          progress: job ? job.progress.snapshot() : null,
+          last,
+        }),
+      'mail:backup-info': ({ targetDir }) =>
+        guard(async () => {
+          const state = await readBackupState(backupPaths(targetDir).state);
+          const current = state?.folders.filter((g) => g.current) ?? [];
+          return {
+            exists: state !== null,
+            address: state?.address ?? null,
+            messages: current.reduce((n, g) => n + (g.completedMessages ?? 0), 0),
+            bytes: current.reduce((n, g) => n + (g.completedBytes ?? 0), 0),
+            complete: state?.complete ?? false,
+            lastVerification: state?.lastVerification ?? null,
+          };
+        }),
+      'mail:verify': ({ planId, account, authCode, useSavedCode, targetDir }) =>
+        guard(async () => {
+          if (job?.targetDir === targetDir) throw new AppFailure('mail.busy', 'A backup into this folder is running');
+          const spec = await specFor(account, authCode, useSavedCode);
+          const client = await openSession(spec, ctx.appInfo);
+          try {
+            const v = await verifyBackup(client, { targetDir, nowIso: iso(), deep: true });
+            await record(planId, v, targetDir, v.folders.length);
+            return v;
+          } finally {
+            await closeSession(client);
+          }
+        }),
+      'mail:open-folder': ({ targetDir }) =>
+        guard(async () => {
+          try {
+            await options.openPath(targetDir);
+          } catch {
+            throw new AppFailure('mail.open-failed', 'The folder could not be opened');
+          }
+        }),
+      'mail:forget-code': ({ address }) =>
+        guard(async () => {
+          await session.forget(address);
+          await options.vaultCodes?.forget(address);
+        }),
+    },
+    async close() {
+      const running = job;
+      if (running) {
+        running.controller.abort();
+        await running.done;
+      }
+    },
+  };
+}
