@@ -3,10 +3,11 @@
  * Electron adapters, IPC, the window, and a clean quit that closes the core (and so the vault).
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { createElectronDesktop } from './adapters/desktop';
 import { createCore, type Core } from './core';
 import { registerIpc } from './ipc';
+import { createSafeStorageKeyProvider } from './key-providers/safe-storage';
 import { APP_ORIGIN, installAppProtocol, registerAppScheme } from './protocol';
 import { createSettings } from './settings';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
   core = createCore({
     dataDir: app.getPath('userData'),
     appInfo: { name: 'Closeout', version: app.getVersion(), platform: process.platform, runtime: 'electron' },
+    keyProvider: createSafeStorageKeyProvider(safeStorage),
     desktop: createElectronDesktop(dialog, shell, () => mainWindow),
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
   });
