@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { VaultStatus } from '../../../electron/common/contract/vault';
+import { createCore } from '../../../electron/main/core';
+import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { AUTO_LOCK_CHECK_MS } from '../../../electron/main/vault/service';
+import { FakeClock, keyFileFor, TEST_KDF, tempDir } from './helpers';
+
+function core(dir: string, clock = new FakeClock(), autoLockTimer = false) {
+  const c = createCore({
+    dataDir: dir,
+    appInfo: { name: 'Closeout', version: '0.0.0-test', platform: process.platform, runtime: 'harness' },
+    keyProvider: createFileKeyProvider(keyFileFor(dir)),
+    clock,
+    vaultKdfCost: TEST_KDF,
+    autoLockTimer,
+  });
+  const events: VaultStatus[] = [];
+  c.onEvent((event, payload) => {
+    if (event === 'vault:changed') events.push(payload as VaultStatus);
+  });
+  return { c, events };
+}
+
+describe('vault service through the core dispatcher', () => {
+  it('creates, locks and unlocks over the contract, emitting vault:changed', async () => {
+    const dir = tempDir();
+    const { c, events } = core(dir);
+    await c.start();
+    expect(await c.dispatch('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'absent' } });
+    const created = await c.dispatch('vault:create', { mode: 'passphrase', passphrase: 'long enough pass' });
+    expect(created).toMatchObject({ ok: true, value: { status: { state: 'unlocked', mode: 'passphrase' } } });
+    expect(await c.dispatch('vault:lock', undefined)).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await c.dispatch('vault:unlock', { passphrase: 'wrong one!' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.wrong-passphrase' },
+    });
+    expect(await c.dispatch('vault:unlock', { passphrase: 'long enough pass' })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    expect(await c.dispatch('vault:set-auto-lock', { minutes: 5 })).toMatchObject({ ok: true, value: { autoLockMinutes: 5 } });
+    expect(events.map((e) => e.state)).toEqual(['absent', 'unlocked', 'locked', 'unlocked', 'unlocked']);
+    expect(await c.dispatch('vault:restore', { generationId: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.absent' },
+    });
+    await c.close();
+  });
+
+  it('opens a keychain vault by itself at start', async () => {
+    const dir = tempDir();
+    const first = core(dir);
+    await first.c.start();
+    await first.c.dispatch('vault:create', { mode: 'keychain' });
+    await first.c.close();
+    const second = core(dir);
+    await second.c.start();
+    expect(await second.c.dispatch('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    await second.c.close();
+  });
+
+  it('locks an idle passphrase vault from the core timer; dispatched requests count as activity', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const clock = new FakeClock();
+      const { c } = core(tempDir(), clock, true);
+      await c.start();
+      await c.dispatch('vault:create', { mode: 'passphrase', passphrase: 'long enough pass' });
+      await c.dispatch('vault:set-auto-lock', { minutes: 1 });
+      const state = async () => ((await c.dispatch('vault:status', undefined)) as { value: VaultStatus }).value.state;
+      clock.advance(50_000);
+      await c.dispatch('app:info', undefined);
+      clock.advance(50_000);
+      vi.advanceTimersByTime(AUTO_LOCK_CHECK_MS);
+      expect(await state()).toBe('unlocked');
+      // Status polls are not activity.
+      clock.advance(15_000);
+      vi.advanceTimersByTime(AUTO_LOCK_CHECK_MS);
+      expect(await state()).toBe('locked');
+      await c.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
