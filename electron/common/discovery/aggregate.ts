@@ -1,0 +1,130 @@
+/**
+ * The incremental aggregator both sources feed, one header block at a time. It keeps counters and
+ * bounded samples per finding, never the messages, so memory grows with the number of distinct
+ * senders and not with the size of the mailbox.
+ */
+import { classify } from './classify';
+import { CUE_FAMILIES, cueBit, matchCues, type CueFamily } from './cues';
+import { groupOf, type Group } from './grouping';
+import { decodeHeaderBytes, readMessageHeaders, type MessageHeaders } from './headers';
+import type { Evidence, Finding } from './types';
+
+const MAX_NAMES = 6;
+const MAX_HOSTS = 5;
+const MAX_TELLING = 3;
+const MAX_RECENT = 3;
+/** Caps the number of findings for a pathological mailbox (a spam folder of random domains). */
+const MAX_GROUPS = 20_000;
+
+export interface GroupState {
+  group: Group;
+  evidence: Evidence;
+  first: number | null;
+  last: number | null;
+  names: Map<string, number>;
+  hosts: Map<string, number>;
+  words: Partial<Record<CueFamily, string>>;
+  telling: string[];
+  recent: Array<{ subject: string; at: number }>;
+}
+
+function bump(map: Map<string, number>, key: string, max: number): void {
+  if (!key) return;
+  const n = map.get(key);
+  if (n !== undefined) map.set(key, n + 1);
+  else if (map.size < max) map.set(key, 1);
+}
+
+const TELLING = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity');
+
+export class DiscoveryAggregator {
+  readonly #self: Set<string>;
+  readonly #groups = new Map<string, GroupState>();
+  #messages = 0;
+  #skipped = 0;
+
+  constructor(selfAddresses: readonly string[]) {
+    this.#self = new Set(selfAddresses.map((a) => a.trim().toLowerCase()).filter(Boolean));
+  }
+
+  get messages(): number {
+    return this.#messages;
+  }
+
+  /** Messages without a usable sender (or overflowing the group cap). */
+  get skipped(): number {
+    return this.#skipped;
+  }
+
+  addHeaderBlock(block: string | Uint8Array): void {
+    this.add(readMessageHeaders(typeof block === 'string' ? block : decodeHeaderBytes(block)));
+  }
+
+  add(h: MessageHeaders): void {
+    this.#messages++;
+    const group = groupOf(h, this.#self);
+    if (!group) {
+      this.#skipped++;
+      return;
+    }
+    let s = this.#groups.get(group.key);
+    if (!s) {
+      if (this.#groups.size >= MAX_GROUPS) {
+        this.#skipped++;
+        return;
+      }
+      s = {
+        group,
+        evidence: { messages: 0, lifecycle: 0, transaction: 0, activity: 0, marketing: 0, conversation: 0, bulk: 0, toSelf: 0 },
+        first: null,
+        last: null,
+        names: new Map(),
+        hosts: new Map(),
+        words: {},
+        telling: [],
+        recent: [],
+      };
+      this.#groups.set(group.key, s);
+    }
+    const e = s.evidence;
+    e.messages++;
+    if (h.listUnsubscribe || h.listId) e.bulk++;
+    if (h.to.some((a) => this.#self.has(`${a.local}@${a.host}`))) e.toSelf++;
+    const cues = matchCues(h.subject);
+    for (const family of CUE_FAMILIES) {
+      if (!(cues.families & cueBit(family))) continue;
+      if (family !== 'signup') e[family]++;
+      s.words[family] ??= cues.words[family];
+    }
+    if (h.date !== null) {
+      if (s.first === null || h.date < s.first) s.first = h.date;
+      if (s.last === null || h.date > s.last) s.last = h.date;
+    }
+    if (h.from) {
+      bump(s.names, h.from.name, MAX_NAMES);
+      bump(s.hosts, h.from.host, MAX_HOSTS);
+    }
+    if (h.subject) {
+      if (cues.families & TELLING && s.telling.length < MAX_TELLING && !s.telling.includes(h.subject)) s.telling.push(h.subject);
+      const at = h.date ?? 0;
+      if (!s.recent.some((r) => r.subject === h.subject)) {
+        if (s.recent.length < MAX_RECENT) s.recent.push({ subject: h.subject, at });
+        else {
+          let oldest = 0;
+          for (let i = 1; i < s.recent.length; i++) if (s.recent[i]!.at < s.recent[oldest]!.at) oldest = i;
+          if (at > s.recent[oldest]!.at) s.recent[oldest] = { subject: h.subject, at };
+        }
+      }
+    }
+  }
+
+  /** The classified, ranked findings so far. Cheap enough to call for progress snapshots. */
+  findings(): Finding[] {
+    return [...this.#groups.values()].map(classify).sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+  }
+
+  /** The finding a message would join, for evaluation against labels. */
+  keyOf(block: string): string | null {
+    return groupOf(readMessageHeaders(block), this.#self)?.key ?? null;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Curated third-party senders: who they are and what kind of service, as data. Each entry names
+ * the hosts it covers (a host matches when it equals one or ends with '.' + one; the longest match
+ * wins) and a source: the organisation's own public website, where the sending domain is the one
+ * its mail and site use. Alias domains of one organisation (facebookmail.com for Facebook) are
+ * listed together so their mail collapses into one finding. Team knowledge as of 2025; a sender
+ * not listed here is still found, it just gets its category from subject cues.
+ */
+
+export const DISCOVERY_CATEGORIES = ['bank', 'carrier', 'social', 'shopping', 'game', 'work', 'government', 'other'] as const;
+export type DiscoveryCategory = (typeof DISCOVERY_CATEGORIES)[number];
+
+export interface KnownSender {
+  /** First entry is the finding's domain; the rest are aliases of the same organisation. */
+  domains: readonly string[];
+  name: { 'zh-CN': string; en: string };
+  category: DiscoveryCategory;
+  source: string;
+}
+
+const site = (origin: string) => `official website https://${origin}`;
+
+function k(category: DiscoveryCategory, domains: string[], zh: string, en: string, origin = domains[0]!): KnownSender {
+  return { domains, name: { 'zh-CN': zh, en }, category, source: site(origin) };
+}
+
+export const KNOWN_SENDERS: readonly KnownSender[] = [
+  // Banks and payment
+  k('bank', ['cmbchina.com'], '招商银行', 'China Merchants Bank', 'www.cmbchina.com'),
+  k('bank', ['icbc.com.cn'], '中国工商银行', 'ICBC', 'www.icbc.com.cn'),
+  k('bank', ['ccb.com'], '中国建设银行', 'China Construction Bank', 'www.ccb.com'),
+  k('bank', ['bankofchina.com', 'boc.cn'], '中国银行', 'Bank of China', 'www.boc.cn'),
+  k('bank', ['abchina.com'], '中国农业银行', 'Agricultural Bank of China', 'www.abchina.com'),
+  k('bank', ['bankcomm.com'], '交通银行', 'Bank of Communications', 'www.bankcomm.com'),
+  k('bank', ['spdb.com.cn', 'spdbccc.com.cn'], '浦发银行', 'SPD Bank', 'www.spdb.com.cn'),
+  k('bank', ['cib.com.cn'], '兴业银行', 'Industrial Bank', 'www.cib.com.cn'),
+  k('bank', ['citicbank.com', 'citiccard.com', 'citic.com'], '中信银行', 'China CITIC Bank', 'www.citicbank.com'),
+  k('bank', ['cebbank.com'], '中国光大银行', 'China Everbright Bank', 'www.cebbank.com'),
+  k('bank', ['cmbc.com.cn'], '中国民生银行', 'China Minsheng Bank', 'www.cmbc.com.cn'),
+  k('bank', ['pingan.com', 'pingan.com.cn'], '平安银行', 'Ping An Bank', 'bank.pingan.com'),
+  k('bank', ['psbc.com'], '中国邮政储蓄银行', 'Postal Savings Bank of China', 'www.psbc.com'),
+  k('bank', ['hxb.com.cn'], '华夏银行', 'Hua Xia Bank', 'www.hxb.com.cn'),
+  k('bank', ['cgbchina.com.cn'], '广发银行', 'China Guangfa Bank', 'www.cgbchina.com.cn'),
+  k('bank', ['bankofbeijing.com.cn'], '北京银行', 'Bank of Beijing', 'www.bankofbeijing.com.cn'),
+  k('bank', ['webank.com'], '微众银行', 'WeBank', 'www.webank.com'),
+  k('bank', ['alipay.com', 'antgroup.com'], '支付宝', 'Alipay', 'www.alipay.com'),
+  k('bank', ['unionpay.com', 'cup.com.cn', '95516.com'], '中国银联 / 云闪付', 'UnionPay', 'www.unionpay.com'),
+  k('bank', ['tenpay.com'], '财付通', 'Tenpay', 'www.tenpay.com'),
+  k('bank', ['hsbc.com.hk', 'hsbc.com.cn', 'hsbc.com'], '汇丰银行', 'HSBC', 'www.hsbc.com.hk'),
+  k('bank', ['paypal.com'], 'PayPal', 'PayPal', 'www.paypal.com'),
+  k('bank', ['wise.com', 'transferwise.com'], 'Wise', 'Wise', 'wise.com'),
+  k('bank', ['chase.com'], '大通银行', 'Chase', 'www.chase.com'),
+  k('bank', ['citi.com', 'citibank.com', 'citibank.com.cn'], '花旗银行', 'Citibank', 'www.citi.com'),
+  k('bank', ['stripe.com'], 'Stripe', 'Stripe', 'stripe.com'),
+  // Carriers
+  k('carrier', ['10086.cn', 'chinamobile.com'], '中国移动', 'China Mobile', 'www.10086.cn'),
+  k('carrier', ['189.cn', 'chinatelecom.com.cn'], '中国电信', 'China Telecom', 'www.189.cn'),
+  k('carrier', ['10010.com', 'chinaunicom.cn', 'chinaunicom.com'], '中国联通', 'China Unicom', 'www.10010.com'),
+  k('carrier', ['10099.com.cn'], '中国广电', 'China Broadnet', 'www.10099.com.cn'),
+  k('carrier', ['hkcsl.com'], 'csl', 'csl (HKT)', 'www.hkcsl.com'),
+  // Social
+  k('social', ['weibo.com', 'weibo.cn', 'sina.com.cn'], '微博', 'Weibo', 'weibo.com'),
+  k('social', ['douban.com'], '豆瓣', 'Douban', 'www.douban.com'),
+  k('social', ['zhihu.com'], '知乎', 'Zhihu', 'www.zhihu.com'),
+  k('social', ['bilibili.com'], '哔哩哔哩', 'bilibili', 'www.bilibili.com'),
+  k('social', ['xiaohongshu.com'], '小红书', 'Xiaohongshu', 'www.xiaohongshu.com'),
+  k('social', ['douyin.com'], '抖音', 'Douyin', 'www.douyin.com'),
+  k('social', ['kuaishou.com'], '快手', 'Kuaishou', 'www.kuaishou.com'),
+  k('social', ['baidu.com'], '百度', 'Baidu', 'www.baidu.com'),
+  k('social', ['tencent.com', 'aq.qq.com', 'weixin.qq.com', 'wechat.com'], '腾讯', 'Tencent', 'www.tencent.com'),
+  k('social', ['hupu.com'], '虎扑', 'Hupu', 'www.hupu.com'),
+  k('social', ['v2ex.com'], 'V2EX', 'V2EX', 'www.v2ex.com'),
+  k('social', ['tianya.cn'], '天涯社区', 'Tianya', 'www.tianya.cn'),
+  k('social', ['facebook.com', 'facebookmail.com'], 'Facebook', 'Facebook', 'www.facebook.com'),
+  k('social', ['instagram.com'], 'Instagram', 'Instagram', 'www.instagram.com'),
+  k('social', ['x.com', 'twitter.com'], 'X (Twitter)', 'X (Twitter)', 'x.com'),
+  k('social', ['linkedin.com'], '领英', 'LinkedIn', 'www.linkedin.com'),
+  k('social', ['reddit.com', 'redditmail.com'], 'Reddit', 'Reddit', 'www.reddit.com'),
+  k('social', ['discord.com', 'discordapp.com'], 'Discord', 'Discord', 'discord.com'),
+  k('social', ['telegram.org'], 'Telegram', 'Telegram', 'telegram.org'),
+  k('social', ['quora.com'], 'Quora', 'Quora', 'www.quora.com'),
+  k('social', ['pinterest.com'], 'Pinterest', 'Pinterest', 'www.pinterest.com'),
+  k('social', ['tumblr.com'], 'Tumblr', 'Tumblr', 'www.tumblr.com'),
+  k('social', ['strava.com'], 'Strava', 'Strava', 'www.strava.com'),
+  // Shopping, travel, local services, media subscriptions
+  k('shopping', ['jd.com', '360buy.com'], '京东', 'JD.com', 'www.jd.com'),
+  k('shopping', ['taobao.com'], '淘宝', 'Taobao', 'www.taobao.com'),
+  k('shopping', ['tmall.com'], '天猫', 'Tmall', 'www.tmall.com'),
+  k('shopping', ['pinduoduo.com'], '拼多多', 'Pinduoduo', 'www.pinduoduo.com'),
+  k('shopping', ['suning.com'], '苏宁易购', 'Suning', 'www.suning.com'),
+  k('shopping', ['vip.com', 'vipshop.com'], '唯品会', 'Vipshop', 'www.vip.com'),
+  k('shopping', ['dangdang.com'], '当当', 'Dangdang', 'www.dangdang.com'),
+  k('shopping', ['meituan.com'], '美团', 'Meituan', 'www.meituan.com'),
+  k('shopping', ['ele.me'], '饿了么', 'Ele.me', 'www.ele.me'),
+  k('shopping', ['ctrip.com'], '携程', 'Ctrip', 'www.ctrip.com'),
+  k('shopping', ['trip.com'], 'Trip.com', 'Trip.com', 'www.trip.com'),
+  k('shopping', ['qunar.com'], '去哪儿', 'Qunar', 'www.qunar.com'),
+  k('shopping', ['dianping.com'], '大众点评', 'Dianping', 'www.dianping.com'),
+  k('shopping', ['goofish.com'], '闲鱼', 'Xianyu', 'www.goofish.com'),
+  k('shopping', ['smzdm.com'], '什么值得买', 'SMZDM', 'www.smzdm.com'),
+  k('shopping', ['xiaomi.com', 'mi.com'], '小米', 'Xiaomi', 'www.mi.com'),
+  k('shopping', ['vmall.com'], '华为商城', 'Huawei Vmall', 'www.vmall.com'),
+  k('shopping', ['didiglobal.com', 'xiaojukeji.com'], '滴滴出行', 'DiDi', 'www.didiglobal.com'),
+  k('shopping', ['fliggy.com'], '飞猪', 'Fliggy', 'www.fliggy.com'),
+  k('shopping', ['amazon.com', 'amazon.cn', 'amazon.co.jp', 'amazon.de'], '亚马逊', 'Amazon', 'www.amazon.com'),
+  k('shopping', ['apple.com', 'icloud.com.cn'], 'Apple', 'Apple', 'www.apple.com'),
+  k('shopping', ['ebay.com'], 'eBay', 'eBay', 'www.ebay.com'),
+  k('shopping', ['aliexpress.com'], '速卖通', 'AliExpress', 'www.aliexpress.com'),
+  k('shopping', ['airbnb.com'], '爱彼迎', 'Airbnb', 'www.airbnb.com'),
+  k('shopping', ['booking.com'], '缤客', 'Booking.com', 'www.booking.com'),
+  k('shopping', ['ikea.cn', 'ikea.com'], '宜家', 'IKEA', 'www.ikea.cn'),
+  k('shopping', ['netflix.com'], 'Netflix', 'Netflix', 'www.netflix.com'),
+  k('shopping', ['spotify.com'], 'Spotify', 'Spotify', 'www.spotify.com'),
+  k('shopping', ['iqiyi.com'], '爱奇艺', 'iQIYI', 'www.iqiyi.com'),
+  k('shopping', ['youku.com'], '优酷', 'Youku', 'www.youku.com'),
+  k('shopping', ['sf-express.com'], '顺丰速运', 'SF Express', 'www.sf-express.com'),
+  k('shopping', ['cainiao.com'], '菜鸟', 'Cainiao', 'www.cainiao.com'),
+  // Games (third-party; NetEase's own games come from the catalog)
+  k('game', ['steampowered.com', 'steamcommunity.com'], 'Steam', 'Steam', 'store.steampowered.com'),
+  k('game', ['epicgames.com'], 'Epic Games', 'Epic Games', 'www.epicgames.com'),
+  k('game', ['battle.net', 'blizzard.com'], '暴雪战网', 'Battle.net', 'www.blizzard.com'),
+  k('game', ['mihoyo.com'], '米哈游', 'miHoYo', 'www.mihoyo.com'),
+  k('game', ['hoyoverse.com'], 'HoYoverse', 'HoYoverse', 'www.hoyoverse.com'),
+  k('game', ['nintendo.com', 'nintendo.net'], '任天堂', 'Nintendo', 'www.nintendo.com'),
+  k('game', ['playstation.com', 'sonyentertainmentnetwork.com'], 'PlayStation', 'PlayStation', 'www.playstation.com'),
+  k('game', ['ea.com'], 'EA', 'Electronic Arts', 'www.ea.com'),
+  k('game', ['ubisoft.com'], '育碧', 'Ubisoft', 'www.ubisoft.com'),
+  k('game', ['riotgames.com'], 'Riot Games', 'Riot Games', 'www.riotgames.com'),
+  k('game', ['4399.com'], '4399游戏', '4399 Games', 'www.4399.com'),
+  k('game', ['tencentgames.com'], '腾讯游戏', 'Tencent Games', 'game.qq.com'),
+  k('game', ['wanmei.com'], '完美世界', 'Perfect World', 'www.wanmei.com'),
+  k('game', ['sdo.com'], '盛趣游戏', 'Shengqu Games', 'www.sdo.com'),
+  k('game', ['gog.com'], 'GOG.com', 'GOG.com', 'www.gog.com'),
+  k('game', ['xbox.com'], 'Xbox', 'Xbox', 'www.xbox.com'),
+  // Work tools, cloud, developer services
+  k('work', ['github.com'], 'GitHub', 'GitHub', 'github.com'),
+  k('work', ['gitlab.com'], 'GitLab', 'GitLab', 'gitlab.com'),
+  k('work', ['gitee.com'], 'Gitee', 'Gitee', 'gitee.com'),
+  k('work', ['atlassian.com', 'atlassian.net'], 'Atlassian', 'Atlassian', 'www.atlassian.com'),
+  k('work', ['slack.com'], 'Slack', 'Slack', 'slack.com'),
+  k('work', ['notion.so'], 'Notion', 'Notion', 'www.notion.so'),
+  k('work', ['dingtalk.com'], '钉钉', 'DingTalk', 'www.dingtalk.com'),
+  k('work', ['feishu.cn', 'larksuite.com'], '飞书', 'Feishu / Lark', 'www.feishu.cn'),
+  k('work', ['zoom.us'], 'Zoom', 'Zoom', 'zoom.us'),
+  k('work', ['microsoft.com', 'office.com', 'outlook.com.cn'], '微软', 'Microsoft', 'www.microsoft.com'),
+  k('work', ['google.com'], '谷歌', 'Google', 'www.google.com'),
+  k('work', ['dropbox.com', 'dropboxmail.com'], 'Dropbox', 'Dropbox', 'www.dropbox.com'),
+  k('work', ['notice.aliyun.com', 'service.aliyun.com', 'alibabacloud.com'], '阿里云', 'Alibaba Cloud', 'www.aliyun.com'),
+  k('work', ['cloud.tencent.com', 'meeting.tencent.com', 'qcloudmail.com'], '腾讯云 / 腾讯会议', 'Tencent Cloud / Meeting', 'cloud.tencent.com'),
+  k('work', ['huaweicloud.com'], '华为云', 'Huawei Cloud', 'www.huaweicloud.com'),
+  k('work', ['jetbrains.com'], 'JetBrains', 'JetBrains', 'www.jetbrains.com'),
+  k('work', ['figma.com'], 'Figma', 'Figma', 'www.figma.com'),
+  k('work', ['trello.com'], 'Trello', 'Trello', 'trello.com'),
+  k('work', ['asana.com'], 'Asana', 'Asana', 'asana.com'),
+  k('work', ['teambition.com'], 'Teambition', 'Teambition', 'www.teambition.com'),
+  k('work', ['wps.cn', 'kdocs.cn'], 'WPS', 'WPS', 'www.wps.cn'),
+  k('work', ['yuque.com'], '语雀', 'Yuque', 'www.yuque.com'),
+  k('work', ['csdn.net'], 'CSDN', 'CSDN', 'www.csdn.net'),
+  k('work', ['leetcode.cn', 'leetcode.com'], '力扣', 'LeetCode', 'leetcode.cn'),
+  k('work', ['npmjs.com'], 'npm', 'npm', 'www.npmjs.com'),
+  k('work', ['docker.com'], 'Docker', 'Docker', 'www.docker.com'),
+  k('work', ['amazonaws.com', 'aws.amazon.com'], '亚马逊云科技', 'Amazon Web Services', 'aws.amazon.com'),
+  k('work', ['cnblogs.com'], '博客园', 'cnblogs', 'www.cnblogs.com'),
+  k('work', ['digitalocean.com'], 'DigitalOcean', 'DigitalOcean', 'www.digitalocean.com'),
+  k('work', ['cloudflare.com'], 'Cloudflare', 'Cloudflare', 'www.cloudflare.com'),
+  k('work', ['openai.com'], 'OpenAI', 'OpenAI', 'openai.com'),
+  k('work', ['zhaopin.com'], '智联招聘', 'Zhaopin', 'www.zhaopin.com'),
+  k('work', ['zhipin.com'], 'BOSS直聘', 'BOSS Zhipin', 'www.zhipin.com'),
+  k('work', ['liepin.com'], '猎聘', 'Liepin', 'www.liepin.com'),
+  // Government and public services (gov.cn, gov.hk and .gov are also recognised by suffix)
+  k('government', ['12306.cn', 'rails.com.cn'], '中国铁路12306', 'China Railway 12306', 'www.12306.cn'),
+  k('government', ['chinatax.gov.cn'], '国家税务总局', 'State Taxation Administration', 'www.chinatax.gov.cn'),
+  k('government', ['gjzwfw.gov.cn'], '国家政务服务平台', 'National Government Service Platform', 'gjzwfw.www.gov.cn'),
+  k('government', ['chsi.com.cn'], '学信网', 'CHSI (China Higher Education Student Information)', 'www.chsi.com.cn'),
+  k('government', ['122.gov.cn'], '交管12123', 'Traffic Management 12123', 'www.122.gov.cn'),
+  k('government', ['12333.gov.cn'], '人社12333', 'Social Security 12333', 'si.12333.gov.cn'),
+  k('government', ['neea.edu.cn', 'neea.cn'], '中国教育考试网', 'National Education Examinations Authority', 'www.neea.edu.cn'),
+  k('government', ['ncss.cn'], '国家大学生就业服务平台', 'National University Student Employment Service', 'www.ncss.cn'),
+];
+
+const GOVERNMENT_SUFFIXES = ['gov.cn', 'gov.hk', 'gov.mo', 'gov.tw', 'gov', 'gov.uk', 'gov.sg'];
+
+function matches(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+const byLength = [...KNOWN_SENDERS.flatMap((s) => s.domains.map((d) => ({ d, s })))].sort((a, b) => b.d.length - a.d.length);
+
+/** The curated entry for a sending host, longest domain first (notice.aliyun.com before any aliyun.com rule). */
+export function knownSenderFor(host: string): KnownSender | null {
+  for (const { d, s } of byLength) if (matches(host, d)) return s;
+  return null;
+}
+
+export function isGovernmentHost(host: string): boolean {
+  return GOVERNMENT_SUFFIXES.some((s) => matches(host, s));
+}

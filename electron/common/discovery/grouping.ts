@@ -1,0 +1,76 @@
+/**
+ * Which finding a message belongs to. Order matters:
+ * 1. mailing-list traffic (List-Id, addressed to the list, not to the user) groups by list;
+ * 2. an individual at a free-mail host groups by address (each friend is one finding);
+ * 3. NetEase hosts map to the catalog's linked services (the longest sender domain wins);
+ * 4. curated third parties group under their primary domain (aliases collapse);
+ * 5. everything else by registrable domain (tldts knows .com.cn, .net.cn, gov.cn), so
+ *    bounce.mail.jd.com and jd.com are one service.
+ */
+import { getDomain } from 'tldts';
+import { serviceForSenderDomain } from '../catalog/services';
+import { ACCOUNT_DOMAINS } from '../catalog/accounts';
+import { knownSenderFor, type KnownSender } from './domain-list';
+import type { Address, MessageHeaders } from './headers';
+
+/** Public free-mail providers: a bare address there is a person, not a service. */
+export const FREE_MAIL_HOSTS = new Set([
+  'qq.com', 'vip.qq.com', 'foxmail.com', 'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com',
+  'live.cn', 'msn.com', 'yahoo.com', 'yahoo.com.cn', 'icloud.com', 'me.com', 'mac.com', 'sina.com', 'sina.cn',
+  'sohu.com', '139.com', 'wo.cn', 'aliyun.com', '163.com', '126.com', 'yeah.net', '188.com', 'vip.163.com',
+  'vip.126.com', 'tom.com', '21cn.com', 'protonmail.com', 'proton.me', 'gmx.de', 'gmx.com', 'mail.ru', 'yandex.ru',
+  'naver.com', 'hanmail.net',
+]);
+
+/** Mail-system senders on a mail provider's own domain: bounces and the provider's notices. */
+const SYSTEM_LOCALS = /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|service|admin|system|security|account|passport|kefu|notice|mail)$/;
+
+export type GroupKind = 'list' | 'address' | 'netease' | 'known' | 'domain';
+
+export interface Group {
+  /** Stable id of the finding: survives re-scans. */
+  key: string;
+  kind: GroupKind;
+  /** Registrable domain (or address / list id for those kinds). */
+  domain: string;
+  /** Catalog service id, 'passport', or 'netease' (NetEase, service unknown); null for third parties. */
+  netease: string | null;
+  known: KnownSender | null;
+}
+
+function registrable(host: string): string {
+  return getDomain(host) ?? host;
+}
+
+function isSelf(to: readonly Address[], self: ReadonlySet<string>): boolean {
+  return to.some((a) => self.has(`${a.local}@${a.host}`));
+}
+
+export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | null {
+  if (h.listId && !isSelf(h.to, self)) {
+    const listDomain = registrable(h.listId.replace(/^[^.]*\./, ''));
+    if (h.to.some((a) => registrable(a.host) === listDomain)) {
+      return { key: `list:${h.listId}`, kind: 'list', domain: h.listId, netease: null, known: null };
+    }
+  }
+  const from = h.from;
+  if (!from) return null;
+  const host = from.host;
+  if (FREE_MAIL_HOSTS.has(host) && !SYSTEM_LOCALS.test(from.local)) {
+    const address = `${from.local}@${host}`;
+    if (self.has(address)) return null; // the user's own sent copies
+    return { key: `address:${address}`, kind: 'address', domain: address, netease: null, known: null };
+  }
+  const netease = serviceForSenderDomain(host);
+  if (netease) {
+    // Mail from the mailbox provider itself (163.com postmaster, 126.com notices) is the passport.
+    const own = (ACCOUNT_DOMAINS as readonly string[]).includes(host) || host === 'mail.163.com' || host === 'mail.126.com';
+    const id = netease === 'netease' && own ? 'passport' : netease;
+    const key = id === 'netease' ? `netease:${host}` : `netease:${id}`;
+    return { key, kind: 'netease', domain: registrable(host), netease: id, known: null };
+  }
+  const known = knownSenderFor(host);
+  if (known) return { key: `domain:${known.domains[0]}`, kind: 'known', domain: known.domains[0]!, netease: null, known };
+  const domain = registrable(host);
+  return { key: `domain:${domain}`, kind: 'domain', domain, netease: null, known: null };
+}

@@ -1,0 +1,86 @@
+import type { DiscoveryCategory } from './domain-list';
+
+export const VERDICTS = [
+  /** A third-party service that holds an account tied to the address. */
+  'account',
+  /** A NetEase linked service (catalog) that dies with the passport. */
+  'netease-service',
+  /** The NetEase passport / mailbox itself: what is being closed, nothing to add. */
+  'netease-passport',
+  'newsletter',
+  'personal',
+  'mailing-list',
+  'one-off',
+  /** Several messages, no sign of an account either way: shown for the user to judge. */
+  'unclear',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Every reason a verdict can carry; the renderer translates `discovery.reasons.<key>` with `params`. */
+export const REASON_KEYS = [
+  'accountCue',
+  'transactions',
+  'activity',
+  'knownService',
+  'neteaseService',
+  'neteaseOther',
+  'neteasePassport',
+  'mailingList',
+  'newsletter',
+  'newsletterSignup',
+  'conversation',
+  'freeMailPerson',
+  'singleReceipt',
+  'oneOff',
+  'unclear',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
+
+export interface Reason {
+  key: ReasonKey;
+  params: Record<string, string | number>;
+}
+
+export interface Evidence {
+  messages: number;
+  /** Messages whose subject had a sign-up, sign-in or security cue. */
+  lifecycle: number;
+  transaction: number;
+  activity: number;
+  marketing: number;
+  conversation: number;
+  /** Messages with List-Unsubscribe or List-Id. */
+  bulk: number;
+  /** Messages addressed (To) to the scanned address. */
+  toSelf: number;
+}
+
+export interface Finding {
+  /** Stable across scans: 'domain:jd.com', 'netease:music', 'address:li@qq.com', 'list:<list-id>'. */
+  id: string;
+  kind: 'list' | 'address' | 'netease' | 'known' | 'domain';
+  /** Registrable domain, the address (personal) or the list id. */
+  domain: string;
+  /** The most frequent From display name (or the domain when there is none). */
+  name: string;
+  /** The curated list's or the catalog's name, when the sender is known. */
+  knownName: { 'zh-CN': string; en: string } | null;
+  /** Catalog service id for NetEase findings, null otherwise. */
+  catalogServiceId: string | null;
+  category: DiscoveryCategory;
+  verdict: Verdict;
+  /** The binary answer measured on the corpus: does this sender hold an account tied to the address? */
+  hasAccount: boolean;
+  reason: Reason;
+  evidence: Evidence;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Up to five subjects, the most telling first. */
+  sampleSubjects: string[];
+  /** Up to five sending hosts seen. */
+  hosts: string[];
+  /** What the review screen offers: add as a plan service, as a third-party site, or nothing. */
+  suggest: 'service' | 'site' | null;
+  /** Higher first in the review list. */
+  rank: number;
+}
