@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import vue from '@vitejs/plugin-vue';
+import { rendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;
 
@@ -22,13 +22,6 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(root, 'renderer'),
-    plugins: [vue()],
-    build: {
-      outDir: resolve(root, 'out/renderer'),
-      minify: true,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
-    },
-  },
+  // Shared with the harness and the renderer benchmark, which build the renderer alone.
+  renderer: rendererConfig,
 });

@@ -1,0 +1,55 @@
+/**
+ * The only module that touches `window.closeout` (the preload in Electron, /harness-bridge.js in
+ * the harness). Stores import `api` from here; nothing else in the renderer knows the bridge exists.
+ */
+import type { CloseoutApi, EventName, EventPayload } from '../../../electron/common/contract';
+import type { Result } from '../../../electron/common/result';
+
+declare global {
+  interface Window {
+    closeout?: CloseoutApi;
+  }
+}
+
+export type { CloseoutApi };
+
+function bridge(): CloseoutApi | undefined {
+  return typeof window === 'undefined' ? undefined : window.closeout;
+}
+
+const unavailable = { ok: false, error: { code: 'ipc.unavailable', message: 'The app bridge is not available' } } as const;
+
+/**
+ * `api.vault.status()` etc. Looks the bridge up on every call (tests install it after import), and
+ * answers `ipc.unavailable` as data when there is none, so a store never has to catch.
+ */
+export const api: CloseoutApi = new Proxy({} as CloseoutApi, {
+  get(_target, domain: string) {
+    if (domain === 'on') return on;
+    return new Proxy(
+      {},
+      {
+        get(_t, method: string) {
+          return async (input?: unknown): Promise<Result<unknown>> => {
+            const group = bridge()?.[domain as keyof CloseoutApi] as Record<string, (i?: unknown) => Promise<Result<unknown>>> | undefined;
+            const fn = group?.[method];
+            if (typeof fn !== 'function') return unavailable;
+            try {
+              return input === undefined ? await fn() : await fn(input);
+            } catch {
+              // The bridge itself failed (socket closed, preload gone): still data, never a throw.
+              return unavailable;
+            }
+          };
+        },
+      },
+    );
+  },
+});
+
+/** Subscribes to a main -> renderer event; returns the unsubscribe. A no-op without a bridge. */
+export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const b = bridge();
+  if (!b) return () => {};
+  return b.on(event, listener);
+}

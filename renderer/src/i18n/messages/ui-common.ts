@@ -1,0 +1,42 @@
+import type { MessageFile } from '../types';
+
+/** App-wide words: the app's name, shared buttons, the shell around every screen. */
+export default {
+  'zh-CN': {
+    app: { name: 'Closeout 注销助手', tagline: '安全、从容地注销网易邮箱' },
+    common: {
+      loading: '正在加载…',
+      retry: '重试',
+      cancel: '取消',
+      save: '保存',
+      close: '关闭',
+      back: '返回',
+      unknownError: '出现了一个未预料的问题（代码 {code}）。你的数据没有改动，请重试；如果反复出现，请记下这个代码。',
+    },
+    shell: {
+      navLabel: '主导航',
+      skipToContent: '跳到主要内容',
+      lockNow: '立即锁定',
+      nav: { plans: '注销计划', settings: '设置' },
+    },
+  },
+  en: {
+    app: { name: 'Closeout', tagline: 'Close a NetEase mail account safely, at your own pace' },
+    common: {
+      loading: 'Loading…',
+      retry: 'Try again',
+      cancel: 'Cancel',
+      save: 'Save',
+      close: 'Close',
+      back: 'Back',
+      unknownError:
+        'Something unexpected went wrong (code {code}). Nothing was changed; please try again, and note the code if it keeps happening.',
+    },
+    shell: {
+      navLabel: 'Main navigation',
+      skipToContent: 'Skip to main content',
+      lockNow: 'Lock now',
+      nav: { plans: 'Closure plans', settings: 'Settings' },
+    },
+  },
+} satisfies MessageFile;

@@ -1,0 +1,200 @@
+/**
+ * The harness server: the built renderer over HTTP on 127.0.0.1 with the app's CSP, plus the
+ * WebSocket bridge that carries `window.closeout` calls to the real core. Loopback only, and the
+ * socket demands a random token, the right Host and the page's own Origin.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { timingSafeEqual } from 'node:crypto';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { channels, events } from '../../electron/common/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/common/csp';
+import type { Core } from '../../electron/main/core';
+import type { TestClock } from './test-clock';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface TestControls {
+  clock: TestClock;
+  notifications: unknown[];
+}
+
+export interface HarnessServerOptions {
+  core: Core;
+  rendererDir: string;
+  token: string;
+  port: number;
+  /** Present only with --test-controls. */
+  controls?: TestControls;
+}
+
+export interface HarnessServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const BRIDGE_SOURCE = readFile(join(import.meta.dirname, 'bridge-client.js'), 'utf8');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function headers(type: string): Record<string, string> {
+  return {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+/** Adds the bridge before the app's module script; a <script src>, since inline script is forbidden. */
+export function injectBridge(html: string): string {
+  const tag = '<script src="/harness-bridge.js"></script>';
+  const at = html.indexOf('<script');
+  return at === -1 ? html.replace('</head>', `${tag}</head>`) : html.slice(0, at) + tag + html.slice(at);
+}
+
+export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  const { core, rendererDir, token, controls } = options;
+  let port = options.port;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const hostOk = (req: IncomingMessage) => allowedHosts().includes(req.headers.host ?? '');
+  const tokenOk = (url: URL, req: IncomingMessage) =>
+    sameSecret(url.searchParams.get('token') ?? String(req.headers['x-harness-token'] ?? ''), token);
+
+  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+    const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    if (rel.includes('\0') || rel.split(sep).includes('..')) {
+      res.writeHead(404, headers('text/plain; charset=utf-8')).end('Not found');
+      return;
+    }
+    try {
+      const body = await readFile(join(rendererDir, rel));
+      if (rel === 'index.html') {
+        res.writeHead(200, headers(MIME['.html'] ?? 'text/html')).end(injectBridge(body.toString('utf8')));
+        return;
+      }
+      res.writeHead(200, headers(MIME[extname(rel)] ?? 'application/octet-stream')).end(body);
+    } catch {
+      res.writeHead(404, headers('text/plain; charset=utf-8')).end('Not found');
+    }
+  }
+
+  async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const parsed: unknown = body ? JSON.parse(body) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  }
+
+  async function serveControls(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const json = (status: number, value: unknown) =>
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }).end(JSON.stringify(value));
+    if (!controls || !tokenOk(url, req)) return void json(403, { error: 'forbidden' });
+    if (url.pathname === '/__test/clock') {
+      if (req.method === 'POST') {
+        const body = await readJson(req);
+        if (typeof body.advanceMs === 'number') controls.clock.advance(body.advanceMs);
+        else if (typeof body.setMs === 'number') controls.clock.set(body.setMs);
+        else return void json(400, { error: 'advanceMs or setMs required' });
+      }
+      return void json(200, { now: controls.clock.now() });
+    }
+    if (url.pathname === '/__test/notifications') return void json(200, { notifications: controls.notifications });
+    json(404, { error: 'unknown control' });
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostOk(req)) {
+      res.writeHead(421, headers('text/plain; charset=utf-8')).end('Wrong host');
+      return;
+    }
+    if (req.method !== 'GET' && !url.pathname.startsWith('/__test/')) {
+      res.writeHead(405, headers('text/plain; charset=utf-8')).end('Method not allowed');
+      return;
+    }
+    if (url.pathname === '/harness-bridge.js') {
+      void BRIDGE_SOURCE.then((src) => {
+        const config = { channels: Object.keys(channels), events: Object.keys(events) };
+        res.writeHead(200, headers(MIME['.js'] ?? 'text/javascript')).end(`const HARNESS = ${JSON.stringify(config)};\n${src}`);
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/__test/')) {
+      serveControls(req, res, url).catch(() => res.writeHead(400).end());
+      return;
+    }
+    void serveFile(res, url.pathname);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const sockets = new Set<WebSocket>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const origin = req.headers.origin ?? '';
+    if (url.pathname !== '/bridge' || !hostOk(req) || !allowedOrigins().includes(origin) || !tokenOk(url, req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        let msg: { id?: unknown; channel?: unknown; input?: unknown };
+        try {
+          msg = JSON.parse(data.toString()) as typeof msg;
+        } catch {
+          return;
+        }
+        if (typeof msg.id !== 'number') return;
+        const id = msg.id;
+        // The same validating dispatcher as ipc.ts: unknown channels and bad input come back as data.
+        void core.dispatch(msg.channel, msg.input).then((result) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+        });
+      });
+    });
+  });
+
+  const unsubscribe = core.onEvent((event, payload) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address && typeof address === 'object') port = address.port;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${token}#/`,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
