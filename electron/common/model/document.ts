@@ -1,17 +1,33 @@
 import { z } from 'zod';
+import { historyEntrySchema } from './history-entry';
+import { planSchema } from './plan';
 
 /**
- * The vault document: everything the app keeps for one installation (plans, history, reminders).
- * Owned by the closure domain; the vault stores it opaquely and runs `migrateDocument` on open.
+ * The vault document: everything the app keeps for one installation. Owned by the closure domain;
+ * the vault stores it opaquely and runs `migrateDocument` on open.
+ *
+ * To add a section (reminders, ...): add it to `documentSections` with its schema, bump
+ * DOCUMENT_VERSION, add the migration that creates the section's empty value, and add a fixture
+ * of the previous version to tests/fixtures/documents/. The reducer spreads the document, so it
+ * keeps sections it does not know.
  */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
-export const vaultDocumentSchema = z.object({
-  schemaVersion: z.literal(DOCUMENT_VERSION),
-  createdAt: z.string(),
-  plans: z.array(z.unknown()),
-  history: z.array(z.unknown()),
-});
+export const documentSections = {
+  plans: z.array(planSchema),
+  /** Every command applied to any plan, oldest first; a deleted plan's entries are removed with it. */
+  history: z.array(historyEntrySchema),
+  /** What a migration could not interpret, kept rather than dropped (see migrations.ts). */
+  legacy: z.object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) }).strict().optional(),
+};
+
+export const vaultDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(DOCUMENT_VERSION),
+    createdAt: z.iso.datetime(),
+    ...documentSections,
+  })
+  .strict();
 
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
 

@@ -1,15 +1,55 @@
 import { err, ok, type Result } from '../result';
+import { applyToPlans } from './reducer';
+import { planCommandSchema } from './commands';
 import { DOCUMENT_VERSION, vaultDocumentSchema, type VaultDocument } from './document';
+import type { HistoryEntry } from './history-entry';
+import type { Plan } from './plan';
+
+type Raw = Record<string, unknown>;
 
 /**
- * Numbered migrations of our own: MIGRATIONS[n] turns a version-n document into version n+1.
- * (electron-store's `migrations` option is documented as buggy; we do not use it.)
+ * v1 (the foundation's placeholder) had `plans` and `history` as lists of anything. A v1 plan
+ * that names a supported address becomes a v2 plan created through a recorded `plan.create`
+ * command, so the migrated history still replays to the document. Whatever cannot be
+ * interpreted is kept under `legacy`, never dropped.
  */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+function v1ToV2(doc: Raw): Raw {
+  const createdAt = typeof doc.createdAt === 'string' && !Number.isNaN(Date.parse(doc.createdAt)) ? new Date(doc.createdAt).toISOString() : new Date(0).toISOString();
+  const oldPlans = Array.isArray(doc.plans) ? (doc.plans as unknown[]) : [];
+  const oldHistory = Array.isArray(doc.history) ? (doc.history as unknown[]) : [];
+  let plans: Plan[] = [];
+  const history: HistoryEntry[] = [];
+  const leftover: unknown[] = [];
+  oldPlans.forEach((p, n) => {
+    const o = (p && typeof p === 'object' ? p : {}) as Raw;
+    const at = typeof o.createdAt === 'string' && !Number.isNaN(Date.parse(o.createdAt)) ? new Date(o.createdAt).toISOString() : createdAt;
+    const parsed = planCommandSchema.safeParse({
+      type: 'plan.create',
+      planId: typeof o.id === 'string' ? o.id : `migrated-${n + 1}`,
+      address: o.address,
+      ...(typeof o.label === 'string' ? { label: o.label } : {}),
+    });
+    const r = parsed.success ? applyToPlans(plans, parsed.data, at) : null;
+    if (!parsed.success || !r?.ok) {
+      leftover.push(p);
+      return;
+    }
+    plans = r.value.plans;
+    history.push({ seq: history.length + 1, planId: parsed.data.planId, at, command: parsed.data, events: r.value.events });
+  });
+  const next: Raw = { createdAt, plans, history };
+  if (leftover.length || oldHistory.length) next.legacy = { plans: leftover, history: oldHistory };
+  return next;
+}
+
+/** MIGRATIONS[n] turns a version-n document into version n+1. (electron-store's `migrations` is documented as buggy.) */
+const MIGRATIONS: Record<number, (doc: Raw) => Raw> = {
+  1: v1ToV2,
+};
 
 export function migrateDocument(raw: unknown): Result<VaultDocument> {
   if (!raw || typeof raw !== 'object') return err('vault.corrupt', 'The vault document is not an object');
-  let doc = raw as Record<string, unknown>;
+  let doc = raw as Raw;
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return err('vault.corrupt', 'The vault document has no valid schema version');

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ALTERNATIVE_IDS } from '../catalog/alternatives';
+import { ASSET_KIND_IDS } from '../catalog/asset-kinds';
+import { GATE_IDS } from '../catalog/gates';
+import { BACKUP_KINDS } from '../catalog/preparations';
+import { RISK_IDS } from '../catalog/risks';
+import { STEP_IDS } from '../catalog/steps';
+import {
+  ASSET_STATUSES,
+  BACKUP_STATUSES,
+  BINDING_STATES,
+  CONTACT_STATUSES,
+  GATE_STATUSES,
+  PREPARATION_STATUSES,
+  SERVICE_STATUSES,
+  SITE_CATEGORIES,
+  SITE_STATUSES,
+  STEP_STATUSES,
+  TRACKED_PREPARATION_IDS,
+} from './plan';
+import { amountSchema, idSchema, isoTimeSchema, labelSchema, noteSchema } from './primitives';
+
+/**
+ * Every change to a plan is one of these. Ids are chosen by the caller (the renderer uses
+ * crypto.randomUUID), so the history replays to exactly the same document.
+ */
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), planId: idSchema, ...shape }).strict();
+
+const optionalNote = { note: noteSchema.optional() };
+
+export const planCommandSchema = z.discriminatedUnion('type', [
+  cmd('plan.create', { address: z.string().trim().min(3).max(254), label: z.string().max(200).optional() }),
+  cmd('plan.set-details', { label: z.string().max(200).optional(), ...optionalNote }),
+  /** The user decides to close: deciding (or kept / withdrawn) -> preparing. */
+  cmd('plan.decide', {}),
+  /** Back to deciding, from preparing, kept or withdrawn. */
+  cmd('plan.reconsider', {}),
+  cmd('alternative.choose', { alternativeId: z.enum(ALTERNATIVE_IDS), ...optionalNote }),
+  cmd('risk.acknowledge', { riskId: z.enum(RISK_IDS), acknowledged: z.boolean() }),
+  cmd('step.set', { stepId: z.enum(STEP_IDS), status: z.enum(STEP_STATUSES), ...optionalNote }),
+  cmd('gate.set', { gateId: z.enum(GATE_IDS), status: z.enum(GATE_STATUSES), ...optionalNote }),
+  cmd('preparation.set', {
+    preparationId: z.enum(TRACKED_PREPARATION_IDS),
+    status: z.enum(PREPARATION_STATUSES),
+    ...optionalNote,
+  }),
+  cmd('binding.set', { binding: z.enum(['phone', 'realName']), state: z.enum(BINDING_STATES), at: isoTimeSchema.optional() }),
+  /** When the password or a security setting was last changed (null: not in living memory). */
+  cmd('security.set-last-change', { at: isoTimeSchema.nullable() }),
+  cmd('service.add', {
+    serviceId: idSchema,
+    catalogId: z.string().max(80).nullable().optional(),
+    name: z.string().max(200).optional(),
+    status: z.enum(SERVICE_STATUSES).optional(),
+    ...optionalNote,
+  }),
+  cmd('service.set-status', { serviceId: idSchema, status: z.enum(SERVICE_STATUSES), ...optionalNote }),
+  cmd('service.remove', { serviceId: idSchema }),
+  cmd('asset.upsert', {
+    asset: z
+      .object({
+        id: idSchema,
+        serviceId: idSchema.nullable(),
+        kind: z.enum(ASSET_KIND_IDS),
+        label: labelSchema,
+        amount: amountSchema,
+        status: z.enum(ASSET_STATUSES),
+        note: noteSchema.optional(),
+      })
+      .strict(),
+  }),
+  cmd('asset.remove', { assetId: idSchema }),
+  cmd('site.upsert', {
+    site: z
+      .object({
+        id: idSchema,
+        name: labelSchema,
+        domain: z.string().max(253).optional(),
+        category: z.enum(SITE_CATEGORIES),
+        status: z.enum(SITE_STATUSES),
+        note: noteSchema.optional(),
+      })
+      .strict(),
+  }),
+  cmd('site.remove', { siteId: idSchema }),
+  cmd('contact.upsert', {
+    contact: z.object({ id: idSchema, name: labelSchema, status: z.enum(CONTACT_STATUSES), note: noteSchema.optional() }).strict(),
+  }),
+  cmd('contact.remove', { contactId: idSchema }),
+  cmd('backup.set', {
+    kind: z.enum(BACKUP_KINDS),
+    status: z.enum(BACKUP_STATUSES),
+    location: z.string().max(1000).optional(),
+    ...optionalNote,
+  }),
+  /** Recorded by the mail backup once it has checked the copy on disk against the server. */
+  cmd('backup.record-verification', {
+    kind: z.enum(BACKUP_KINDS),
+    verifiedAt: isoTimeSchema,
+    messages: z.number().int().nonnegative(),
+    folders: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    location: z.string().max(1000).optional(),
+  }),
+  cmd('plan.submit', {
+    submittedAt: isoTimeSchema.optional(),
+    override: z.object({ reason: z.string().trim().min(1).max(2000) }).strict().optional(),
+  }),
+  cmd('plan.withdraw', { at: isoTimeSchema.optional() }),
+  cmd('plan.close', { closedAt: isoTimeSchema.optional() }),
+  /** Correct the cooling-off length (null: back to the catalog default) or the submission time. */
+  cmd('plan.set-cooling-off', { days: z.number().int().min(0).max(365).nullable().optional(), submittedAt: isoTimeSchema.optional() }),
+  /** Removes the plan and its whole history: nothing of it stays in the vault. */
+  cmd('plan.delete', {}),
+]);
+
+export type PlanCommand = z.infer<typeof planCommandSchema>;
+export type PlanCommandType = PlanCommand['type'];
+export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
+
+export const PLAN_COMMAND_TYPES = planCommandSchema.options.map((o) => o.shape.type.value) as PlanCommandType[];
