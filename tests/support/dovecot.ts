@@ -13,7 +13,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +146,28 @@ export async function waitForGreeting(port: number, timeoutMs = 10_000): Promise
   throw new Error(`Dovecot did not greet on port ${port} within ${timeoutMs} ms (${lastError})`);
 }
 
+/** Process ids below `root` (Linux /proc). */
+async function descendants(root: number): Promise<number[]> {
+  const parents = new Map<number, number>();
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid) parents.set(Number(name), ppid);
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parents) {
+      if (parent === pid) {
+        out.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
 export async function startDovecot(options: StartDovecotOptions = {}): Promise<DovecotServer> {
   dovecotAvailable();
   const specs: DovecotUserSpec[] = options.users?.length
@@ -227,7 +249,17 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
   const terminate = async (signal: NodeJS.Signals) => {
     const proc = child;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    // A crash takes the whole server down: the imap process serving an open session would
+    // otherwise keep going after its master died.
+    const children = signal === 'SIGKILL' && proc.pid ? await descendants(proc.pid) : [];
     proc.kill(signal);
+    for (const pid of children) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
     await exited;
     child = undefined;
   };
@@ -257,7 +289,16 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
     },
     async restart() {
       await terminate('SIGTERM');
-      await launch();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await launch();
+          return;
+        } catch (e) {
+          // Ports of a killed server can take a moment to be released.
+          if (attempt >= 20) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     },
   };
 }

@@ -55,7 +55,10 @@ interface Job {
   done: Promise<void>;
 }
 
-export function createMailService(ctx: ServiceContext, options: MailServiceOptions): Service<MailChannel> {
+export function createMailService(
+  ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo'>,
+  options: MailServiceOptions,
+): Service<MailChannel> {
   const session = sessionCodeKeeper();
   let job: Job | null = null;
   let last: MailFinished | null = null;
