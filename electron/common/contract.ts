@@ -9,16 +9,19 @@ import type { ChannelSpec, DomainOf, EventSpec, VerbOf } from './contract/define
 import { appChannels } from './contract/app';
 import { vaultChannels, vaultEvents } from './contract/vault';
 import { mailChannels, mailEvents } from './contract/mail';
+import { discoveryChannels, discoveryEvents } from './contract/discovery';
 
 export const channels = {
   ...appChannels,
   ...vaultChannels,
   ...mailChannels,
+  ...discoveryChannels,
 } as const;
 
 export const events = {
   ...vaultEvents,
   ...mailEvents,
+  ...discoveryEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -77,7 +77,16 @@ export const DOMAIN_ERROR_CODES = [
   'plan.invalid-command',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES] as const;
+export const DISCOVERY_ERROR_CODES = [
+  'discovery.busy',
+  'discovery.maildir-not-found',
+  'discovery.maildir-unreadable',
+  'discovery.no-results',
+  'discovery.unknown-finding',
+  'discovery.not-addable',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,6 +9,7 @@ import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
 import { createMailService } from './mail/mail-service';
+import { createDiscoveryService } from './mail/discovery/discovery-service';
 import type { Service, ServiceContext } from './services/context';
 import type { KeyProvider } from './key-providers/key-provider';
 import { vaultDocumentCodec } from './vault/codec';
@@ -70,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...add(createAppService(ctx)),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
+    ...add(createDiscoveryService(ctx)),
     ...add(
       createMailService(ctx, {
         openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),

@@ -1,0 +1,184 @@
+/**
+ * The `discovery:*` channels. A scan reads headers only, from IMAP or a Maildir, into the pure
+ * aggregator; the last results per plan are kept in memory for this session (they hold mail
+ * subjects, and the vault document has no section for them). Adding goes through the plan reducer.
+ */
+import type { ImapFlow } from 'imapflow';
+import type { DiscoveryAddResult, DiscoveryProgress, DiscoveryResults, DiscoverySource } from '../../../common/contract/discovery';
+import { DiscoveryAggregator } from '../../../common/discovery/aggregate';
+import type { Finding } from '../../../common/discovery/types';
+import { apply } from '../../../common/model/reducer';
+import type { Plan } from '../../../common/model/plan';
+import { AppFailure, err, ok, type Result } from '../../../common/result';
+import type { Service, ServiceContext } from '../../services/context';
+import { closeSession, openSession, requireServer } from '../connection';
+import { scanImap } from './imap-source';
+import { scanMaildir } from './maildir-source';
+import { addCommand, serviceLink, siteLink, withLinks } from './plan-link';
+
+export type DiscoveryChannel = 'discovery:scan' | 'discovery:cancel' | 'discovery:results' | 'discovery:add';
+
+interface StoredResults extends Omit<DiscoveryResults, 'findings'> {
+  findings: Finding[];
+}
+
+/** Progress events at most this often (in messages), plus at every folder and batch boundary. */
+const PROGRESS_EVERY = 1000;
+
+export function createDiscoveryService(ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo' | 'store'>): Service<DiscoveryChannel> {
+  const running = new Map<string, { cancelled: boolean }>();
+  const last = new Map<string, StoredResults>();
+
+  const planOf = (planId: string): Plan => {
+    const plan = ctx.store.read().plans.find((p) => p.id === planId);
+    if (!plan) throw new AppFailure('plan.not-found', `No plan ${planId}`, { id: planId });
+    return plan;
+  };
+  const currentPlan = (planId: string): Plan | null => {
+    try {
+      return ctx.store.isUnlocked() ? (ctx.store.read().plans.find((p) => p.id === planId) ?? null) : null;
+    } catch {
+      return null;
+    }
+  };
+  const present = (r: StoredResults): DiscoveryResults => ({ ...r, findings: withLinks(r.findings, currentPlan(r.planId)) });
+  const nowIso = () => new Date(ctx.clock.now()).toISOString();
+
+  async function scan(planId: string, source: DiscoverySource): Promise<Result<DiscoveryResults>> {
+    const plan = planOf(planId);
+    if (running.has(planId)) return err('discovery.busy', 'A scan is already running for this plan');
+    const job = { cancelled: false };
+    running.set(planId, job);
+    const startedAt = nowIso();
+    const self = [plan.address, ...(source.kind === 'imap' ? [source.account.address] : [])];
+    const agg = new DiscoveryAggregator(self);
+    const progress: DiscoveryProgress = {
+      planId,
+      phase: 'connecting',
+      foldersDone: 0,
+      foldersTotal: 0,
+      currentFolder: null,
+      messagesDone: 0,
+      messagesTotal: 0,
+      accountsSoFar: 0,
+    };
+    const emit = (counting = false) => {
+      progress.messagesDone = agg.messages;
+      if (counting) progress.accountsSoFar = agg.findings().filter((f) => f.hasAccount).length;
+      ctx.emit('discovery:progress', { ...progress });
+    };
+    const onHeader = (block: Buffer) => {
+      agg.addHeaderBlock(block);
+      if (agg.messages % PROGRESS_EVERY === 0) emit();
+    };
+    let client: ImapFlow | null = null;
+    try {
+      emit();
+      let report: { folders: number; skippedFolders: string[]; cancelled: boolean };
+      if (source.kind === 'imap') {
+        const server = requireServer(source.account);
+        client = await openSession(
+          { server, user: source.account.address, authCode: source.authCode, ca: source.account.tls?.ca },
+          ctx.appInfo,
+        );
+        progress.phase = 'listing';
+        emit();
+        report = await scanImap(client, {
+          onFolders: (folders) => {
+            progress.foldersTotal = folders.length;
+            progress.messagesTotal = folders.reduce((n, f) => n + f.messages, 0);
+            progress.phase = 'scanning';
+          },
+          onFolder: (folder, i) => {
+            progress.foldersDone = i;
+            progress.currentFolder = folder.name;
+            emit(true);
+          },
+          onHeader,
+          onBatch: () => emit(true),
+          cancelled: () => job.cancelled,
+        });
+      } else {
+        progress.phase = 'scanning';
+        report = await scanMaildir(source.path, {
+          onFolder: (folder, i, total, messages) => {
+            progress.foldersDone = i;
+            progress.foldersTotal = total;
+            progress.currentFolder = folder.name;
+            progress.messagesTotal += messages;
+            emit(true);
+          },
+          onHeader,
+          cancelled: () => job.cancelled,
+        });
+      }
+      progress.phase = 'classifying';
+      progress.foldersDone = report.folders;
+      progress.currentFolder = null;
+      emit(true);
+      const stored: StoredResults = {
+        planId,
+        source: { kind: source.kind, label: source.kind === 'imap' ? source.account.address : source.path },
+        startedAt,
+        finishedAt: nowIso(),
+        cancelled: report.cancelled,
+        folders: report.folders,
+        skippedFolders: report.skippedFolders,
+        messages: agg.messages,
+        unreadable: agg.skipped,
+        findings: agg.findings(),
+      };
+      last.set(planId, stored);
+      return ok(present(stored));
+    } finally {
+      running.delete(planId);
+      if (client) await closeSession(client);
+    }
+  }
+
+  async function add(planId: string, findingId: string, as: 'service' | 'site', category?: Parameters<typeof addCommand>[3]): Promise<Result<DiscoveryAddResult>> {
+    const results = last.get(planId);
+    if (!results) return err('discovery.no-results', 'Scan the mailbox first');
+    const finding = results.findings.find((f) => f.id === findingId);
+    if (!finding) return err('discovery.unknown-finding', 'That finding is not in the last results', { findingId });
+    const addable = as === 'service' ? finding.kind === 'netease' && finding.verdict !== 'netease-passport' : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
+    if (!addable) return err('discovery.not-addable', `This finding cannot be added as a ${as}`, { as, verdict: finding.verdict });
+    const existing = (plan: Plan) => (as === 'service' ? serviceLink(finding, plan) : siteLink(finding, plan));
+    const before = existing(planOf(planId));
+    if (before) return ok({ status: 'already', link: before });
+    // The check is repeated inside the store's exclusive update, so two quick clicks add once.
+    return ctx.store.update<DiscoveryAddResult>((doc) => {
+      const plan = doc.plans.find((p) => p.id === planId);
+      if (!plan) return err('plan.not-found', `No plan ${planId}`, { id: planId });
+      const link = existing(plan);
+      if (link) return ok({ doc, value: { status: 'already', link } });
+      const r = apply(doc, addCommand(finding, planId, as, category), nowIso());
+      if (!r.ok) return r;
+      const added = r.value.doc.plans.find((p) => p.id === planId);
+      const newLink = added ? existing(added) : null;
+      if (!newLink) return err('discovery.not-addable', 'The plan did not take the item');
+      return ok({ doc: r.value.doc, value: { status: 'added', link: newLink } });
+    });
+  }
+
+  return {
+    handlers: {
+      'discovery:scan': ({ planId, source }) => scan(planId, source),
+      'discovery:cancel': ({ planId }) => {
+        const job = running.get(planId);
+        if (job) job.cancelled = true;
+        return ok({ cancelling: Boolean(job) });
+      },
+      'discovery:results': ({ planId }) => {
+        const r = last.get(planId);
+        return ok(r ? present(r) : null);
+      },
+      'discovery:add': ({ planId, findingId, as, category }) => add(planId, findingId, as, category),
+    },
+    close() {
+      for (const job of running.values()) job.cancelled = true;
+      last.clear();
+    },
+  };
+}
+
