@@ -1,0 +1,10 @@
+import { catalogServiceById } from '../../../../electron/common/catalog/services';
+import type { PlanService } from '../../../../electron/common/model/plan';
+
+/** The user's name for a service if they gave one, else the catalog's name in the active language. */
+export function serviceName(service: Pick<PlanService, 'name' | 'catalogId'>, locale: string): string {
+  if (service.name) return service.name;
+  const entry = service.catalogId ? catalogServiceById(service.catalogId) : undefined;
+  if (!entry) return service.catalogId ?? '';
+  return locale === 'en' ? entry.name.en : entry.name['zh-CN'];
+}

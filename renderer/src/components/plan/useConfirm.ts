@@ -1,0 +1,38 @@
+import { useDialog } from 'naive-ui';
+import { useI18n } from 'vue-i18n';
+
+export interface ConfirmOptions {
+  title: string;
+  body: string;
+  action: string;
+  /** Destructive actions get the warning style and the cancel button first in focus order. */
+  danger?: boolean;
+}
+
+/** Asks before an action that changes or removes something; resolves true only on an explicit yes. */
+export function useConfirm() {
+  const dialog = useDialog();
+  const { t } = useI18n();
+  return (o: ConfirmOptions): Promise<boolean> =>
+    new Promise((resolve) => {
+      let settled = false;
+      const done = (v: boolean) => {
+        if (!settled) {
+          settled = true;
+          resolve(v);
+        }
+      };
+      (o.danger ? dialog.warning : dialog.info)({
+        title: o.title,
+        content: o.body,
+        positiveText: o.action,
+        negativeText: t('common.cancel'),
+        autoFocus: true,
+        onPositiveClick: () => done(true),
+        onNegativeClick: () => done(false),
+        onClose: () => done(false),
+        onMaskClick: () => done(false),
+        onAfterLeave: () => done(false),
+      });
+    });
+}
