@@ -6,8 +6,11 @@ const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // Every dependency bundled: the packaged app ships out/** only, no node_modules (package.json
+    // "build.files"), so no renderer or dev package can end up in app.asar.
     build: {
       outDir: 'out/main',
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
