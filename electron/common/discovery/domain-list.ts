@@ -145,7 +145,7 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('work', ['microsoft.com', 'office.com', 'outlook.com.cn'], '微软', 'Microsoft', 'www.microsoft.com'),
   k('work', ['google.com'], '谷歌', 'Google', 'www.google.com'),
   k('work', ['dropbox.com', 'dropboxmail.com'], 'Dropbox', 'Dropbox', 'www.dropbox.com'),
-  k('work', ['notice.aliyun.com', 'service.aliyun.com', 'alibabacloud.com'], '阿里云', 'Alibaba Cloud', 'www.aliyun.com'),
+  k('work', ['aliyun.com', 'alibabacloud.com'], '阿里云', 'Alibaba Cloud', 'www.aliyun.com'),
   k('work', ['cloud.tencent.com', 'meeting.tencent.com', 'qcloudmail.com'], '腾讯云 / 腾讯会议', 'Tencent Cloud / Meeting', 'cloud.tencent.com'),
   k('work', ['huaweicloud.com'], '华为云', 'Huawei Cloud', 'www.huaweicloud.com'),
   k('work', ['jetbrains.com'], 'JetBrains', 'JetBrains', 'www.jetbrains.com'),
@@ -186,7 +186,7 @@ function matches(host: string, domain: string): boolean {
 
 const byLength = [...KNOWN_SENDERS.flatMap((s) => s.domains.map((d) => ({ d, s })))].sort((a, b) => b.d.length - a.d.length);
 
-/** The curated entry for a sending host, longest domain first (notice.aliyun.com before any aliyun.com rule). */
+/** The curated entry for a sending host; the longest listed domain wins (cloud.tencent.com before tencent.com). */
 export function knownSenderFor(host: string): KnownSender | null {
   for (const { d, s } of byLength) if (matches(host, d)) return s;
   return null;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DiscoveryAggregator } from '../../../electron/common/discovery/aggregate';
+import { KNOWN_SENDERS } from '../../../electron/common/discovery/domain-list';
+import { catalogServiceById } from '../../../electron/common/catalog/services';
+
+const ME = 'me@163.com';
+const block = (from: string, subject = 'hello', extra = '') =>
+  `From: ${from}\r\nTo: ${ME}\r\nSubject: ${subject}\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\n${extra}`;
+
+function keyOf(from: string, extra = '', to = ME): string | null {
+  const agg = new DiscoveryAggregator([ME]);
+  return agg.keyOf(block(from, 'x', extra).replace(`To: ${ME}`, `To: ${to}`));
+}
+
+describe('grouping by registrable domain', () => {
+  it('collapses subdomains and bounce hosts, and knows multi-label public suffixes', () => {
+    expect(keyOf('a@bounce.mail.example.com')).toBe('domain:example.com');
+    expect(keyOf('a@news.shop.example.com.cn')).toBe('domain:example.com.cn');
+    expect(keyOf('a@mail.corp.example.net.cn')).toBe('domain:example.net.cn');
+    expect(keyOf('a@etax.chinatax.gov.cn')).toBe('domain:chinatax.gov.cn');
+    expect(keyOf('a@bounces.example.co.uk')).toBe('domain:example.co.uk');
+  });
+
+  it('collapses alias domains of one organisation from the curated list', () => {
+    expect(keyOf('security@facebookmail.com')).toBe('domain:facebook.com');
+    expect(keyOf('x@boc.cn')).toBe(keyOf('y@bankofchina.com'));
+    expect(keyOf('n@notice.aliyun.com')).toBe('domain:aliyun.com');
+    expect(keyOf('someone@aliyun.com')).toBe('address:someone@aliyun.com');
+  });
+
+  it('maps NetEase senders to catalog services and the mailbox itself to the passport', () => {
+    expect(keyOf('noreply@music.163.com')).toBe('netease:music');
+    expect(keyOf('service@mail.you.163.com')).toBe('netease:yanxuan');
+    expect(keyOf('service@xyq.163.com')).toBe('netease:game.mhxy');
+    expect(keyOf('service@epay.163.com')).toBe('netease:pay');
+    expect(keyOf('service@kaola.com')).toBe('netease:kaola');
+    expect(keyOf('postmaster@163.com')).toBe('netease:passport');
+    expect(keyOf('passport@service.netease.com')).toBe('netease:passport');
+    expect(keyOf('x@ds.163.com')).toBe('netease:ds.163.com');
+    for (const id of ['music', 'yanxuan', 'game.mhxy', 'pay', 'kaola']) expect(catalogServiceById(id)).toBeDefined();
+  });
+
+  it('treats an individual at a free-mail host as a person, one finding per address', () => {
+    expect(keyOf('li.na@163.com')).toBe('address:li.na@163.com');
+    expect(keyOf('12345@qq.com')).toBe('address:12345@qq.com');
+    expect(keyOf('friend@gmail.com')).not.toBe(keyOf('other@gmail.com'));
+    expect(keyOf(`${ME}`)).toBeNull(); // the user's own messages
+  });
+
+  it('groups list traffic by list id when it is addressed to the list, not to the user', () => {
+    const list = 'List-Id: Dev <dev.kafka.apache.org>\r\n';
+    expect(keyOf('alice@gmail.com', list, 'dev@kafka.apache.org')).toBe('list:dev.kafka.apache.org');
+    // A newsletter sent to the user through an ESP list id stays with its sender.
+    expect(keyOf('news@brand.example.com', 'List-Id: <abc.list-id.mcsv.net>\r\n')).toBe('domain:example.com');
+  });
+
+  it('every curated entry has a category, both names and a source', () => {
+    const seen = new Set<string>();
+    for (const s of KNOWN_SENDERS) {
+      expect(s.source).toMatch(/^official website https:\/\/\S+$/);
+      expect(s.name['zh-CN'].length).toBeGreaterThan(0);
+      expect(s.name.en.length).toBeGreaterThan(0);
+      for (const d of s.domains) {
+        expect(seen.has(d), d).toBe(false);
+        seen.add(d);
+      }
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import messages from '../../../renderer/src/i18n/messages/discovery';
+import { DISCOVERY_ERROR_CODES } from '../../../electron/common/errors';
+import { DISCOVERY_CATEGORIES } from '../../../electron/common/discovery/domain-list';
+import { REASON_KEYS, VERDICTS } from '../../../electron/common/discovery/types';
+import { evaluate } from '../../fixtures/discovery/evaluate';
+
+type Tree = { [k: string]: string | Tree };
+const locales = ['zh-CN', 'en'] as const;
+const at = (tree: Tree, path: string[]): unknown => path.reduce<unknown>((t, k) => (t as Tree | undefined)?.[k], tree);
+
+describe('discovery texts', () => {
+  it('have every verdict, category, reason and error code in zh-CN and en', () => {
+    for (const l of locales) {
+      const t = messages[l] as unknown as Tree;
+      for (const v of VERDICTS) expect(at(t, ['discovery', 'verdicts', v]), `${l} verdict ${v}`).toEqual(expect.any(String));
+      for (const c of DISCOVERY_CATEGORIES) expect(at(t, ['discovery', 'categories', c]), `${l} ${c}`).toEqual(expect.any(String));
+      for (const r of REASON_KEYS) expect(at(t, ['discovery', 'reasons', r]), `${l} reason ${r}`).toEqual(expect.any(String));
+      for (const code of DISCOVERY_ERROR_CODES) expect(at(t, ['errors', code]), `${l} ${code}`).toEqual(expect.any(String));
+    }
+  });
+
+  it('only interpolate parameters the classifier actually gives each reason', () => {
+    const seen = new Map<string, Set<string>>();
+    for (const f of evaluate().findings) {
+      const keys = seen.get(f.reason.key) ?? new Set<string>();
+      for (const k of Object.keys(f.reason.params)) keys.add(k);
+      seen.set(f.reason.key, keys);
+    }
+    for (const [reason, params] of seen) {
+      for (const l of locales) {
+        const text = at(messages[l] as unknown as Tree, ['discovery', 'reasons', reason]) as string;
+        for (const [, name] of text.matchAll(/\{(\w+)\}/g)) expect(params.has(name!), `${l} ${reason} {${name}}`).toBe(true);
+      }
+    }
+    // The corpus exercises nearly every reason; the rest are covered by classify.test.ts.
+    expect(seen.size).toBeGreaterThanOrEqual(REASON_KEYS.length - 3);
+  });
+});
