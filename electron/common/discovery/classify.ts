@@ -5,7 +5,7 @@
 import { catalogServiceById } from '../catalog/services';
 import type { GroupState } from './aggregate';
 import { isGovernmentHost, type DiscoveryCategory } from './domain-list';
-import type { Finding, Reason, ReasonKey, Verdict } from './types';
+import type { Finding, Reason, Verdict } from './types';
 
 const CATEGORY_CUES: Array<[DiscoveryCategory, RegExp]> = [
   ['bank', /银行|信用卡|还款|对账单|理财|bank|credit card|statement/i],
@@ -50,11 +50,7 @@ function inferCategory(s: GroupState): DiscoveryCategory {
   return 'other';
 }
 
-interface Decision {
-  verdict: Verdict;
-  key: ReasonKey;
-  params: Record<string, string | number>;
-}
+type Decision = { verdict: Verdict } & Reason;
 
 function decideThirdParty(s: GroupState): Decision {
   const e = s.evidence;
@@ -116,7 +112,7 @@ export function classify(s: GroupState): Finding {
     d.verdict === 'netease-service' ? 'service' : d.verdict === 'netease-passport' || d.verdict === 'personal' || d.verdict === 'mailing-list' ? null : 'site';
   const recent = [...s.recent].sort((a, b) => b.at - a.at).map((r) => r.subject);
   const samples = [...new Set([...s.telling, ...recent])].slice(0, 5);
-  const reason: Reason = { key: d.key, params: d.params };
+  const { verdict: _verdict, ...reason } = d;
   return {
     id: g.key,
     kind: g.kind,
@@ -127,7 +123,7 @@ export function classify(s: GroupState): Finding {
     category,
     verdict: d.verdict,
     hasAccount,
-    reason,
+    reason: reason as Reason,
     evidence: { ...s.evidence },
     firstSeen: iso(s.first),
     lastSeen: iso(s.last),

@@ -16,30 +16,33 @@ export const VERDICTS = [
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Every reason a verdict can carry; the renderer translates `discovery.reasons.<key>` with `params`. */
-export const REASON_KEYS = [
-  'accountCue',
-  'transactions',
-  'activity',
-  'knownService',
-  'neteaseService',
-  'neteaseOther',
-  'neteasePassport',
-  'mailingList',
-  'newsletter',
-  'newsletterSignup',
-  'conversation',
-  'freeMailPerson',
-  'singleReceipt',
-  'oneOff',
-  'unclear',
-] as const;
-export type ReasonKey = (typeof REASON_KEYS)[number];
+/**
+ * Every reason a verdict can carry, with the parameters its text interpolates. The renderer
+ * translates `discovery.reasons.<key>` with `params`; the type makes the classifier supply them.
+ */
+export const REASON_PARAMS = {
+  accountCue: ['cue', 'count'],
+  transactions: ['cue', 'count'],
+  activity: ['cue', 'count'],
+  knownService: ['messages'],
+  neteaseService: ['service', 'messages'],
+  neteaseOther: ['host'],
+  neteasePassport: [],
+  mailingList: ['list', 'messages'],
+  newsletter: ['count', 'messages'],
+  newsletterSignup: ['cue', 'count', 'messages'],
+  conversation: ['count'],
+  freeMailPerson: ['address'],
+  singleReceipt: ['cue'],
+  oneOff: [],
+  unclear: ['messages'],
+} as const;
+export type ReasonKey = keyof typeof REASON_PARAMS;
+export const REASON_KEYS = Object.keys(REASON_PARAMS) as ReasonKey[];
 
-export interface Reason {
-  key: ReasonKey;
-  params: Record<string, string | number>;
-}
+export type Reason = {
+  [K in ReasonKey]: { key: K; params: Record<(typeof REASON_PARAMS)[K][number], string | number> };
+}[ReasonKey];
 
 export interface Evidence {
   messages: number;
