@@ -359,7 +359,8 @@ function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationRe
   if (mail.status !== 'done' && mail.status !== 'not-needed') add('backup-mail', msg('action.backupMail'), { route: 'plan-backups', anchor: 'mail' });
   else if (mail.status === 'done' && !mail.verification) add('verify-mail-backup', msg('action.verifyMailBackup'), { route: 'plan-backups', anchor: 'mail' });
   for (const p of preps) if (!p.done && p.id !== 'backup-mail' && p.id !== 'remove-mail-clients') add(`preparation:${p.id}`, msg(`action.preparation.${p.id}`), p.fix);
-  for (const g of gates) if (g.status !== 'met') add(`gate:${g.id}`, msg(`action.gate.${g.id}.${g.status}`), g.fix);
+  const gateAction = (g: GateReadiness) => add(`gate:${g.id}`, msg(`action.gate.${g.id}.${g.status}`), g.fix);
+  for (const g of gates) if (g.required && g.status !== 'met') gateAction(g);
   const clients = preps.find((p) => p.id === 'remove-mail-clients');
   if (clients && !clients.done) add('preparation:remove-mail-clients', msg('action.preparation.remove-mail-clients'), clients.fix);
   if (out.length === 0) {
@@ -367,6 +368,8 @@ function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationRe
     if (stepsLeft.length) add('do-steps', msg('action.doSteps', { count: stepsLeft.length }), { route: 'plan-steps', anchor: stepsLeft[0] });
     else add('submit', msg('action.submit'), { route: 'plan-steps', anchor: 'confirm' });
   }
+  // Advisory gates never hold up submitting, so they come after it.
+  for (const g of gates) if (!g.required && g.status !== 'met') gateAction(g);
   return out;
 }
 
