@@ -71,7 +71,11 @@ export const reminderSchema = z
   .strict();
 export type Reminder = z.infer<typeof reminderSchema>;
 
-const minuteOfDay = z.number().int().min(0).max(24 * 60 - 1);
+const minuteOfDay = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60 - 1);
 
 export const quietHoursSchema = z
   .object({
