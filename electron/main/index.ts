@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { createElectronDesktop } from './adapters/desktop';
+import { PRINT_PARTITION } from './adapters/pdf';
 import { createCore, type Core } from './core';
 import { registerIpc } from './ipc';
 import { createSafeStorageKeyProvider } from './key-providers/safe-storage';
@@ -50,7 +51,10 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     appInfo: { name: 'Closeout', version: app.getVersion(), platform: process.platform, runtime: 'electron' },
     keyProvider: createSafeStorageKeyProvider(safeStorage),
-    desktop: createElectronDesktop(dialog, shell, () => mainWindow),
+    desktop: createElectronDesktop(
+      { dialog, shell, BrowserWindow, printSession: () => session.fromPartition(PRINT_PARTITION) },
+      () => mainWindow,
+    ),
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
   });
   await core.start();

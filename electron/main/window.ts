@@ -14,7 +14,11 @@ import {
 import { APP_ENTRY_URL } from './protocol';
 import type { Settings, WindowState } from './settings';
 
-/** Every window gets exactly these (plus its preload); tests/unit/shell checks them. */
+/**
+ * Every window gets exactly these (plus its preload). createMainWindow spells them out again as a
+ * literal because Electronegativity reads only the literal at the constructor; the window test
+ * asserts the constructed window's preferences equal this constant, so the two cannot drift.
+ */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
@@ -28,6 +32,8 @@ export const SECURE_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: false,
+  // Middle-click would open links in a new window; the open handler denies those anyway.
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences;
 
 export const DEFAULT_WINDOW_SIZE = { width: 1100, height: 760 } as const;
@@ -120,7 +126,22 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Closeout',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath },
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: options.preloadPath,
+    },
   });
   guardWebContents(win.webContents);
 

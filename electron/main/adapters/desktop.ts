@@ -1,15 +1,29 @@
-import type { BrowserWindow, Dialog, Shell } from 'electron';
-import type { DesktopAdapter } from './types';
+import { writeFile } from 'node:fs/promises';
+import type { BrowserWindow, Dialog, SaveDialogOptions, Session, Shell } from 'electron';
+import { printHtmlToPdf, type BrowserWindowConstructor } from './pdf';
+import type { DesktopAdapter, SaveFileOptions } from './types';
 
-/**
- * Electron's dialog and shell behind DesktopAdapter. The modules are passed in by index.ts so this
- * file holds no Electron import at run time and the tests need no mock of the whole module.
- */
+/** The Electron modules the adapter uses, passed in by index.ts (tests pass doubles). */
+export interface DesktopModules {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  shell: Pick<Shell, 'openPath'>;
+  BrowserWindow: BrowserWindowConstructor;
+  /** The session of the hidden print window (index.ts: session.fromPartition(PRINT_PARTITION)). */
+  printSession: () => Session;
+}
+
+const SAVE_FILTERS: Record<SaveFileOptions['kind'], { name: string; extensions: string[] }[]> = {
+  export: [{ name: 'Closeout export', extensions: ['closeout-export'] }],
+  markdown: [{ name: 'Markdown', extensions: ['md'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+};
+
+/** Electron's dialog, shell and printing behind DesktopAdapter. */
 export function createElectronDesktop(
-  dialog: Pick<Dialog, 'showOpenDialog'>,
-  shell: Pick<Shell, 'openPath'>,
+  modules: DesktopModules,
   parentWindow: () => BrowserWindow | null,
 ): DesktopAdapter {
+  const { dialog, shell } = modules;
   return {
     async chooseFolder({ title, defaultPath }) {
       const options = {
@@ -26,5 +40,18 @@ export function createElectronDesktop(
       const failure = await shell.openPath(path);
       if (failure !== '') throw new Error(failure);
     },
+    async saveFile({ defaultName, kind }, data) {
+      const options: SaveDialogOptions = {
+        defaultPath: defaultName,
+        filters: SAVE_FILTERS[kind],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = parentWindow();
+      const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (picked.canceled || !picked.filePath) return null;
+      await writeFile(picked.filePath, data);
+      return picked.filePath;
+    },
+    printToPdf: (html) => printHtmlToPdf(modules.BrowserWindow, modules.printSession(), html),
   };
 }

@@ -12,4 +12,17 @@ export interface DesktopAdapter {
   chooseFolder(options: FolderPickerOptions): Promise<string | null>;
   /** Opens a file or folder with the OS (file manager, default app); throws with the OS's reason. */
   openPath(path: string): Promise<void>;
+  /**
+   * Asks where to save a file the user asked for (an export, a report) and writes it there; resolves
+   * to the path, or null when they cancel. Throws with the OS's error when the write fails.
+   */
+  saveFile(options: SaveFileOptions, data: Uint8Array): Promise<string | null>;
+  /** Prints a self-contained HTML document (no scripts, no remote resources) to PDF with Chromium. */
+  printToPdf(html: string): Promise<Uint8Array>;
+}
+
+export interface SaveFileOptions {
+  defaultName: string;
+  /** Which file filter the dialog offers. */
+  kind: 'export' | 'markdown' | 'pdf';
 }
