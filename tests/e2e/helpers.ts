@@ -1,0 +1,71 @@
+/** Steps of the journeys, written against ids and test ids so they run in either language. */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSPHRASE = 'correct horse battery staple 2026';
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../artifacts/screenshots');
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Opens the app with the OS language set to `lang` (the app follows navigator.language). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('#app > *')).toBeVisible();
+}
+
+export async function createVaultWithPassphrase(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await page.getByTestId('mode-passphrase').click();
+  await page.locator('#new-passphrase').fill(passphrase);
+  await page.locator('#confirm-passphrase').fill(passphrase);
+  await page.getByTestId('create-vault').click();
+  const code = (await page.getByTestId('recovery-code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+  return code;
+}
+
+/** Types back the group the recovery screen asks for, proving the code was "written down". */
+export async function confirmRecoveryCode(page: Page, code: string): Promise<void> {
+  const index = Number(await page.getByTestId('recovery-form').getAttribute('data-ask-group'));
+  const groups = code.split('-');
+  await page.locator('#recovery-check').fill(index >= 0 ? (groups[index] ?? '') : code);
+  await page.getByTestId('recovery-done').click();
+  await expect(page).toHaveURL(/#\/plans/);
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await page.locator('#unlock-secret').fill(passphrase);
+  await page.getByTestId('unlock').click();
+}
+
+export async function addPlan(page: Page, address: string, label = ''): Promise<void> {
+  const form = page.getByTestId('add-plan-form');
+  if (!(await form.isVisible())) await page.getByTestId('add-plan').click();
+  await page.locator('#plan-address').fill(address);
+  if (label) await page.locator('#plan-label').fill(label);
+  await page.getByTestId('add-plan-submit').click();
+  await expect(page.getByTestId('plan-address')).toHaveText(address);
+}
+
+/** Serious and critical axe violations of the page as it is now; the journeys expect none. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** A 1280x800 screenshot of the screen, in the test artifacts (gitignored). */
+export async function screenshot(page: Page, lang: Lang, name: string): Promise<void> {
+  const dir = join(SCREENSHOT_DIR, lang);
+  await mkdir(dir, { recursive: true });
+  // Let lazy chunks (the chart) and fonts settle.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
