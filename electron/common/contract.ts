@@ -10,18 +10,23 @@ import { appChannels } from './contract/app';
 import { vaultChannels, vaultEvents } from './contract/vault';
 import { mailChannels, mailEvents } from './contract/mail';
 import { discoveryChannels, discoveryEvents } from './contract/discovery';
+import { catalogChannels } from './contract/catalog';
+import { planChannels, planEvents } from './contract/plan';
 
 export const channels = {
   ...appChannels,
   ...vaultChannels,
   ...mailChannels,
   ...discoveryChannels,
+  ...catalogChannels,
+  ...planChannels,
 } as const;
 
 export const events = {
   ...vaultEvents,
   ...mailEvents,
   ...discoveryEvents,
+  ...planEvents,
 } as const;
 
 export type Channels = typeof channels;

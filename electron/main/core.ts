@@ -8,6 +8,8 @@ import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
+import { createCatalogService } from './services/catalog-service';
+import { createPlanService, mailVerificationRecorder } from './services/plan-service';
 import { createMailService } from './mail/mail-service';
 import { createDiscoveryService } from './mail/discovery/discovery-service';
 import type { Service, ServiceContext } from './services/context';
@@ -68,13 +70,17 @@ export function createCore(options: CoreOptions): Core {
     return s.handlers;
   };
 
+  const plans = createPlanService(ctx);
   const handlers: Handlers = {
     ...add(createAppService(ctx)),
+    ...add(createCatalogService()),
+    ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
     ...add(createDiscoveryService(ctx)),
     ...add(
       createMailService(ctx, {
         openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
+        recordVerification: mailVerificationRecorder(plans),
       }),
     ),
   };
