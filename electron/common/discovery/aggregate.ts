@@ -24,7 +24,9 @@ export interface GroupState {
   names: Map<string, number>;
   hosts: Map<string, number>;
   words: Partial<Record<CueFamily, string>>;
-  telling: string[];
+  /** The earliest subjects with an account cue (the sign-up mail, typically). */
+  telling: Array<{ subject: string; at: number }>;
+  /** The latest subjects of any kind. */
   recent: Array<{ subject: string; at: number }>;
 }
 
@@ -33,6 +35,25 @@ function bump(map: Map<string, number>, key: string, max: number): void {
   const n = map.get(key);
   if (n !== undefined) map.set(key, n + 1);
   else if (map.size < max) map.set(key, 1);
+}
+
+/** Keeps the `max` samples that `better` prefers by date (ties by subject), one per subject. */
+function keep(list: Array<{ subject: string; at: number }>, subject: string, at: number, max: number, better: (a: number, b: number) => boolean): void {
+  const beats = (x: { subject: string; at: number }, y: { subject: string; at: number }) =>
+    x.at === y.at ? x.subject < y.subject : better(x.at, y.at);
+  const item = { subject, at };
+  const same = list.findIndex((r) => r.subject === subject);
+  if (same >= 0) {
+    if (beats(item, list[same]!)) list[same] = item;
+    return;
+  }
+  if (list.length < max) {
+    list.push(item);
+    return;
+  }
+  let worst = 0;
+  for (let i = 1; i < list.length; i++) if (beats(list[worst]!, list[i]!)) worst = i;
+  if (beats(item, list[worst]!)) list[worst] = item;
 }
 
 const TELLING = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity');
@@ -105,16 +126,10 @@ export class DiscoveryAggregator {
       bump(s.hosts, h.from.host, MAX_HOSTS);
     }
     if (h.subject) {
-      if (cues.families & TELLING && s.telling.length < MAX_TELLING && !s.telling.includes(h.subject)) s.telling.push(h.subject);
       const at = h.date ?? 0;
-      if (!s.recent.some((r) => r.subject === h.subject)) {
-        if (s.recent.length < MAX_RECENT) s.recent.push({ subject: h.subject, at });
-        else {
-          let oldest = 0;
-          for (let i = 1; i < s.recent.length; i++) if (s.recent[i]!.at < s.recent[oldest]!.at) oldest = i;
-          if (at > s.recent[oldest]!.at) s.recent[oldest] = { subject: h.subject, at };
-        }
-      }
+      // Bounded and independent of arrival order, so IMAP and Maildir scans show the same samples.
+      if (cues.families & TELLING) keep(s.telling, h.subject, at, MAX_TELLING, (a, b) => a < b);
+      keep(s.recent, h.subject, at, MAX_RECENT, (a, b) => a > b);
     }
   }
 

@@ -45,7 +45,7 @@ function top(map: Map<string, number>): string | null {
 function inferCategory(s: GroupState): DiscoveryCategory {
   if (s.group.known) return s.group.known.category;
   if ([...s.hosts.keys()].some(isGovernmentHost) || isGovernmentHost(s.group.domain)) return 'government';
-  const text = [...s.telling, ...s.recent.map((r) => r.subject)].join('\n');
+  const text = [...s.telling, ...s.recent].map((r) => r.subject).join('\n');
   for (const [category, re] of CATEGORY_CUES) if (re.test(text)) return category;
   return 'other';
 }
@@ -110,8 +110,9 @@ export function classify(s: GroupState): Finding {
   const hasAccount = d.verdict === 'account' || d.verdict === 'netease-service';
   const suggest: Finding['suggest'] =
     d.verdict === 'netease-service' ? 'service' : d.verdict === 'netease-passport' || d.verdict === 'personal' || d.verdict === 'mailing-list' ? null : 'site';
-  const recent = [...s.recent].sort((a, b) => b.at - a.at).map((r) => r.subject);
-  const samples = [...new Set([...s.telling, ...recent])].slice(0, 5);
+  const telling = [...s.telling].sort((a, b) => a.at - b.at || a.subject.localeCompare(b.subject)).map((r) => r.subject);
+  const recent = [...s.recent].sort((a, b) => b.at - a.at || a.subject.localeCompare(b.subject)).map((r) => r.subject);
+  const samples = [...new Set([...telling, ...recent])].slice(0, 5);
   const { verdict: _verdict, ...reason } = d;
   return {
     id: g.key,
