@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { historyEntrySchema } from './history-entry';
 import { planSchema } from './plan';
+import { emptyRemindersState, remindersStateSchema } from './reminders';
 
 /**
  * The vault document: everything the app keeps for one installation. Owned by the closure domain;
@@ -11,12 +12,14 @@ import { planSchema } from './plan';
  * of the previous version to tests/fixtures/documents/. The reducer spreads the document, so it
  * keeps sections it does not know.
  */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 export const documentSections = {
   plans: z.array(planSchema),
   /** Every command applied to any plan, oldest first; a deleted plan's entries are removed with it. */
   history: z.array(historyEntrySchema),
+  /** Reminders (absolute times) and their settings; see model/reminders.ts and schedule.ts. */
+  reminders: remindersStateSchema,
   /** What a migration could not interpret, kept rather than dropped (see migrations.ts). */
   legacy: z.object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) }).strict().optional(),
 };
@@ -32,5 +35,5 @@ export const vaultDocumentSchema = z
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
 
 export function emptyDocument(nowIso: string): VaultDocument {
-  return { schemaVersion: DOCUMENT_VERSION, createdAt: nowIso, plans: [], history: [] };
+  return { schemaVersion: DOCUMENT_VERSION, createdAt: nowIso, plans: [], history: [], reminders: emptyRemindersState() };
 }

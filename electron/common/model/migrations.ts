@@ -4,6 +4,7 @@ import { planCommandSchema } from './commands';
 import { DOCUMENT_VERSION, vaultDocumentSchema, type VaultDocument } from './document';
 import type { HistoryEntry } from './history-entry';
 import type { Plan } from './plan';
+import { emptyRemindersState } from './reminders';
 
 type Raw = Record<string, unknown>;
 
@@ -45,6 +46,8 @@ function v1ToV2(doc: Raw): Raw {
 /** MIGRATIONS[n] turns a version-n document into version n+1. (electron-store's `migrations` is documented as buggy.) */
 const MIGRATIONS: Record<number, (doc: Raw) => Raw> = {
   1: v1ToV2,
+  /** v3 adds reminders (none yet; the service derives cooling-off ones from submitted plans). */
+  2: (doc) => ({ ...doc, reminders: emptyRemindersState() }),
 };
 
 export function migrateDocument(raw: unknown): Result<VaultDocument> {

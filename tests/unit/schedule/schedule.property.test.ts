@@ -61,7 +61,7 @@ class PureDriver implements Driver {
   }
 
   private reconcile(): void {
-    let items = this.state.items;
+    let items: readonly Reminder[] = this.state.items;
     for (const [planId, p] of this.plans) {
       const desired = coolingOffReminders(
         { planId, address: `${planId}@163.com`, submittedAt: p.submittedAt, coolingOffDays: p.days },
