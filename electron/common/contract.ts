@@ -12,6 +12,7 @@ import { mailChannels, mailEvents } from './contract/mail';
 import { discoveryChannels, discoveryEvents } from './contract/discovery';
 import { catalogChannels } from './contract/catalog';
 import { planChannels, planEvents } from './contract/plan';
+import { transferChannels, transferEvents } from './contract/transfer';
 
 export const channels = {
   ...appChannels,
@@ -20,6 +21,7 @@ export const channels = {
   ...discoveryChannels,
   ...catalogChannels,
   ...planChannels,
+  ...transferChannels,
 } as const;
 
 export const events = {
@@ -27,6 +29,7 @@ export const events = {
   ...mailEvents,
   ...discoveryEvents,
   ...planEvents,
+  ...transferEvents,
 } as const;
 
 export type Channels = typeof channels;

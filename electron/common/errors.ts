@@ -86,7 +86,20 @@ export const DISCOVERY_ERROR_CODES = [
   'discovery.not-addable',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES] as const;
+export const TRANSFER_ERROR_CODES = [
+  'transfer.not-an-export',
+  'transfer.corrupt',
+  'transfer.tampered',
+  'transfer.wrong-passphrase',
+  'transfer.weak-passphrase',
+  'transfer.newer-version',
+  'transfer.plan-not-found',
+  'transfer.conflict',
+  'transfer.save-failed',
+  'transfer.too-large',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES, ...TRANSFER_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,6 +8,7 @@ import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
+import { createTransferService } from './transfer/service';
 import { createCatalogService } from './services/catalog-service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
 import { createMailService } from './mail/mail-service';
@@ -77,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
     ...add(createDiscoveryService(ctx)),
+    ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(
       createMailService(ctx, {
         openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),

@@ -9,7 +9,8 @@ export function newDataKey(): Buffer {
   return randomBytes(32);
 }
 
-function scrypt(secret: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
+/** scrypt with the parameters given; shared with the export file format. */
+export function scrypt(secret: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
   const N = 2 ** cost.logN;
   // Node's default maxmem (32 MiB) is below what N=2^17, r=8 needs (128 * N * r = 128 MiB).
   const maxmem = 128 * N * cost.r * 2;

@@ -1,0 +1,133 @@
+/**
+ * What importing an export does to the current document: a preview first, then the same function
+ * applies it. Pure, so the preview the user approves is exactly what is written.
+ *
+ * Merge: a plan not here is added; a plan with the same id is updated only when the imported copy
+ * was changed later, otherwise kept; a different plan for an address already here is a conflict
+ * and is left alone (the user can choose replace). A plan's history and any other per-plan records
+ * (arrays of objects with a `planId`, such as reminders) travel with it.
+ * Replace: the document becomes the imported one.
+ */
+import type { Plan, VaultDocument } from '../model';
+import { checkInvariants } from '../model';
+
+export type ImportMode = 'merge' | 'replace';
+export type PlanImportAction = 'add' | 'update' | 'keep' | 'conflict';
+
+export interface PlanImportPreview {
+  id: string;
+  address: string;
+  phase: Plan['phase'];
+  updatedAt: string;
+  historyEntries: number;
+  action: PlanImportAction;
+}
+
+export interface ImportPreview {
+  plans: PlanImportPreview[];
+  /** Plans here that replace would remove (those not in the file). */
+  replaceRemoves: { id: string; address: string }[];
+}
+
+export function previewImport(current: VaultDocument, incoming: VaultDocument): ImportPreview {
+  const byId = new Map(current.plans.map((p) => [p.id, p]));
+  const byAddress = new Map(current.plans.map((p) => [p.address.toLowerCase(), p]));
+  const plans = incoming.plans.map((p): PlanImportPreview => {
+    const same = byId.get(p.id);
+    const other = byAddress.get(p.address.toLowerCase());
+    let action: PlanImportAction;
+    if (same) action = Date.parse(p.updatedAt) > Date.parse(same.updatedAt) ? 'update' : 'keep';
+    else action = other ? 'conflict' : 'add';
+    return {
+      id: p.id,
+      address: p.address,
+      phase: p.phase,
+      updatedAt: p.updatedAt,
+      historyEntries: incoming.history.filter((h) => h.planId === p.id).length,
+      action,
+    };
+  });
+  const incomingIds = new Set(incoming.plans.map((p) => p.id));
+  return {
+    plans,
+    replaceRemoves: current.plans.filter((p) => !incomingIds.has(p.id)).map((p) => ({ id: p.id, address: p.address })),
+  };
+}
+
+type Section = keyof VaultDocument;
+const OWN_SECTIONS: ReadonlySet<string> = new Set(['schemaVersion', 'createdAt', 'plans', 'history', 'legacy']);
+
+function isPlanRecordArray(value: unknown): value is { planId: unknown }[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'planId' in v);
+}
+
+export interface MergeOutcome {
+  doc: VaultDocument;
+  added: number;
+  updated: number;
+  kept: number;
+  conflicts: number;
+}
+
+/** Returns the merged document, or the invariant problems that stop the import (nothing is written then). */
+export function mergeImport(
+  current: VaultDocument,
+  incoming: VaultDocument,
+  mode: ImportMode,
+): { ok: true; outcome: MergeOutcome } | { ok: false; problems: string[] } {
+  const preview = previewImport(current, incoming);
+  let doc: VaultDocument;
+  const count = (a: PlanImportAction) => preview.plans.filter((p) => p.action === a).length;
+  if (mode === 'replace') {
+    doc = incoming;
+  } else {
+    const take = new Set(preview.plans.filter((p) => p.action === 'add' || p.action === 'update').map((p) => p.id));
+    const incomingPlans = new Map(incoming.plans.map((p) => [p.id, p]));
+    const plans = current.plans.map((p) => (take.has(p.id) ? incomingPlans.get(p.id)! : p));
+    for (const p of incoming.plans) if (take.has(p.id) && !current.plans.some((c) => c.id === p.id)) plans.push(p);
+
+    // History keeps one increasing sequence across the document: imported entries are renumbered after ours.
+    let seq = current.history.reduce((m, h) => Math.max(m, h.seq), 0);
+    const history = [
+      ...current.history.filter((h) => !take.has(h.planId)),
+      ...incoming.history.filter((h) => take.has(h.planId)).map((h) => ({ ...h, seq: ++seq })),
+    ];
+    doc = { ...current, plans, history };
+    const docRecord = doc as Record<string, unknown>;
+    for (const key of Object.keys(incoming) as Section[]) {
+      if (OWN_SECTIONS.has(key)) continue;
+      const mine = (current as Record<string, unknown>)[key];
+      const theirs = (incoming as Record<string, unknown>)[key];
+      if (isPlanRecordArray(mine) && isPlanRecordArray(theirs)) {
+        docRecord[key] = [
+          ...mine.filter((r) => !take.has(String(r.planId))),
+          ...theirs.filter((r) => take.has(String(r.planId))),
+        ];
+      }
+    }
+  }
+  const problems = checkInvariants(doc);
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    outcome: {
+      doc,
+      added: count('add'),
+      updated: count('update'),
+      kept: count('keep'),
+      conflicts: mode === 'merge' ? count('conflict') : 0,
+    },
+  };
+}
+
+/** The part of a document that belongs to one plan, as a document of its own (for a one-plan export). */
+export function planSubset(doc: VaultDocument, planId: string): VaultDocument | null {
+  const plan = doc.plans.find((p) => p.id === planId);
+  if (!plan) return null;
+  const subset: Record<string, unknown> = { ...doc, plans: [plan], history: doc.history.filter((h) => h.planId === planId) };
+  delete subset.legacy;
+  for (const [key, value] of Object.entries(doc)) {
+    if (!OWN_SECTIONS.has(key) && isPlanRecordArray(value)) subset[key] = value.filter((r) => r.planId === planId);
+  }
+  return subset as VaultDocument;
+}
