@@ -70,7 +70,11 @@ export interface Q3Diagnosis {
   fix: Fix;
 }
 
-export type WarningId = 'phone-unbound-before-backup' | 'recent-security-change' | 'mail-client-configured' | 'cooling-off-unverified';
+export type WarningId =
+  | 'phone-unbound-before-backup'
+  | 'recent-security-change'
+  | 'mail-client-configured'
+  | 'cooling-off-unverified';
 
 export interface ReadinessWarning {
   id: WarningId;
@@ -90,7 +94,8 @@ export interface CoolingOffStatus {
   daysLeft: number | null;
 }
 
-export type ReadinessStatus = 'deciding' | 'not-ready' | 'ready' | 'submitted' | 'closed' | 'kept' | 'withdrawn';
+export type ReadinessStatus =
+  'deciding' | 'not-ready' | 'ready' | 'submitted' | 'closed' | 'kept' | 'withdrawn';
 
 export interface Readiness {
   planId: string;
@@ -109,7 +114,8 @@ export interface Readiness {
   coolingOff: CoolingOffStatus;
 }
 
-const msg = (key: string, params?: Record<string, string | number>): Msg => (params ? { key: `domain.${key}`, params } : { key: `domain.${key}` });
+const msg = (key: string, params?: Record<string, string | number>): Msg =>
+  params ? { key: `domain.${key}`, params } : { key: `domain.${key}` };
 
 interface Derived {
   status: GateStatus;
@@ -123,7 +129,10 @@ function refs(section: PlanSection, list: readonly { id: string }[]): ItemRef[] 
 
 function blockingAssets(plan: Plan, serviceId?: string) {
   return plan.assets.filter(
-    (a) => a.status === 'open' && !amountIsZero(a.amount) && (serviceId === undefined || a.serviceId === serviceId),
+    (a) =>
+      a.status === 'open' &&
+      !amountIsZero(a.amount) &&
+      (serviceId === undefined || a.serviceId === serviceId),
   );
 }
 
@@ -131,35 +140,63 @@ function deriveGate(plan: Plan, id: GateId, nowMs: number): Derived | null {
   switch (id) {
     case 'third-party-unbound': {
       const inUse = plan.services.filter((s) => s.status === 'in-use');
-      if (inUse.length) return { status: 'blocked', reason: msg('reason.servicesInUse', { count: inUse.length }), items: refs('service', inUse) };
+      if (inUse.length)
+        return {
+          status: 'blocked',
+          reason: msg('reason.servicesInUse', { count: inUse.length }),
+          items: refs('service', inUse),
+        };
       const unchecked = plan.services.filter((s) => s.status === 'unchecked');
       if (unchecked.length)
-        return { status: 'unknown', reason: msg('reason.servicesUnchecked', { count: unchecked.length }), items: refs('service', unchecked) };
-      return plan.services.length ? { status: 'met', reason: msg('reason.servicesCleared'), items: [] } : null;
+        return {
+          status: 'unknown',
+          reason: msg('reason.servicesUnchecked', { count: unchecked.length }),
+          items: refs('service', unchecked),
+        };
+      return plan.services.length
+        ? { status: 'met', reason: msg('reason.servicesCleared'), items: [] }
+        : null;
     }
     case 'assets-emptied': {
       const open = blockingAssets(plan);
-      if (open.length) return { status: 'blocked', reason: msg('reason.assetsOpen', { count: open.length }), items: refs('asset', open) };
+      if (open.length)
+        return {
+          status: 'blocked',
+          reason: msg('reason.assetsOpen', { count: open.length }),
+          items: refs('asset', open),
+        };
       return plan.assets.length ? { status: 'met', reason: msg('reason.assetsEmptied'), items: [] } : null;
     }
     case 'pay-closed': {
       const pay = plan.services.filter((s) => s.catalogId === 'pay');
       const open = pay.flatMap((s) => blockingAssets(plan, s.id));
-      if (open.length) return { status: 'blocked', reason: msg('reason.payBalance', { count: open.length }), items: refs('asset', open) };
+      if (open.length)
+        return {
+          status: 'blocked',
+          reason: msg('reason.payBalance', { count: open.length }),
+          items: refs('asset', open),
+        };
       const inUse = pay.filter((s) => s.status === 'in-use');
-      if (inUse.length) return { status: 'blocked', reason: msg('reason.payInUse'), items: refs('service', inUse) };
-      if (pay.some((s) => s.status === 'unchecked')) return { status: 'unknown', reason: msg('reason.payUnchecked'), items: refs('service', pay) };
+      if (inUse.length)
+        return { status: 'blocked', reason: msg('reason.payInUse'), items: refs('service', inUse) };
+      if (pay.some((s) => s.status === 'unchecked'))
+        return { status: 'unknown', reason: msg('reason.payUnchecked'), items: refs('service', pay) };
       return pay.length ? { status: 'met', reason: msg('reason.payClosed'), items: [] } : null;
     }
     case 'phone-binding':
-      return plan.bindings.phone.state === 'unbound' ? { status: 'met', reason: msg('reason.phoneUnbound'), items: [] } : null;
+      return plan.bindings.phone.state === 'unbound'
+        ? { status: 'met', reason: msg('reason.phoneUnbound'), items: [] }
+        : null;
     case 'no-recent-security-change': {
       if (!plan.lastSecurityChangeAt) return null;
       const until = Date.parse(plan.lastSecurityChangeAt) + SECURITY_CHANGE_WINDOW_DAYS.value * DAY_MS;
       if (until > nowMs)
         return {
           status: 'blocked',
-          reason: msg('reason.securityChangeRecent', { date: plan.lastSecurityChangeAt, daysLeft: Math.ceil((until - nowMs) / DAY_MS) }),
+          reason: msg('reason.securityChangeRecent', {
+            date: plan.lastSecurityChangeAt,
+            daysLeft: Math.ceil((until - nowMs) / DAY_MS),
+          }),
           items: [],
         };
       return { status: 'met', reason: msg('reason.securityChangeOld'), items: [] };
@@ -173,19 +210,42 @@ function deriveGate(plan: Plan, id: GateId, nowMs: number): Derived | null {
 function evaluateGate(plan: Plan, gate: Gate, nowMs: number): GateReadiness {
   const derived = deriveGate(plan, gate.id, nowMs);
   const declared = plan.gates[gate.id];
-  const base = { id: gate.id, required: gate.required, fix: { route: gate.fixRoute, anchor: gate.id }, confidence: gate.confidence };
+  const base = {
+    id: gate.id,
+    required: gate.required,
+    fix: { route: gate.fixRoute, anchor: gate.id },
+    confidence: gate.confidence,
+  };
   // What the data shows as blocking wins over a declaration; otherwise the user knows better than our guesses.
-  if (derived?.status === 'blocked') return { ...base, status: 'blocked', basis: 'data', reason: derived.reason, items: derived.items };
+  if (derived?.status === 'blocked')
+    return { ...base, status: 'blocked', basis: 'data', reason: derived.reason, items: derived.items };
   if (declared.status !== 'unknown')
-    return { ...base, status: declared.status, basis: 'user', reason: msg(`reason.declared.${declared.status}`), items: [] };
-  if (derived) return { ...base, status: derived.status, basis: 'data', reason: derived.reason, items: derived.items };
+    return {
+      ...base,
+      status: declared.status,
+      basis: 'user',
+      reason: msg(`reason.declared.${declared.status}`),
+      items: [],
+    };
+  if (derived)
+    return { ...base, status: derived.status, basis: 'data', reason: derived.reason, items: derived.items };
   return { ...base, status: 'unknown', basis: 'none', reason: msg('reason.notChecked'), items: [] };
 }
 
 function evaluatePreparation(plan: Plan, id: PreparationId, fix: Fix): PreparationReadiness {
   const prep = catalogPreparations.find((p) => p.id === id);
-  const done = (reason: string): PreparationReadiness => ({ id, done: true, reason: msg(reason), fix, items: [] });
-  const open = (reason: string, items: ItemRef[] = [], params?: Record<string, number>): PreparationReadiness => ({
+  const done = (reason: string): PreparationReadiness => ({
+    id,
+    done: true,
+    reason: msg(reason),
+    fix,
+    items: [],
+  });
+  const open = (
+    reason: string,
+    items: ItemRef[] = [],
+    params?: Record<string, number>,
+  ): PreparationReadiness => ({
     id,
     done: false,
     reason: msg(reason, params),
@@ -229,8 +289,12 @@ function unacknowledgedRisks(plan: Plan) {
 /** Gate and preparation blockers: what `plan.submit` needs an override for. */
 export function overridableBlockers(gates: GateReadiness[], preps: PreparationReadiness[]): Blocker[] {
   return [
-    ...gates.filter((g) => g.required && g.status !== 'met').map((g) => ({ id: `gate:${g.id}`, reason: g.reason, fix: g.fix, items: g.items })),
-    ...preps.filter((p) => !p.done).map((p) => ({ id: `preparation:${p.id}`, reason: p.reason, fix: p.fix, items: p.items })),
+    ...gates
+      .filter((g) => g.required && g.status !== 'met')
+      .map((g) => ({ id: `gate:${g.id}`, reason: g.reason, fix: g.fix, items: g.items })),
+    ...preps
+      .filter((p) => !p.done)
+      .map((p) => ({ id: `preparation:${p.id}`, reason: p.reason, fix: p.fix, items: p.items })),
   ];
 }
 
@@ -284,7 +348,12 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
     const verifiedAt = mail.verification ? Date.parse(mail.verification.verifiedAt) : null;
     const unboundAt = phone.changedAt ? Date.parse(phone.changedAt) : nowMs;
     if (verifiedAt === null || verifiedAt > unboundAt)
-      out.push({ id: 'phone-unbound-before-backup', severity: 'danger', reason: msg('warning.phoneUnboundBeforeBackup'), fix: { route: 'plan-backups', anchor: 'mail' } });
+      out.push({
+        id: 'phone-unbound-before-backup',
+        severity: 'danger',
+        reason: msg('warning.phoneUnboundBeforeBackup'),
+        fix: { route: 'plan-backups', anchor: 'mail' },
+      });
   }
   if (plan.lastSecurityChangeAt && plan.phase !== 'closed') {
     const until = Date.parse(plan.lastSecurityChangeAt) + SECURITY_CHANGE_WINDOW_DAYS.value * DAY_MS;
@@ -301,11 +370,18 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
     out.push({
       id: 'mail-client-configured',
       severity: plan.phase === 'submitted' ? 'danger' : 'warning',
-      reason: msg(plan.phase === 'submitted' ? 'warning.mailClientDuringCoolingOff' : 'warning.mailClientBeforeSubmit'),
+      reason: msg(
+        plan.phase === 'submitted' ? 'warning.mailClientDuringCoolingOff' : 'warning.mailClientBeforeSubmit',
+      ),
       fix: { route: 'plan-steps', anchor: 'remove-mail-clients' },
     });
   if (plan.phase === 'submitted' && !plan.coolingOff.daysFromUser)
-    out.push({ id: 'cooling-off-unverified', severity: 'info', reason: msg('warning.coolingOffUnverified', { days: plan.coolingOff.days }), fix: { route: 'plan-dashboard', anchor: 'cooling-off' } });
+    out.push({
+      id: 'cooling-off-unverified',
+      severity: 'info',
+      reason: msg('warning.coolingOffUnverified', { days: plan.coolingOff.days }),
+      fix: { route: 'plan-dashboard', anchor: 'cooling-off' },
+    });
   return out;
 }
 
@@ -313,7 +389,11 @@ function diagnose(gates: GateReadiness[]): Q3Diagnosis[] {
   return faqQ3Causes.map((cause) => {
     const mine = gates.filter((g) => cause.gates.includes(g.id));
     const notMet = mine.filter((g) => g.status !== 'met');
-    const verdict = mine.some((g) => g.status === 'blocked') ? 'likely' : notMet.length ? 'possible' : 'ruled-out';
+    const verdict = mine.some((g) => g.status === 'blocked')
+      ? 'likely'
+      : notMet.length
+        ? 'possible'
+        : 'ruled-out';
     const first = notMet.find((g) => g.status === 'blocked') ?? notMet[0] ?? mine[0];
     return {
       cause: cause.id,
@@ -326,7 +406,12 @@ function diagnose(gates: GateReadiness[]): Q3Diagnosis[] {
   });
 }
 
-function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationReadiness[], nowMs: number): NextAction[] {
+function nextActionsFor(
+  plan: Plan,
+  gates: GateReadiness[],
+  preps: PreparationReadiness[],
+  nowMs: number,
+): NextAction[] {
   const out: NextAction[] = [];
   const add = (id: string, label: Msg, fix: Fix) => out.push({ id, label, fix });
   switch (plan.phase) {
@@ -334,7 +419,11 @@ function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationRe
       add('decide', msg('action.decide'), { route: 'plan-alternatives' });
       return out;
     case 'kept':
-      add('follow-alternative', msg('action.followAlternative', { alternative: plan.decision.alternativeId ?? '' }), { route: 'plan-alternatives' });
+      add(
+        'follow-alternative',
+        msg('action.followAlternative', { alternative: plan.decision.alternativeId ?? '' }),
+        { route: 'plan-alternatives' },
+      );
       return out;
     case 'withdrawn':
       add('decide-again', msg('action.decideAgain'), { route: 'plan-alternatives' });
@@ -343,7 +432,11 @@ function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationRe
       return out;
     case 'submitted': {
       const ends = plan.coolingOff.endsAt ? Date.parse(plan.coolingOff.endsAt) : nowMs;
-      if (ends > nowMs) add('do-not-log-in', msg('action.doNotLogIn', { endsAt: plan.coolingOff.endsAt ?? '' }), { route: 'plan-dashboard', anchor: 'cooling-off' });
+      if (ends > nowMs)
+        add('do-not-log-in', msg('action.doNotLogIn', { endsAt: plan.coolingOff.endsAt ?? '' }), {
+          route: 'plan-dashboard',
+          anchor: 'cooling-off',
+        });
       else {
         add('check-bounce', msg('action.checkBounce'), { route: 'plan-dashboard', anchor: 'after-closure' });
         add('record-closed', msg('action.recordClosed'), { route: 'plan-dashboard' });
@@ -354,18 +447,31 @@ function nextActionsFor(plan: Plan, gates: GateReadiness[], preps: PreparationRe
       break;
   }
   const unacked = unacknowledgedRisks(plan);
-  if (unacked.length) add('acknowledge-risks', msg('action.acknowledgeRisks', { count: unacked.length }), { route: 'plan-dashboard', anchor: 'risks' });
+  if (unacked.length)
+    add('acknowledge-risks', msg('action.acknowledgeRisks', { count: unacked.length }), {
+      route: 'plan-dashboard',
+      anchor: 'risks',
+    });
   const mail = plan.backups.mail;
-  if (mail.status !== 'done' && mail.status !== 'not-needed') add('backup-mail', msg('action.backupMail'), { route: 'plan-backups', anchor: 'mail' });
-  else if (mail.status === 'done' && !mail.verification) add('verify-mail-backup', msg('action.verifyMailBackup'), { route: 'plan-backups', anchor: 'mail' });
-  for (const p of preps) if (!p.done && p.id !== 'backup-mail' && p.id !== 'remove-mail-clients') add(`preparation:${p.id}`, msg(`action.preparation.${p.id}`), p.fix);
+  if (mail.status !== 'done' && mail.status !== 'not-needed')
+    add('backup-mail', msg('action.backupMail'), { route: 'plan-backups', anchor: 'mail' });
+  else if (mail.status === 'done' && !mail.verification)
+    add('verify-mail-backup', msg('action.verifyMailBackup'), { route: 'plan-backups', anchor: 'mail' });
+  for (const p of preps)
+    if (!p.done && p.id !== 'backup-mail' && p.id !== 'remove-mail-clients')
+      add(`preparation:${p.id}`, msg(`action.preparation.${p.id}`), p.fix);
   const gateAction = (g: GateReadiness) => add(`gate:${g.id}`, msg(`action.gate.${g.id}.${g.status}`), g.fix);
   for (const g of gates) if (g.required && g.status !== 'met') gateAction(g);
   const clients = preps.find((p) => p.id === 'remove-mail-clients');
-  if (clients && !clients.done) add('preparation:remove-mail-clients', msg('action.preparation.remove-mail-clients'), clients.fix);
+  if (clients && !clients.done)
+    add('preparation:remove-mail-clients', msg('action.preparation.remove-mail-clients'), clients.fix);
   if (out.length === 0) {
     const stepsLeft = STEP_IDS.filter((s) => s !== 'confirm' && plan.steps[s].status !== 'done');
-    if (stepsLeft.length) add('do-steps', msg('action.doSteps', { count: stepsLeft.length }), { route: 'plan-steps', anchor: stepsLeft[0] });
+    if (stepsLeft.length)
+      add('do-steps', msg('action.doSteps', { count: stepsLeft.length }), {
+        route: 'plan-steps',
+        anchor: stepsLeft[0],
+      });
     else add('submit', msg('action.submit'), { route: 'plan-steps', anchor: 'confirm' });
   }
   // Advisory gates never hold up submitting, so they come after it.
@@ -380,13 +486,19 @@ export function readiness(plan: Plan, nowIso: string): Readiness {
   const blockers: Blocker[] =
     plan.phase === 'preparing'
       ? [
-          ...unacknowledgedRisks(plan).map((r) => ({ id: `risk:${r}`, reason: msg('reason.riskUnacknowledged'), fix: { route: 'plan-dashboard' as const, anchor: r }, items: [] })),
+          ...unacknowledgedRisks(plan).map((r) => ({
+            id: `risk:${r}`,
+            reason: msg('reason.riskUnacknowledged'),
+            fix: { route: 'plan-dashboard' as const, anchor: r },
+            items: [],
+          })),
           ...overridableBlockers(gates, preps),
         ]
       : [];
   const counts = countItems(plan, gates, preps);
   const finished = plan.phase === 'closed' || plan.phase === 'kept';
-  const status: ReadinessStatus = plan.phase === 'preparing' ? (blockers.length ? 'not-ready' : 'ready') : plan.phase;
+  const status: ReadinessStatus =
+    plan.phase === 'preparing' ? (blockers.length ? 'not-ready' : 'ready') : plan.phase;
   return {
     planId: plan.id,
     phase: plan.phase,

@@ -29,7 +29,13 @@ export const accountKinds: readonly AccountKind[] = [
     name: { 'zh-CN': 'yeah.net 邮箱', en: 'yeah.net Mail' },
     source: `${FACTS} high`,
     confidence: 'high',
-    imap: { host: 'imap.yeah.net', tlsPort: 993, plainPort: 143, source: `${FACTS} high (yeah.net: medium)`, confidence: 'medium' },
+    imap: {
+      host: 'imap.yeah.net',
+      tlsPort: 993,
+      plainPort: 143,
+      source: `${FACTS} high (yeah.net: medium)`,
+      confidence: 'medium',
+    },
   },
 ];
 

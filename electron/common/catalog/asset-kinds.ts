@@ -1,6 +1,13 @@
 import { GUIDE, type Sourced, type Text } from './types';
 
-export const ASSET_KIND_IDS = ['cash-balance', 'points', 'coupon', 'membership', 'game-currency', 'other'] as const;
+export const ASSET_KIND_IDS = [
+  'cash-balance',
+  'points',
+  'coupon',
+  'membership',
+  'game-currency',
+  'other',
+] as const;
 export type AssetKindId = (typeof ASSET_KIND_IDS)[number];
 
 export interface AssetKind extends Sourced {
@@ -18,7 +25,19 @@ export const assetKinds: readonly AssetKind[] = [
   { id: 'cash-balance', name: t('现金余额', 'Cash balance'), measure: 'money', ...src },
   { id: 'points', name: t('积分', 'Points'), measure: 'units', defaultUnit: t('积分', 'points'), ...src },
   { id: 'coupon', name: t('代金券 / 优惠券', 'Coupon'), measure: 'money', ...src },
-  { id: 'membership', name: t('会员权益', 'Membership'), measure: 'units', defaultUnit: t('天', 'days'), ...src },
-  { id: 'game-currency', name: t('游戏点券 / 道具', 'Game currency or items'), measure: 'units', defaultUnit: t('点', 'points'), ...src },
+  {
+    id: 'membership',
+    name: t('会员权益', 'Membership'),
+    measure: 'units',
+    defaultUnit: t('天', 'days'),
+    ...src,
+  },
+  {
+    id: 'game-currency',
+    name: t('游戏点券 / 道具', 'Game currency or items'),
+    measure: 'units',
+    defaultUnit: t('点', 'points'),
+    ...src,
+  },
   { id: 'other', name: t('其他', 'Other'), measure: 'units', ...src },
 ];

@@ -28,19 +28,28 @@ export interface NamedFact extends Sourced {
 export const afterClosure: readonly NamedFact[] = [
   {
     id: 'phone-can-register-again',
-    text: t('绑定的手机号被释放,之后可以再注册新账号。', 'The bound phone number is released and can register a new account later.'),
+    text: t(
+      '绑定的手机号被释放,之后可以再注册新账号。',
+      'The bound phone number is released and can register a new account later.',
+    ),
     source: `${GUIDE} §FAQ Q2`,
     confidence: 'medium',
   },
   {
     id: 'address-may-be-recycled',
-    text: t('几个月到一年后,这个地址可能被别人注册。', 'After some months to a year, someone else may register the address.'),
+    text: t(
+      '几个月到一年后,这个地址可能被别人注册。',
+      'After some months to a year, someone else may register the address.',
+    ),
     source: `${GUIDE} §注销后的影响`,
     confidence: 'low',
   },
   {
     id: 'check-bounce',
-    text: t('冷静期结束后,从别的邮箱给这个地址发一封信,确认会被退回。', 'After the cooling-off period, send a message to the address from another mailbox and check that it bounces.'),
+    text: t(
+      '冷静期结束后,从别的邮箱给这个地址发一封信,确认会被退回。',
+      'After the cooling-off period, send a message to the address from another mailbox and check that it bounces.',
+    ),
     source: `${FACTS} ordering`,
     confidence: 'medium',
   },

@@ -13,7 +13,10 @@ const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 export const faq: readonly FaqEntry[] = [
   {
     id: 'q1',
-    question: t('我只是不想用邮箱了,但想保留其他网易服务?', 'I only want to stop using the mailbox, not the other NetEase services?'),
+    question: t(
+      '我只是不想用邮箱了,但想保留其他网易服务?',
+      'I only want to stop using the mailbox, not the other NetEase services?',
+    ),
     answer: t(
       '邮箱就是通行证,注销会带走所有服务。可以考虑替代方案:闲置、自动转发、加强安全,或把服务换绑到别处。',
       'The mailbox is the passport, so closing it takes every service with it. Consider an alternative: leave it idle, forward mail, harden security, or move services elsewhere.',

@@ -45,7 +45,10 @@ export const preparations: readonly Preparation[] = [
   {
     id: 'backup-netdisk',
     title: t('备份网盘文件', 'Back up netdisk files'),
-    detail: t('把网易网盘里的文件全部下载保存。', 'Download and keep every file stored in the NetEase netdisk.'),
+    detail: t(
+      '把网易网盘里的文件全部下载保存。',
+      'Download and keep every file stored in the NetEase netdisk.',
+    ),
     backupKind: 'netdisk',
     fixRoute: 'plan-backups',
     source: `${GUIDE} §注意事项1`,
@@ -63,7 +66,10 @@ export const preparations: readonly Preparation[] = [
   {
     id: 'backup-calendar',
     title: t('备份日程', 'Back up the calendar'),
-    detail: t('导出日程安排,或抄到新的日历里。', 'Export your calendar events, or copy them to a new calendar.'),
+    detail: t(
+      '导出日程安排,或抄到新的日历里。',
+      'Export your calendar events, or copy them to a new calendar.',
+    ),
     backupKind: 'calendar',
     fixRoute: 'plan-backups',
     source: `${GUIDE} §注意事项1`,
@@ -72,7 +78,10 @@ export const preparations: readonly Preparation[] = [
   {
     id: 'backup-notes',
     title: t('备份笔记和其他数据', 'Back up notes and other data'),
-    detail: t('存在邮箱或关联服务里的笔记等个人数据也要保存。', 'Save notes and any other personal data kept in the mailbox or linked services.'),
+    detail: t(
+      '存在邮箱或关联服务里的笔记等个人数据也要保存。',
+      'Save notes and any other personal data kept in the mailbox or linked services.',
+    ),
     backupKind: 'notes',
     fixRoute: 'plan-backups',
     source: `${GUIDE} §注意事项1`,
@@ -93,7 +102,10 @@ export const preparations: readonly Preparation[] = [
   {
     id: 'tell-contacts',
     title: t('告诉联系人新地址', 'Tell your contacts the new address'),
-    detail: t('常用这个地址联系你的亲友和同事,提前告诉他们新地址。', 'Tell friends, family and colleagues who write to this address where to reach you now.'),
+    detail: t(
+      '常用这个地址联系你的亲友和同事,提前告诉他们新地址。',
+      'Tell friends, family and colleagues who write to this address where to reach you now.',
+    ),
     list: 'contacts',
     fixRoute: 'plan-sites',
     source: `${GUIDE} §注意事项4`,

@@ -32,9 +32,15 @@ const game = (id: string, zh: string, en: string, domains: string[]): CatalogSer
   category: 'game',
   name: t(zh, en),
   actions: [
-    t('决定角色和道具是否放弃;能转移的先转移。', 'Decide whether to give up the characters and items; move what can be moved.'),
+    t(
+      '决定角色和道具是否放弃;能转移的先转移。',
+      'Decide whether to give up the characters and items; move what can be moved.',
+    ),
     t('用掉或放弃点券和充值余额。', 'Spend or give up game currency and top-up balance.'),
-    t('解除游戏账号与通行证的绑定(如果游戏支持)。', 'Unbind the game account from the passport, where the game allows it.'),
+    t(
+      '解除游戏账号与通行证的绑定(如果游戏支持)。',
+      'Unbind the game account from the passport, where the game allows it.',
+    ),
   ],
   assetKinds: ['game-currency', 'cash-balance', 'membership'],
   senders: { domains, source: DOMAINS_SOURCE, confidence: 'low' },
@@ -51,9 +57,18 @@ export const services: readonly CatalogService[] = [
     id: 'game',
     category: 'game',
     name: t('其他网易游戏', 'Other NetEase games'),
-    actions: [t('列出你玩过的其他网易游戏,逐个处理。', 'List any other NetEase games you played and deal with each one.')],
+    actions: [
+      t(
+        '列出你玩过的其他网易游戏,逐个处理。',
+        'List any other NetEase games you played and deal with each one.',
+      ),
+    ],
     assetKinds: ['game-currency', 'cash-balance'],
-    senders: { domains: ['game.163.com', 'gamebase.163.com', 'nie.163.com', 'update.netease.com'], source: DOMAINS_SOURCE, confidence: 'low' },
+    senders: {
+      domains: ['game.163.com', 'gamebase.163.com', 'nie.163.com', 'update.netease.com'],
+      source: DOMAINS_SOURCE,
+      confidence: 'low',
+    },
     defaultInPlan: false,
     source: `${GUIDE} §注意事项2`,
     confidence: 'medium',
@@ -65,7 +80,10 @@ export const services: readonly CatalogService[] = [
     actions: [
       t('导出或截图收藏的歌单。', 'Export or screenshot your playlists.'),
       t('会员权益和云贝余额用完或放弃。', 'Use up or give up membership and balance.'),
-      t('如果还想继续用云音乐,先把登录方式换成手机号或其他账号。', 'To keep using Cloud Music, switch its sign-in to a phone number or another account first.'),
+      t(
+        '如果还想继续用云音乐,先把登录方式换成手机号或其他账号。',
+        'To keep using Cloud Music, switch its sign-in to a phone number or another account first.',
+      ),
     ],
     assetKinds: ['membership', 'cash-balance', 'points'],
     senders: { domains: ['music.163.com'], source: DOMAINS_SOURCE, confidence: 'medium' },
@@ -93,7 +111,10 @@ export const services: readonly CatalogService[] = [
     category: 'shop',
     name: t('考拉海购', 'Kaola'),
     actions: [
-      t('单独登录考拉检查订单、余额和优惠券;它可能已不再随网易通行证注销。', 'Sign in to Kaola separately and check orders, balance and coupons; it may no longer close with the NetEase passport.'),
+      t(
+        '单独登录考拉检查订单、余额和优惠券;它可能已不再随网易通行证注销。',
+        'Sign in to Kaola separately and check orders, balance and coupons; it may no longer close with the NetEase passport.',
+      ),
     ],
     assetKinds: ['cash-balance', 'coupon'],
     senders: { domains: ['kaola.com', 'kaola.com.cn'], source: DOMAINS_SOURCE, confidence: 'low' },

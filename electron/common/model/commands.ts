@@ -45,7 +45,11 @@ export const planCommandSchema = z.discriminatedUnion('type', [
     status: z.enum(PREPARATION_STATUSES),
     ...optionalNote,
   }),
-  cmd('binding.set', { binding: z.enum(['phone', 'realName']), state: z.enum(BINDING_STATES), at: isoTimeSchema.optional() }),
+  cmd('binding.set', {
+    binding: z.enum(['phone', 'realName']),
+    state: z.enum(BINDING_STATES),
+    at: isoTimeSchema.optional(),
+  }),
   /** When the password or a security setting was last changed (null: not in living memory). */
   cmd('security.set-last-change', { at: isoTimeSchema.nullable() }),
   cmd('service.add', {
@@ -85,7 +89,14 @@ export const planCommandSchema = z.discriminatedUnion('type', [
   }),
   cmd('site.remove', { siteId: idSchema }),
   cmd('contact.upsert', {
-    contact: z.object({ id: idSchema, name: labelSchema, status: z.enum(CONTACT_STATUSES), note: noteSchema.optional() }).strict(),
+    contact: z
+      .object({
+        id: idSchema,
+        name: labelSchema,
+        status: z.enum(CONTACT_STATUSES),
+        note: noteSchema.optional(),
+      })
+      .strict(),
   }),
   cmd('contact.remove', { contactId: idSchema }),
   cmd('backup.set', {
@@ -105,12 +116,18 @@ export const planCommandSchema = z.discriminatedUnion('type', [
   }),
   cmd('plan.submit', {
     submittedAt: isoTimeSchema.optional(),
-    override: z.object({ reason: z.string().trim().min(1).max(2000) }).strict().optional(),
+    override: z
+      .object({ reason: z.string().trim().min(1).max(2000) })
+      .strict()
+      .optional(),
   }),
   cmd('plan.withdraw', { at: isoTimeSchema.optional() }),
   cmd('plan.close', { closedAt: isoTimeSchema.optional() }),
   /** Correct the cooling-off length (null: back to the catalog default) or the submission time. */
-  cmd('plan.set-cooling-off', { days: z.number().int().min(0).max(365).nullable().optional(), submittedAt: isoTimeSchema.optional() }),
+  cmd('plan.set-cooling-off', {
+    days: z.number().int().min(0).max(365).nullable().optional(),
+    submittedAt: isoTimeSchema.optional(),
+  }),
   /** Removes the plan and its whole history: nothing of it stays in the vault. */
   cmd('plan.delete', {}),
 ]);
@@ -119,4 +136,6 @@ export type PlanCommand = z.infer<typeof planCommandSchema>;
 export type PlanCommandType = PlanCommand['type'];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
 
-export const PLAN_COMMAND_TYPES = planCommandSchema.options.map((o) => o.shape.type.value) as PlanCommandType[];
+export const PLAN_COMMAND_TYPES = planCommandSchema.options.map(
+  (o) => o.shape.type.value,
+) as PlanCommandType[];

@@ -21,7 +21,10 @@ export const documentSections = {
   /** Reminders (absolute times) and their settings; see model/reminders.ts and schedule.ts. */
   reminders: remindersStateSchema,
   /** What a migration could not interpret, kept rather than dropped (see migrations.ts). */
-  legacy: z.object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) }).strict().optional(),
+  legacy: z
+    .object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) })
+    .strict()
+    .optional(),
 };
 
 export const vaultDocumentSchema = z
@@ -35,5 +38,11 @@ export const vaultDocumentSchema = z
 export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
 
 export function emptyDocument(nowIso: string): VaultDocument {
-  return { schemaVersion: DOCUMENT_VERSION, createdAt: nowIso, plans: [], history: [], reminders: emptyRemindersState() };
+  return {
+    schemaVersion: DOCUMENT_VERSION,
+    createdAt: nowIso,
+    plans: [],
+    history: [],
+    reminders: emptyRemindersState(),
+  };
 }

@@ -23,7 +23,14 @@ export type PlanSection = (typeof PLAN_SECTIONS)[number];
 /** What a command did, for the timeline, the `plan:changed` event and the reminder scheduler. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan.created'), planId: z.string(), address: z.string() }).strict(),
-  z.object({ type: z.literal('plan.phase-changed'), planId: z.string(), from: planPhaseSchema, to: planPhaseSchema }).strict(),
+  z
+    .object({
+      type: z.literal('plan.phase-changed'),
+      planId: z.string(),
+      from: planPhaseSchema,
+      to: planPhaseSchema,
+    })
+    .strict(),
   z
     .object({
       type: z.literal('plan.item-changed'),
@@ -35,7 +42,12 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z
-    .object({ type: z.literal('plan.submitted'), planId: z.string(), submittedAt: isoTimeSchema, overridden: z.array(z.string()) })
+    .object({
+      type: z.literal('plan.submitted'),
+      planId: z.string(),
+      submittedAt: isoTimeSchema,
+      overridden: z.array(z.string()),
+    })
     .strict(),
   z
     .object({

@@ -18,7 +18,10 @@ export function replay(createdAt: string, history: readonly HistoryEntry[]): Res
   const rebuilt: HistoryEntry[] = [];
   for (const entry of history) {
     const r = applyToPlans(plans, entry.command, entry.at);
-    if (!r.ok) return err('plan.invalid-command', `History entry ${entry.seq} no longer applies: ${r.error.code}`, { seq: entry.seq });
+    if (!r.ok)
+      return err('plan.invalid-command', `History entry ${entry.seq} no longer applies: ${r.error.code}`, {
+        seq: entry.seq,
+      });
     plans = r.value.plans;
     rebuilt.push({ ...entry, events: r.value.events });
   }
@@ -44,7 +47,11 @@ function dayKey(ms: number, offsetMinutes: number): string {
  * Open checklist items at the end of each day from the plan's first entry to `now`, replaying the
  * plan's own entries. `utcOffsetMinutes` is the user's offset (UTC+8 = 480), so days are theirs.
  */
-export function burndown(entries: readonly HistoryEntry[], nowIso: string, utcOffsetMinutes = 0): BurndownPoint[] {
+export function burndown(
+  entries: readonly HistoryEntry[],
+  nowIso: string,
+  utcOffsetMinutes = 0,
+): BurndownPoint[] {
   const first = entries[0];
   if (!first) return [];
   const offsetMs = utcOffsetMinutes * 60_000;
@@ -79,11 +86,29 @@ export interface TimelineEntry {
 function summaryParams(entry: HistoryEntry): Record<string, string | number> {
   const c = entry.command as Record<string, unknown>;
   const params: Record<string, string | number> = {};
-  for (const key of ['riskId', 'stepId', 'gateId', 'preparationId', 'serviceId', 'assetId', 'siteId', 'contactId', 'kind', 'status', 'alternativeId', 'binding', 'state', 'days', 'messages', 'folders']) {
+  for (const key of [
+    'riskId',
+    'stepId',
+    'gateId',
+    'preparationId',
+    'serviceId',
+    'assetId',
+    'siteId',
+    'contactId',
+    'kind',
+    'status',
+    'alternativeId',
+    'binding',
+    'state',
+    'days',
+    'messages',
+    'folders',
+  ]) {
     const v = c[key];
     if (typeof v === 'string' || typeof v === 'number') params[key] = v;
   }
-  const item = (c.asset ?? c.site ?? c.contact) as { id?: string; label?: string; name?: string; status?: string } | undefined;
+  const item = (c.asset ?? c.site ?? c.contact) as
+    { id?: string; label?: string; name?: string; status?: string } | undefined;
   if (item) {
     params.name = item.label ?? item.name ?? '';
     if (item.status) params.status = item.status;

@@ -29,22 +29,31 @@ export function checkInvariants(doc: VaultDocument): string[] {
     const serviceIds = new Set(p.services.map((s) => s.id));
     for (const a of p.assets) {
       if (!isValidAmount(a.amount)) problems.push(`${at}: asset ${a.id} has an invalid amount`);
-      if (a.serviceId !== null && !serviceIds.has(a.serviceId)) problems.push(`${at}: asset ${a.id} points to missing service`);
+      if (a.serviceId !== null && !serviceIds.has(a.serviceId))
+        problems.push(`${at}: asset ${a.id} points to missing service`);
     }
     for (const s of STEP_IDS) {
       if (p.steps[s].status !== 'done') continue;
-      for (const r of stepById(s)?.requires ?? []) if (p.steps[r].status !== 'done') problems.push(`${at}: step ${s} done before ${r}`);
+      for (const r of stepById(s)?.requires ?? [])
+        if (p.steps[r].status !== 'done') problems.push(`${at}: step ${s} done before ${r}`);
     }
     if (p.phase === 'submitted' || p.phase === 'closed') {
       if (!p.submission) problems.push(`${at}: ${p.phase} without a submission`);
-      else if (p.submission.blockers.length && !p.submission.override) problems.push(`${at}: submitted past blockers without an override`);
-      if (RISK_IDS.some((r) => p.risks[r].acknowledgedAt === null)) problems.push(`${at}: submitted with a risk unacknowledged`);
-      if (p.steps.confirm.status !== 'done') problems.push(`${at}: submitted but the confirm step is not done`);
+      else if (p.submission.blockers.length && !p.submission.override)
+        problems.push(`${at}: submitted past blockers without an override`);
+      if (RISK_IDS.some((r) => p.risks[r].acknowledgedAt === null))
+        problems.push(`${at}: submitted with a risk unacknowledged`);
+      if (p.steps.confirm.status !== 'done')
+        problems.push(`${at}: submitted but the confirm step is not done`);
     }
     const { submittedAt, endsAt, days } = p.coolingOff;
     if ((submittedAt === null) !== (endsAt === null)) problems.push(`${at}: cooling-off has only one end`);
-    if (submittedAt && endsAt && Date.parse(endsAt) - Date.parse(submittedAt) !== days * 86_400_000) problems.push(`${at}: cooling-off end does not match its length`);
-    if (p.phase === 'closed' && (!p.closedAt || (p.submission && Date.parse(p.closedAt) < Date.parse(p.submission.submittedAt))))
+    if (submittedAt && endsAt && Date.parse(endsAt) - Date.parse(submittedAt) !== days * 86_400_000)
+      problems.push(`${at}: cooling-off end does not match its length`);
+    if (
+      p.phase === 'closed' &&
+      (!p.closedAt || (p.submission && Date.parse(p.closedAt) < Date.parse(p.submission.submittedAt)))
+    )
       problems.push(`${at}: closed without a valid closing time`);
   }
   let last = 0;

@@ -15,7 +15,10 @@ type Raw = Record<string, unknown>;
  * interpreted is kept under `legacy`, never dropped.
  */
 function v1ToV2(doc: Raw): Raw {
-  const createdAt = typeof doc.createdAt === 'string' && !Number.isNaN(Date.parse(doc.createdAt)) ? new Date(doc.createdAt).toISOString() : new Date(0).toISOString();
+  const createdAt =
+    typeof doc.createdAt === 'string' && !Number.isNaN(Date.parse(doc.createdAt))
+      ? new Date(doc.createdAt).toISOString()
+      : new Date(0).toISOString();
   const oldPlans = Array.isArray(doc.plans) ? (doc.plans as unknown[]) : [];
   const oldHistory = Array.isArray(doc.history) ? (doc.history as unknown[]) : [];
   let plans: Plan[] = [];
@@ -23,7 +26,10 @@ function v1ToV2(doc: Raw): Raw {
   const leftover: unknown[] = [];
   oldPlans.forEach((p, n) => {
     const o = (p && typeof p === 'object' ? p : {}) as Raw;
-    const at = typeof o.createdAt === 'string' && !Number.isNaN(Date.parse(o.createdAt)) ? new Date(o.createdAt).toISOString() : createdAt;
+    const at =
+      typeof o.createdAt === 'string' && !Number.isNaN(Date.parse(o.createdAt))
+        ? new Date(o.createdAt).toISOString()
+        : createdAt;
     const parsed = planCommandSchema.safeParse({
       type: 'plan.create',
       planId: typeof o.id === 'string' ? o.id : `migrated-${n + 1}`,
@@ -36,7 +42,13 @@ function v1ToV2(doc: Raw): Raw {
       return;
     }
     plans = r.value.plans;
-    history.push({ seq: history.length + 1, planId: parsed.data.planId, at, command: parsed.data, events: r.value.events });
+    history.push({
+      seq: history.length + 1,
+      planId: parsed.data.planId,
+      at,
+      command: parsed.data,
+      events: r.value.events,
+    });
   });
   const next: Raw = { createdAt, plans, history };
   if (leftover.length || oldHistory.length) next.legacy = { plans: leftover, history: oldHistory };

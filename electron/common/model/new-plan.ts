@@ -17,7 +17,13 @@ function fill<K extends string, V>(keys: readonly K[], make: () => V): Record<K,
  * A fresh plan: every catalog fact the user has to go through is there, unchecked, and the
  * catalog's linked services are listed under their catalog ids so the user only marks them.
  */
-export function newPlan(id: string, address: string, accountDomain: AccountDomain, label: string, now: string): Plan {
+export function newPlan(
+  id: string,
+  address: string,
+  accountDomain: AccountDomain,
+  label: string,
+  now: string,
+): Plan {
   return {
     id,
     address,
@@ -31,7 +37,11 @@ export function newPlan(id: string, address: string, accountDomain: AccountDomai
     risks: fill(RISK_IDS, () => ({ acknowledgedAt: null })),
     steps: fill(STEP_IDS, () => ({ status: 'todo' as const, doneAt: null, note: '', updatedAt: null })),
     gates: fill(GATE_IDS, () => ({ status: 'unknown' as const, note: '', updatedAt: null })),
-    preparations: fill(TRACKED_PREPARATION_IDS, () => ({ status: 'todo' as const, note: '', updatedAt: null })),
+    preparations: fill(TRACKED_PREPARATION_IDS, () => ({
+      status: 'todo' as const,
+      note: '',
+      updatedAt: null,
+    })),
     backups: fill(BACKUP_KINDS, () => ({
       status: 'todo' as const,
       location: '',
@@ -39,11 +49,22 @@ export function newPlan(id: string, address: string, accountDomain: AccountDomai
       note: '',
       updatedAt: null,
     })),
-    bindings: { phone: { state: 'unknown', changedAt: null }, realName: { state: 'unknown', changedAt: null } },
+    bindings: {
+      phone: { state: 'unknown', changedAt: null },
+      realName: { state: 'unknown', changedAt: null },
+    },
     lastSecurityChangeAt: null,
     services: catalogServices
       .filter((s) => s.defaultInPlan)
-      .map((s) => ({ id: s.id, catalogId: s.id, name: '', status: 'unchecked' as const, note: '', createdAt: now, updatedAt: now })),
+      .map((s) => ({
+        id: s.id,
+        catalogId: s.id,
+        name: '',
+        status: 'unchecked' as const,
+        note: '',
+        createdAt: now,
+        updatedAt: now,
+      })),
     assets: [],
     sites: [],
     contacts: [],

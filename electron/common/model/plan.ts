@@ -17,7 +17,11 @@ export const planPhaseSchema = z.enum(PLAN_PHASES);
 export type PlanPhase = z.infer<typeof planPhaseSchema>;
 
 /** Preparations tracked with `preparation.set`; backups are tracked with `backup.set`. */
-export const TRACKED_PREPARATION_IDS = ['change-address-sites', 'tell-contacts', 'remove-mail-clients'] as const;
+export const TRACKED_PREPARATION_IDS = [
+  'change-address-sites',
+  'tell-contacts',
+  'remove-mail-clients',
+] as const;
 export type TrackedPreparationId = (typeof TRACKED_PREPARATION_IDS)[number];
 
 export const STEP_STATUSES = ['todo', 'done'] as const;
@@ -27,14 +31,24 @@ export const BACKUP_STATUSES = ['todo', 'doing', 'done', 'not-needed'] as const;
 export const SERVICE_STATUSES = ['unchecked', 'in-use', 'cleared', 'not-used'] as const;
 export const ASSET_STATUSES = ['open', 'emptied', 'forfeited'] as const;
 export const SITE_STATUSES = ['todo', 'changed', 'closed', 'not-needed'] as const;
-export const SITE_CATEGORIES = ['bank', 'carrier', 'social', 'shopping', 'work', 'government', 'other'] as const;
+export const SITE_CATEGORIES = [
+  'bank',
+  'carrier',
+  'social',
+  'shopping',
+  'work',
+  'government',
+  'other',
+] as const;
 export const CONTACT_STATUSES = ['todo', 'told', 'not-needed'] as const;
 export const BINDING_STATES = ['unknown', 'bound', 'unbound'] as const;
 
 const meta = { note: noteSchema, updatedAt: isoTimeSchema.nullable() };
 
 export const riskAckSchema = z.object({ acknowledgedAt: isoTimeSchema.nullable() }).strict();
-export const stepStateSchema = z.object({ status: z.enum(STEP_STATUSES), doneAt: isoTimeSchema.nullable(), ...meta }).strict();
+export const stepStateSchema = z
+  .object({ status: z.enum(STEP_STATUSES), doneAt: isoTimeSchema.nullable(), ...meta })
+  .strict();
 /** What the user declared about a gate; readiness combines it with what the plan's data shows. */
 export const gateStateSchema = z.object({ status: z.enum(GATE_STATUSES), ...meta }).strict();
 export const preparationStateSchema = z.object({ status: z.enum(PREPARATION_STATUSES), ...meta }).strict();
@@ -59,7 +73,9 @@ export const backupStateSchema = z
   })
   .strict();
 
-export const bindingStateSchema = z.object({ state: z.enum(BINDING_STATES), changedAt: isoTimeSchema.nullable() }).strict();
+export const bindingStateSchema = z
+  .object({ state: z.enum(BINDING_STATES), changedAt: isoTimeSchema.nullable() })
+  .strict();
 
 const itemTimes = { note: noteSchema, createdAt: isoTimeSchema, updatedAt: isoTimeSchema };
 
@@ -108,7 +124,10 @@ export const submissionSchema = z
     /** What was not met when the user submitted ('gate:<id>' / 'preparation:<id>'). */
     blockers: z.array(z.string()),
     /** Present whenever blockers is non-empty: the user chose to submit anyway, and why. */
-    override: z.object({ reason: z.string().trim().min(1).max(2000), at: isoTimeSchema }).strict().nullable(),
+    override: z
+      .object({ reason: z.string().trim().min(1).max(2000), at: isoTimeSchema })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -133,7 +152,11 @@ export const planSchema = z
     createdAt: isoTimeSchema,
     updatedAt: isoTimeSchema,
     decision: z
-      .object({ alternativeId: z.enum(ALTERNATIVE_IDS).nullable(), decidedAt: isoTimeSchema.nullable(), note: noteSchema })
+      .object({
+        alternativeId: z.enum(ALTERNATIVE_IDS).nullable(),
+        decidedAt: isoTimeSchema.nullable(),
+        note: noteSchema,
+      })
       .strict(),
     risks: z.record(z.enum(RISK_IDS), riskAckSchema),
     steps: z.record(z.enum(STEP_IDS), stepStateSchema),

@@ -26,7 +26,11 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
       const applied = apply(doc, command, now);
       if (!applied.ok) return applied;
       const plan = applied.value.doc.plans.find((p) => p.id === command.planId);
-      const value: PlanApplied = { planId: command.planId, view: plan ? view(plan, now) : null, events: applied.value.events };
+      const value: PlanApplied = {
+        planId: command.planId,
+        view: plan ? view(plan, now) : null,
+        events: applied.value.events,
+      };
       return ok({ doc: applied.value.doc, value });
     });
     if (r.ok && r.value.events.length) ctx.emit('plan:changed', r.value);
@@ -41,16 +45,27 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
         return ok(ctx.store.read().plans.map((p) => view(p, now)));
       },
       'plan:create': async ({ address, label, planId }) => {
-        const r = await applyCommand({ type: 'plan.create', planId: planId ?? randomUUID(), address, ...(label === undefined ? {} : { label }) });
+        const r = await applyCommand({
+          type: 'plan.create',
+          planId: planId ?? randomUUID(),
+          address,
+          ...(label === undefined ? {} : { label }),
+        });
         if (!r.ok) return r;
         return r.value.view ? ok(r.value.view) : err('plan.not-found', 'The new plan is missing');
       },
       'plan:apply': (command) => applyCommand(command),
       'plan:history': ({ planId, utcOffsetMinutes }): Result<PlanHistory> => {
         const doc = ctx.store.read();
-        if (!doc.plans.some((p) => p.id === planId)) return err('plan.not-found', `No plan ${planId}`, { id: planId });
+        if (!doc.plans.some((p) => p.id === planId))
+          return err('plan.not-found', `No plan ${planId}`, { id: planId });
         const entries = historyOf(doc, planId);
-        return ok({ planId, entries, timeline: timeline(entries), burndown: burndown(entries, nowIso(), utcOffsetMinutes ?? 0) });
+        return ok({
+          planId,
+          entries,
+          timeline: timeline(entries),
+          burndown: burndown(entries, nowIso(), utcOffsetMinutes ?? 0),
+        });
       },
     },
   };

@@ -26,7 +26,8 @@ describe('catalog', () => {
   it('gives every entry a source and a confidence', () => {
     let entries = 0;
     walk(catalog, 'catalog', (obj, path) => {
-      const isEntry = 'id' in obj || 'domain' in obj || 'source' in obj || 'confidence' in obj || /\]$/.test(path);
+      const isEntry =
+        'id' in obj || 'domain' in obj || 'source' in obj || 'confidence' in obj || /\]$/.test(path);
       const isText = 'zh-CN' in obj && !('source' in obj);
       if (!isEntry || isText) return;
       entries++;
@@ -50,7 +51,9 @@ describe('catalog', () => {
   });
 
   it('has the account kinds with their IMAP hosts and confidence', () => {
-    expect(catalog.accountKinds.map((k) => [k.domain, k.imap.host, k.imap.tlsPort, k.imap.confidence])).toEqual([
+    expect(
+      catalog.accountKinds.map((k) => [k.domain, k.imap.host, k.imap.tlsPort, k.imap.confidence]),
+    ).toEqual([
       ['163.com', 'imap.163.com', 993, 'high'],
       ['126.com', 'imap.126.com', 993, 'high'],
       ['yeah.net', 'imap.yeah.net', 993, 'medium'],
@@ -62,19 +65,27 @@ describe('catalog', () => {
   it('has the six steps in order, each needing the one before, with three menu paths for step two', () => {
     expect(catalog.steps.map((s) => s.id)).toEqual([...STEP_IDS]);
     catalog.steps.forEach((s, i) => expect(s.requires).toEqual(i === 0 ? [] : [STEP_IDS[i - 1]]));
-    expect(stepById('find-page')?.menuPaths?.map((p) => p.segments.map((x) => x['zh-CN']).join(' > '))).toEqual([
+    expect(
+      stepById('find-page')?.menuPaths?.map((p) => p.segments.map((x) => x['zh-CN']).join(' > ')),
+    ).toEqual([
       '个人中心 > 账号与安全 > 注销账号',
       '账号设置 > 高级设置 > 注销账号',
       '安全中心 > 更多安全设置 > 注销通行证账号',
     ]);
-    expect(stepById('verify')?.methods?.map((m) => m.id)).toEqual(['sms', 'backup-mail', 'security-questions', 'face']);
+    expect(stepById('verify')?.methods?.map((m) => m.id)).toEqual([
+      'sms',
+      'backup-mail',
+      'security-questions',
+      'face',
+    ]);
   });
 
   it('maps every gate to a FAQ Q3 cause and back', () => {
     expect(catalog.risks.map((r) => r.id)).toEqual([...RISK_IDS]);
     expect(catalog.gates.map((g) => g.id)).toEqual([...GATE_IDS]);
     expect(catalog.faqQ3Causes.map((c) => c.id)).toEqual([...FAQ_Q3_CAUSE_IDS]);
-    for (const g of catalog.gates) expect(catalog.faqQ3Causes.find((c) => c.id === g.q3Cause)?.gates).toContain(g.id);
+    for (const g of catalog.gates)
+      expect(catalog.faqQ3Causes.find((c) => c.id === g.q3Cause)?.gates).toContain(g.id);
     expect(catalog.faqQ3Causes.flatMap((c) => c.gates).sort()).toEqual([...GATE_IDS].sort());
     expect(catalog.gates.find((g) => g.id === 'no-recent-security-change')?.confidence).toBe('low');
   });
@@ -103,7 +114,18 @@ describe('catalog', () => {
     expect(serviceForSenderDomain('example.org')).toBeNull();
     const ids = catalog.services.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['game.mhxy', 'game.yys', 'game.dhxy', 'music', 'yanxuan', 'kaola', 'pay', 'netdisk']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'game.mhxy',
+        'game.yys',
+        'game.dhxy',
+        'music',
+        'yanxuan',
+        'kaola',
+        'pay',
+        'netdisk',
+      ]),
+    );
   });
 
   it('gives each alternative pros and cons, and warns that leaving it idle may lose it', () => {

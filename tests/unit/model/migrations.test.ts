@@ -1,13 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkInvariants, DOCUMENT_VERSION, migrateDocument, replay, vaultDocumentSchema } from '../../../electron/common/model';
+import {
+  checkInvariants,
+  DOCUMENT_VERSION,
+  migrateDocument,
+  replay,
+  vaultDocumentSchema,
+} from '../../../electron/common/model';
 import { must, withPlan } from './support';
 
 const dir = join(import.meta.dirname, '../../fixtures/documents');
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, raw: JSON.parse(readFileSync(join(dir, f), 'utf8')) as { schemaVersion: number } }));
+  .map((f) => ({
+    name: f,
+    raw: JSON.parse(readFileSync(join(dir, f), 'utf8')) as { schemaVersion: number },
+  }));
 
 describe('document migrations', () => {
   it('has a fixture for every earlier version', () => {
@@ -23,7 +32,10 @@ describe('document migrations', () => {
     expect(vaultDocumentSchema.safeParse(r.value).success).toBe(true);
     expect(checkInvariants(r.value)).toEqual([]);
     const rebuilt = replay(r.value.createdAt, r.value.history);
-    expect(rebuilt.ok && { plans: rebuilt.value.plans, history: rebuilt.value.history }).toEqual({ plans: r.value.plans, history: r.value.history });
+    expect(rebuilt.ok && { plans: rebuilt.value.plans, history: rebuilt.value.history }).toEqual({
+      plans: r.value.plans,
+      history: r.value.history,
+    });
   });
 
   it('turns v1 plans with a supported address into plans and keeps the rest under legacy', () => {
@@ -36,7 +48,10 @@ describe('document migrations', () => {
     ]);
     expect(r.value.plans[0]?.createdAt).toBe('2026-02-21T10:00:00.000Z');
     expect(r.value.history.map((e) => e.command.type)).toEqual(['plan.create', 'plan.create']);
-    expect(r.value.legacy).toEqual({ plans: [{ address: 'someone@gmail.com' }, 'not a plan'], history: [{ note: 'free-form v1 entry' }] });
+    expect(r.value.legacy).toEqual({
+      plans: [{ address: 'someone@gmail.com' }, 'not a plan'],
+      history: [{ note: 'free-form v1 entry' }],
+    });
   });
 
   it('leaves a current document as it is', () => {
@@ -46,10 +61,15 @@ describe('document migrations', () => {
   });
 
   it('refuses newer, unversioned and malformed documents with vault codes', () => {
-    expect(migrateDocument({ schemaVersion: DOCUMENT_VERSION + 1 })).toMatchObject({ ok: false, error: { code: 'vault.newer-version' } });
+    expect(migrateDocument({ schemaVersion: DOCUMENT_VERSION + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.newer-version' },
+    });
     expect(migrateDocument({ plans: [] })).toMatchObject({ ok: false, error: { code: 'vault.corrupt' } });
     expect(migrateDocument('nope')).toMatchObject({ ok: false, error: { code: 'vault.corrupt' } });
-    expect(migrateDocument({ schemaVersion: DOCUMENT_VERSION, createdAt: 'x', plans: [], history: [] })).toMatchObject({
+    expect(
+      migrateDocument({ schemaVersion: DOCUMENT_VERSION, createdAt: 'x', plans: [], history: [] }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'vault.corrupt' },
     });

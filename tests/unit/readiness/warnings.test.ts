@@ -8,10 +8,26 @@ const warnings = (doc: VaultDocument, now: string) => readiness(planOf(doc), now
 
 describe('ordering warnings', () => {
   it('phone unbound before the mail backup is verified', () => {
-    let doc = must(withPlan(at(0)), { type: 'binding.set', planId: P, binding: 'phone', state: 'unbound', at: at(1) }, at(1));
+    let doc = must(
+      withPlan(at(0)),
+      { type: 'binding.set', planId: P, binding: 'phone', state: 'unbound', at: at(1) },
+      at(1),
+    );
     expect(warnings(doc, at(1))).toContain('phone-unbound-before-backup');
     // Verified after the unbinding: still the wrong order, still warned.
-    doc = must(doc, { type: 'backup.record-verification', planId: P, kind: 'mail', verifiedAt: at(2), messages: 10, folders: 1, bytes: 100 }, at(2));
+    doc = must(
+      doc,
+      {
+        type: 'backup.record-verification',
+        planId: P,
+        kind: 'mail',
+        verifiedAt: at(2),
+        messages: 10,
+        folders: 1,
+        bytes: 100,
+      },
+      at(2),
+    );
     expect(warnings(doc, at(2))).toContain('phone-unbound-before-backup');
     // Verified before the unbinding: fine.
     doc = must(doc, { type: 'binding.set', planId: P, binding: 'phone', state: 'unbound', at: at(3) }, at(3));
@@ -21,14 +37,22 @@ describe('ordering warnings', () => {
   it('a password change in the last 15 days', () => {
     const doc = must(withPlan(at(0)), { type: 'security.set-last-change', planId: P, at: at(0) }, at(0));
     const r = readiness(planOf(doc), at(14));
-    expect(r.warnings.find((w) => w.id === 'recent-security-change')).toMatchObject({ reason: { key: 'domain.warning.recentSecurityChange', params: { daysLeft: 1 } } });
+    expect(r.warnings.find((w) => w.id === 'recent-security-change')).toMatchObject({
+      reason: { key: 'domain.warning.recentSecurityChange', params: { daysLeft: 1 } },
+    });
     expect(warnings(doc, at(16))).not.toContain('recent-security-change');
   });
 
   it('still configured in a mail client: a warning while preparing, danger after submitting', () => {
     let doc = must(withPlan(at(0)), { type: 'plan.decide', planId: P }, at(0));
-    expect(readiness(planOf(doc), at(0)).warnings.find((w) => w.id === 'mail-client-configured')).toMatchObject({ severity: 'warning', fix: { route: 'plan-steps' } });
-    doc = must(doc, { type: 'preparation.set', planId: P, preparationId: 'remove-mail-clients', status: 'done' }, at(0));
+    expect(
+      readiness(planOf(doc), at(0)).warnings.find((w) => w.id === 'mail-client-configured'),
+    ).toMatchObject({ severity: 'warning', fix: { route: 'plan-steps' } });
+    doc = must(
+      doc,
+      { type: 'preparation.set', planId: P, preparationId: 'remove-mail-clients', status: 'done' },
+      at(0),
+    );
     expect(warnings(doc, at(0))).not.toContain('mail-client-configured');
   });
 });

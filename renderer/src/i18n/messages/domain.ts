@@ -58,11 +58,24 @@ export default {
       preparationStatus: { todo: '未开始', doing: '进行中', done: '已完成', skipped: '跳过' },
       stepStatus: { todo: '未完成', done: '已完成' },
       bindingState: { unknown: '不清楚', bound: '已绑定', unbound: '已解绑' },
-      siteCategory: { bank: '银行', carrier: '运营商', social: '社交', shopping: '购物', work: '工作', government: '政务', other: '其他' },
+      siteCategory: {
+        bank: '银行',
+        carrier: '运营商',
+        social: '社交',
+        shopping: '购物',
+        work: '工作',
+        government: '政务',
+        other: '其他',
+      },
       coolingOff: { checkFigure: '请以网易页面显示的天数为准' },
       reason: {
         notChecked: '还没有确认。',
-        declared: { met: '你已确认满足。', blocked: '你标记为未满足。', done: '你已标记完成。', skipped: '你选择跳过。' },
+        declared: {
+          met: '你已确认满足。',
+          blocked: '你标记为未满足。',
+          done: '你已标记完成。',
+          skipped: '你选择跳过。',
+        },
         servicesInUse: '有 {count} 个关联服务仍在使用。',
         servicesUnchecked: '有 {count} 个关联服务还没检查。',
         servicesCleared: '所有关联服务都已处理。',
@@ -110,18 +123,31 @@ export default {
         },
         gate: {
           'third-party-unbound': { blocked: '解绑仍在使用的关联服务。', unknown: '检查每个关联服务。' },
-          'assets-emptied': { blocked: '清空或放弃剩下的虚拟财产。', unknown: '记下你的余额、积分和代金券,没有就确认。' },
+          'assets-emptied': {
+            blocked: '清空或放弃剩下的虚拟财产。',
+            unknown: '记下你的余额、积分和代金券,没有就确认。',
+          },
           'pay-closed': { blocked: '提现网易支付余额并解绑银行卡。', unknown: '检查网易支付。' },
-          'no-open-orders': { blocked: '等订单、退款或纠纷处理完。', unknown: '确认没有未完成的订单、退款或纠纷。' },
-          'account-normal': { blocked: '先让账号恢复正常状态。', unknown: '确认账号没有被冻结、被盗或封禁。' },
+          'no-open-orders': {
+            blocked: '等订单、退款或纠纷处理完。',
+            unknown: '确认没有未完成的订单、退款或纠纷。',
+          },
+          'account-normal': {
+            blocked: '先让账号恢复正常状态。',
+            unknown: '确认账号没有被冻结、被盗或封禁。',
+          },
           'phone-binding': { blocked: '处理手机绑定(邮件备份之后)。', unknown: '决定手机绑定怎么处理。' },
-          'no-recent-security-change': { blocked: '等安全设置修改满 15 天。', unknown: '记下最近一次改密码的时间。' },
+          'no-recent-security-change': {
+            blocked: '等安全设置修改满 15 天。',
+            unknown: '记下最近一次改密码的时间。',
+          },
         },
         doSteps: '在网易页面上按步骤操作,还有 {count} 步。',
         submit: '可以提交注销申请了。提交后在这里记下时间。',
       },
       warning: {
-        phoneUnboundBeforeBackup: '手机在邮件备份核对之前就解绑了。授权码和验证码都需要手机:先确认还能收到验证码。',
+        phoneUnboundBeforeBackup:
+          '手机在邮件备份核对之前就解绑了。授权码和验证码都需要手机:先确认还能收到验证码。',
         recentSecurityChange: '最近改过密码或安全设置,可能还要等 {daysLeft} 天才能注销(未经证实)。',
         mailClientBeforeSubmit: '提交前从所有邮件客户端移除账号:冷静期里的自动登录可能撤销申请。',
         mailClientDuringCoolingOff: '账号可能还在某个邮件客户端里,它的自动登录可能撤销申请。现在就移除。',
@@ -150,7 +176,10 @@ export default {
         asset: { upsert: '记录了资产“{name}”', remove: '移除了一项资产' },
         site: { upsert: '记录了网站“{name}”', remove: '移除了一个网站' },
         contact: { upsert: '记录了联系人“{name}”', remove: '移除了一位联系人' },
-        backup: { set: '更新了备份', 'record-verification': '备份已核对:{messages} 封邮件,{folders} 个文件夹' },
+        backup: {
+          set: '更新了备份',
+          'record-verification': '备份已核对:{messages} 封邮件,{folders} 个文件夹',
+        },
       },
     },
   },
@@ -196,19 +225,42 @@ export default {
       verdict: { likely: 'Likely', possible: 'Possible', 'ruled-out': 'Ruled out' },
       confidence: { high: 'High confidence', medium: 'Medium confidence', low: 'Unverified' },
       severity: { info: 'Note', warning: 'Warning', danger: 'Danger' },
-      serviceStatus: { unchecked: 'Not checked', 'in-use': 'Still in use', cleared: 'Dealt with', 'not-used': 'Never used' },
+      serviceStatus: {
+        unchecked: 'Not checked',
+        'in-use': 'Still in use',
+        cleared: 'Dealt with',
+        'not-used': 'Never used',
+      },
       assetStatus: { open: 'Not dealt with', emptied: 'Used or withdrawn', forfeited: 'Given up' },
-      siteStatus: { todo: 'To change', changed: 'Address changed', closed: 'Account closed', 'not-needed': 'Not needed' },
+      siteStatus: {
+        todo: 'To change',
+        changed: 'Address changed',
+        closed: 'Account closed',
+        'not-needed': 'Not needed',
+      },
       contactStatus: { todo: 'To tell', told: 'Told', 'not-needed': 'Not needed' },
       backupStatus: { todo: 'Not started', doing: 'In progress', done: 'Done', 'not-needed': 'Not needed' },
       preparationStatus: { todo: 'Not started', doing: 'In progress', done: 'Done', skipped: 'Skipped' },
       stepStatus: { todo: 'To do', done: 'Done' },
       bindingState: { unknown: 'Not sure', bound: 'Bound', unbound: 'Unbound' },
-      siteCategory: { bank: 'Bank', carrier: 'Carrier', social: 'Social', shopping: 'Shopping', work: 'Work', government: 'Government', other: 'Other' },
+      siteCategory: {
+        bank: 'Bank',
+        carrier: 'Carrier',
+        social: 'Social',
+        shopping: 'Shopping',
+        work: 'Work',
+        government: 'Government',
+        other: 'Other',
+      },
       coolingOff: { checkFigure: 'Check the figure NetEase shows you' },
       reason: {
         notChecked: 'Not checked yet.',
-        declared: { met: 'You confirmed it is met.', blocked: 'You marked it as not met.', done: 'You marked it done.', skipped: 'You chose to skip it.' },
+        declared: {
+          met: 'You confirmed it is met.',
+          blocked: 'You marked it as not met.',
+          done: 'You marked it done.',
+          skipped: 'You chose to skip it.',
+        },
         servicesInUse: '{count} linked services are still in use.',
         servicesUnchecked: '{count} linked services are not checked yet.',
         servicesCleared: 'Every linked service is dealt with.',
@@ -239,7 +291,8 @@ export default {
         followAlternative: 'Set up the mailbox the way your chosen alternative describes.',
         decideAgain: 'The request was withdrawn. Decide again whether to close.',
         doNotLogIn: 'Cooling-off: do not log in to this account.',
-        checkBounce: 'Cooling-off is over: send a message to the address from another mailbox and check that it bounces.',
+        checkBounce:
+          'Cooling-off is over: send a message to the address from another mailbox and check that it bounces.',
         recordClosed: 'Once the closure has taken effect, mark the plan closed.',
         acknowledgeRisks: 'Acknowledge the remaining {count} risks one by one.',
         backupMail: 'Back up your mail.',
@@ -255,13 +308,34 @@ export default {
           'remove-mail-clients': 'Remove the account from every mail client.',
         },
         gate: {
-          'third-party-unbound': { blocked: 'Unbind the linked services still in use.', unknown: 'Check each linked service.' },
-          'assets-emptied': { blocked: 'Empty or give up the remaining virtual assets.', unknown: 'Record your balances, points and coupons, or confirm there are none.' },
-          'pay-closed': { blocked: 'Withdraw the NetEase Pay balance and unbind bank cards.', unknown: 'Check NetEase Pay.' },
-          'no-open-orders': { blocked: 'Wait until orders, refunds or disputes are settled.', unknown: 'Confirm there are no open orders, refunds or disputes.' },
-          'account-normal': { blocked: 'Get the account back to normal first.', unknown: 'Confirm the account is not frozen, stolen or banned.' },
-          'phone-binding': { blocked: 'Deal with the phone binding (after the mail backup).', unknown: 'Decide what to do about the phone binding.' },
-          'no-recent-security-change': { blocked: 'Wait until 15 days have passed since the security change.', unknown: 'Record when you last changed the password.' },
+          'third-party-unbound': {
+            blocked: 'Unbind the linked services still in use.',
+            unknown: 'Check each linked service.',
+          },
+          'assets-emptied': {
+            blocked: 'Empty or give up the remaining virtual assets.',
+            unknown: 'Record your balances, points and coupons, or confirm there are none.',
+          },
+          'pay-closed': {
+            blocked: 'Withdraw the NetEase Pay balance and unbind bank cards.',
+            unknown: 'Check NetEase Pay.',
+          },
+          'no-open-orders': {
+            blocked: 'Wait until orders, refunds or disputes are settled.',
+            unknown: 'Confirm there are no open orders, refunds or disputes.',
+          },
+          'account-normal': {
+            blocked: 'Get the account back to normal first.',
+            unknown: 'Confirm the account is not frozen, stolen or banned.',
+          },
+          'phone-binding': {
+            blocked: 'Deal with the phone binding (after the mail backup).',
+            unknown: 'Decide what to do about the phone binding.',
+          },
+          'no-recent-security-change': {
+            blocked: 'Wait until 15 days have passed since the security change.',
+            unknown: 'Record when you last changed the password.',
+          },
         },
         doSteps: 'Follow the steps on the NetEase pages; {count} left.',
         submit: 'You can submit the closure request. Record the time here afterwards.',
@@ -269,10 +343,14 @@ export default {
       warning: {
         phoneUnboundBeforeBackup:
           'The phone was unbound before the mail backup was checked. Authorization codes and verification codes need the phone: make sure you can still receive codes.',
-        recentSecurityChange: 'The password or a security setting changed recently; closure may be refused for {daysLeft} more days (unverified).',
-        mailClientBeforeSubmit: 'Remove the account from every mail client before submitting: an automatic login during cooling-off may cancel the request.',
-        mailClientDuringCoolingOff: 'The account may still be set up in a mail client, whose automatic login may cancel the request. Remove it now.',
-        coolingOffUnverified: 'Cooling-off is counted as {days} days, an unverified figure. Check the one NetEase shows you and correct it here.',
+        recentSecurityChange:
+          'The password or a security setting changed recently; closure may be refused for {daysLeft} more days (unverified).',
+        mailClientBeforeSubmit:
+          'Remove the account from every mail client before submitting: an automatic login during cooling-off may cancel the request.',
+        mailClientDuringCoolingOff:
+          'The account may still be set up in a mail client, whose automatic login may cancel the request. Remove it now.',
+        coolingOffUnverified:
+          'Cooling-off is counted as {days} days, an unverified figure. Check the one NetEase shows you and correct it here.',
       },
       timeline: {
         plan: {
@@ -293,11 +371,18 @@ export default {
         preparation: { set: 'Preparation updated' },
         binding: { set: 'Binding updated' },
         security: { 'set-last-change': 'Security change recorded' },
-        service: { add: 'Linked service added', 'set-status': 'Linked service updated', remove: 'Linked service removed' },
+        service: {
+          add: 'Linked service added',
+          'set-status': 'Linked service updated',
+          remove: 'Linked service removed',
+        },
         asset: { upsert: 'Asset "{name}" recorded', remove: 'Asset removed' },
         site: { upsert: 'Site "{name}" recorded', remove: 'Site removed' },
         contact: { upsert: 'Contact "{name}" recorded', remove: 'Contact removed' },
-        backup: { set: 'Backup updated', 'record-verification': 'Backup checked: {messages} messages, {folders} folders' },
+        backup: {
+          set: 'Backup updated',
+          'record-verification': 'Backup checked: {messages} messages, {folders} folders',
+        },
       },
     },
   },
