@@ -77,10 +77,13 @@ export async function openSession(spec: ConnectionSpec, appInfo: AppInfo): Promi
 }
 
 export async function closeSession(client: ImapFlow): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([client.logout(), new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.race([client.logout(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
   } catch {
     // The session is being dropped either way.
+  } finally {
+    clearTimeout(timer);
   }
   client.close();
 }

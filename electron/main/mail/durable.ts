@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 
 /** fsync a directory so the names created or renamed in it survive a power cut (no-op on Windows). */
@@ -34,4 +37,23 @@ export async function replaceFileDurably(path: string, data: string): Promise<vo
     throw e;
   }
   await fsyncDir(dirname(path));
+}
+
+const SYNC_BIN = process.platform === 'linux' ? ['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) : undefined;
+const run = promisify(execFile);
+
+/**
+ * Makes every file written so far on the file system holding `path` durable with one syncfs(2)
+ * (coreutils `sync -f`): one call per batch instead of one fsync per message, which is what lets a
+ * durable export keep up with a non-durable one. Returns false where that is not available; the
+ * caller then fsyncs each file.
+ */
+export async function syncFileSystem(path: string): Promise<boolean> {
+  if (!SYNC_BIN) return false;
+  try {
+    await run(SYNC_BIN, ['-f', path]);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -16,7 +16,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ImapFlow } from 'imapflow';
 import { AppFailure } from '../../common/result';
-import { fsyncDir } from './durable';
+import { fsyncDir, syncFileSystem } from './durable';
 import { maildirFlags, messageFileName, uidOfFile } from './layout';
 import { ManifestWriter, readManifest, type ManifestRecord } from './manifest';
 
@@ -27,13 +27,18 @@ export interface ExportTuning {
   batchBytes: number;
   /** Parallel file writes+fsyncs within a batch (lets the file system group its commits). */
   writeConcurrency: number;
+  /** One syncfs per batch where available (Linux) instead of an fsync per file. */
+  syncFileSystem: boolean;
 }
 
 export const DEFAULT_TUNING: ExportTuning = {
   largeThreshold: 1024 * 1024,
-  batchMessages: 400,
+  batchMessages: 1000,
   batchBytes: 8 * 1024 * 1024,
   writeConcurrency: 16,
+  // Measured here: parallel fdatasync (the file system groups the commits) beat one syncfs per
+  // batch, which also flushes every other dirty file on the disk.
+  syncFileSystem: false,
 };
 
 /** Server-side listing of one folder, kept compact (typed arrays) since it is per message. */
@@ -248,17 +253,28 @@ export async function exportFolder(
       const pending = got.map(({ i, data }) =>
         pendingFor(i, data.length, createHash('sha256').update(data).digest('hex')),
       );
+      const bulk = tuning.syncFileSystem;
       await mapLimit([...got.keys()], tuning.writeConcurrency, async (k) => {
         const data = got[k]!.data;
         const p = pending[k]!;
         const fh = await open(p.tmpPath, 'w', 0o600);
         try {
           await fh.writeFile(data);
-          await fh.datasync();
+          if (!bulk) await fh.datasync();
         } finally {
           await fh.close();
         }
       });
+      if (bulk && !(await syncFileSystem(tmpDir))) {
+        await mapLimit(pending, tuning.writeConcurrency, async (p) => {
+          const fh = await open(p.tmpPath, 'r+');
+          try {
+            await fh.datasync();
+          } finally {
+            await fh.close();
+          }
+        });
+      }
       await commit(pending);
     }
 

@@ -22,4 +22,4 @@ await runExport({
   signal: new AbortController().signal,
   progress,
 });
-process.stdout.write('done\n');
+process.stdout.write(`done maxrss_kb=${process.resourceUsage().maxRSS}\n`);
