@@ -56,6 +56,8 @@ export class Vault<D> implements DocumentStore<D> {
   private header: VaultHeader | null = null;
   private session: Session<D> | null = null;
   private recovery: VaultRecoveryOffer | null = null;
+  /** The file as `open` read it, so the unlock that normally follows does not read and hash it again. */
+  private opened: ParsedVault | null = null;
   private keychain: KeyAvailability = 'unavailable';
   private lastActivity = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -130,9 +132,8 @@ export class Vault<D> implements DocumentStore<D> {
   unlock(input: UnlockInput): Promise<VaultStatus> {
     return this.exclusive(async () => {
       if (this.session) return this.status();
-      const bytes = await this.file.read();
-      if (!bytes) throw new AppFailure('vault.absent', 'There is no vault to unlock');
-      const parsed = await this.parseOrQuarantine(bytes);
+      const parsed = this.opened ?? (await this.readCurrent());
+      this.opened = null;
       const key = await this.unwrap(parsed.header, input);
       const doc = await this.decode(parsed, key);
       this.header = parsed.header;
@@ -295,15 +296,23 @@ export class Vault<D> implements DocumentStore<D> {
     this.header = saved;
   }
 
+  private async readCurrent(): Promise<ParsedVault> {
+    const bytes = await this.file.read();
+    if (!bytes) throw new AppFailure('vault.absent', 'There is no vault to unlock');
+    return this.parseOrQuarantine(bytes);
+  }
+
   private async loadHeader(): Promise<void> {
     this.header = null;
+    this.opened = null;
     const bytes = await this.file.read();
     if (!bytes) {
       const generations = await this.verifiedGenerations();
       if (generations.length > 0) this.recovery = { problem: 'missing', quarantinedAs: null, generations };
       return;
     }
-    this.header = (await this.parseOrQuarantine(bytes).catch(() => null))?.header ?? null;
+    this.opened = await this.parseOrQuarantine(bytes).catch(() => null);
+    this.header = this.opened?.header ?? null;
   }
 
   /** Parses the file; a damaged one is moved aside and reported, never replaced by an empty vault. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_VERSION, emptyDocument, type VaultDocument } from '../../../electron/common/model/document';
+import { DOCUMENT_VERSION, type VaultDocument } from '../../../electron/common/model/document';
 import { migrateDocument } from '../../../electron/common/model/migrations';
 import { AppFailure, err, ok } from '../../../electron/common/result';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
@@ -13,6 +13,7 @@ import { FakeClock, faultyFs, keyFileFor, makeVault, setDoc, tempDir, type TestD
 import { readOnlyFolder } from './read-only-folder';
 
 const PASS = 'correct horse battery';
+const FIXTURES = join(import.meta.dirname, '../../fixtures/documents');
 
 async function failure(p: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
@@ -335,10 +336,12 @@ describe('vault: document store', () => {
 });
 
 describe('vault: document migrations', () => {
-  it('runs migrateDocument on open: every earlier version comes back at the current version', async () => {
-    // Documents as each earlier release stored them. Version 1 is the first; the closure domain adds
-    // a fixture here with every migration it writes.
-    const stored: Record<string, unknown>[] = [emptyDocument('2026-01-01T00:00:00.000Z')];
+  it('runs migrateDocument on open: a stored document of every earlier version comes back current', async () => {
+    // The closure domain keeps a fixture of each earlier version in tests/fixtures/documents/.
+    const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+    const stored = fixtures.map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Record<string, unknown>);
+    const versions = new Set(stored.map((d) => d.schemaVersion));
+    for (let v = 1; v < DOCUMENT_VERSION; v++) expect(versions, `a fixture of document version ${v}`).toContain(v);
     for (const old of stored) {
       const dir = tempDir();
       const writer = makeVault<Record<string, unknown>>(dir, {
@@ -371,7 +374,7 @@ describe('vault: document migrations', () => {
   it('quarantines a document that decrypts but does not match its schema', async () => {
     const dir = tempDir();
     const writer = makeVault<Record<string, unknown>>(dir, {
-      codec: { empty: () => ({ schemaVersion: 1, plans: 'not a list' }), migrate: (raw) => ok(raw as Record<string, unknown>) },
+      codec: { empty: () => ({ schemaVersion: DOCUMENT_VERSION, plans: 'not a list' }), migrate: (raw) => ok(raw as Record<string, unknown>) },
     });
     await writer.create({ mode: 'keychain' });
     const reader = makeVault<VaultDocument>(dir, { codec: vaultDocumentCodec });

@@ -1,0 +1,162 @@
+/**
+ * Vault save and open against (a) the floor: the same JSON written to a temp file, fsynced,
+ * renamed and read back (open: read and parse), and (b) conf with aes-256-gcm encryption. Medians
+ * of RUNS runs each, measured in this run. Targets from issue 2: save <= 1.5x floor, open
+ * (keychain mode) <= 1.5x floor, save >= 5x faster than conf's encrypted save.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { ok } from '../electron/common/result';
+import { createFileKeyProvider } from '../electron/main/key-providers/file-key-provider';
+import type { DocumentCodec } from '../electron/main/vault/codec';
+import { Vault } from '../electron/main/vault/vault';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+
+type Doc = { schemaVersion: 1; createdAt: string; plans: unknown[]; history: unknown[] };
+
+// The storage layer is what is measured; the domain's schema check is not part of either side.
+const codec: DocumentCodec<Doc> = {
+  empty: (now) => ({ schemaVersion: 1, createdAt: now, plans: [], history: [] }),
+  migrate: (raw) => ok(raw as Doc),
+};
+
+/** A document shaped like the real one: plans with steps, and a long history of commands. */
+function documentOfSize(bytes: number, variant: number): Doc {
+  const doc: Doc = { schemaVersion: 1, createdAt: new Date(0).toISOString(), plans: [], history: [] };
+  let i = 0;
+  while (JSON.stringify(doc).length < bytes) {
+    doc.history.push({
+      at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+      command: { type: 'step.set', planId: `plan-${i % 3}`, stepId: `step-${i}`, status: i % 2 ? 'done' : 'todo' },
+      note: `${variant} 备注 ${randomBytes(24).toString('base64')}`,
+    });
+    if (i % 50 === 0) doc.plans.push({ id: `plan-${i}`, address: `user${i}@163.com`, steps: [] });
+    i++;
+  }
+  return doc;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  await fn(); // warm-up, not counted
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+function floorSave(dir: string, doc: Doc): void {
+  const bytes = Buffer.from(JSON.stringify(doc));
+  const tmp = join(dir, 'floor.json.tmp');
+  const fd = openSync(tmp, 'w', 0o600);
+  writeSync(fd, bytes);
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, join(dir, 'floor.json'));
+  if (readFileSync(join(dir, 'floor.json')).length !== bytes.length) throw new Error('floor read-back');
+}
+
+function floorOpen(dir: string): unknown {
+  return JSON.parse(readFileSync(join(dir, 'floor.json'), 'utf8'));
+}
+
+interface Row {
+  size: string;
+  floorSave: number;
+  vaultSave: number;
+  confSave: number;
+  floorOpen: number;
+  vaultOpen: number;
+  confOpen: number;
+}
+
+async function measure(label: string, bytes: number): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'closeout-bench-'));
+  try {
+    const docs = [documentOfSize(bytes, 0), documentOfSize(bytes, 1)];
+    let n = 0;
+    const next = () => docs[n++ % 2]!;
+    const keyFile = join(dir, 'keychain', 'key');
+    const vaultDir = join(dir, 'vault');
+    const clock = { now: () => Date.now() };
+    const vault = new Vault({ dataDir: vaultDir, keyProvider: createFileKeyProvider(keyFile), clock, codec });
+    await vault.create({ mode: 'keychain' });
+
+    const floorDir = join(dir, 'floor');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(floorDir);
+    const confOptions = {
+      cwd: join(dir, 'conf'),
+      configName: 'store',
+      encryptionKey: randomBytes(32).toString('hex'),
+      encryptionAlgorithm: 'aes-256-gcm' as const,
+    };
+    const conf = new Conf<{ doc: Doc }>(confOptions);
+
+    const row: Row = {
+      size: label,
+      floorSave: await time(() => floorSave(floorDir, next())),
+      vaultSave: await time(async () => {
+        const r = await vault.update(() => ok({ doc: next(), value: null }));
+        if (!r.ok) throw new Error(r.error.code);
+      }),
+      confSave: await time(() => conf.set('doc', next())),
+      floorOpen: await time(() => floorOpen(floorDir)),
+      // A fresh Vault and key provider each time: what starting the app costs, key unwrap included.
+      vaultOpen: await time(async () => {
+        const v = new Vault({ dataDir: vaultDir, keyProvider: createFileKeyProvider(keyFile), clock, codec });
+        await v.open();
+        await v.unlock({});
+        v.read();
+      }),
+      confOpen: await time(() => new Conf<{ doc: Doc }>(confOptions).get('doc')),
+    };
+    return row;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function bench(): Promise<void> {
+  const rows = [await measure('200 KB', 200 * 1024), await measure('2 MB', 2 * 1024 * 1024)];
+  const f = (ms: number) => `${ms.toFixed(2)} ms`;
+  const x = (r: number) => `${r.toFixed(2)}x`;
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+  const table = rows.flatMap((r) => [
+    {
+      size: r.size,
+      op: 'save',
+      floor: f(r.floorSave),
+      vault: f(r.vaultSave),
+      'vault/floor': x(r.vaultSave / r.floorSave),
+      conf: f(r.confSave),
+      'conf/vault': x(r.confSave / r.vaultSave),
+      'target vault/floor <= 1.5x': verdict(r.vaultSave / r.floorSave <= 1.5),
+      'target conf/vault >= 5x': verdict(r.confSave / r.vaultSave >= 5),
+    },
+    {
+      size: r.size,
+      op: 'open',
+      floor: f(r.floorOpen),
+      vault: f(r.vaultOpen),
+      'vault/floor': x(r.vaultOpen / r.floorOpen),
+      conf: f(r.confOpen),
+      'conf/vault': x(r.confOpen / r.vaultOpen),
+      'target vault/floor <= 1.5x': verdict(r.vaultOpen / r.floorOpen <= 1.5),
+      'target conf/vault >= 5x': '-',
+    },
+  ]);
+  console.log(`median of ${RUNS} runs each; vault in keychain mode (file key provider), fsync on every save`);
+  console.table(table);
+}
