@@ -13,6 +13,7 @@ import { discoveryChannels, discoveryEvents } from './contract/discovery';
 import { catalogChannels } from './contract/catalog';
 import { planChannels, planEvents } from './contract/plan';
 import { transferChannels, transferEvents } from './contract/transfer';
+import { remindersChannels, remindersEvents } from './contract/reminders';
 
 export const channels = {
   ...appChannels,
@@ -22,6 +23,7 @@ export const channels = {
   ...catalogChannels,
   ...planChannels,
   ...transferChannels,
+  ...remindersChannels,
 } as const;
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...discoveryEvents,
   ...planEvents,
   ...transferEvents,
+  ...remindersEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -19,6 +19,9 @@ import { vaultDocumentCodec } from './vault/codec';
 import type { KdfCost } from './vault/keys';
 import { createVaultService } from './vault/service';
 import { Vault } from './vault/vault';
+import { createRemindersService } from './reminders/service';
+import type { LoginItem, Notifier, PowerEvents } from './reminders/types';
+import type { ReminderLocale } from '../common/reminder-text';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +36,14 @@ export interface CoreOptions {
   vaultKdfCost?: KdfCost;
   /** Set false where tests drive auto-lock with a fake clock. */
   autoLockTimer?: boolean;
+  /** System notifications (Electron's in the app, a recording one in the harness); none = in-app list only. */
+  notifier?: Notifier;
+  /** Resume / unlock-screen (Electron powerMonitor; the harness fires it after moving its clock). */
+  powerEvents?: PowerEvents;
+  /** Start at login (app.setLoginItemSettings or the Linux autostart file); none = unsupported. */
+  loginItem?: LoginItem;
+  /** The UI language, for system notifications. */
+  locale?: () => ReminderLocale;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -83,6 +94,15 @@ export function createCore(options: CoreOptions): Core {
       createMailService(ctx, {
         openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
         recordVerification: mailVerificationRecorder(plans),
+      }),
+    ),
+    ...add(
+      createRemindersService({
+        ...ctx,
+        notifier: options.notifier,
+        powerEvents: options.powerEvents,
+        loginItem: options.loginItem,
+        locale: options.locale,
       }),
     ),
   };

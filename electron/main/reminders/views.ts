@@ -1,0 +1,138 @@
+/** How stored reminders are shown: the list, the in-app notifications, the tray summary. */
+import type {
+  InAppNotification,
+  ReminderView,
+  RemindersChanged,
+  RemindersList,
+} from '../../common/contract/reminders';
+import type { ItemRef, Reminder, RemindersState } from '../../common/model/reminders';
+import {
+  effectiveDueAt,
+  inQuietHours,
+  isPending,
+  quietHoursEnd,
+  reminderStatus,
+  snoozeOptions,
+  type TimeZone,
+} from '../../common/schedule';
+
+export function routeOf(planId: string | null, item: ItemRef | null): string {
+  if (planId === null) return '/reminders';
+  const base = `/plans/${encodeURIComponent(planId)}`;
+  return item ? `${base}?item=${encodeURIComponent(`${item.kind}:${item.id}`)}` : base;
+}
+
+export function toView(r: Reminder, now: number): ReminderView {
+  return {
+    ...r,
+    status: reminderStatus(r, now),
+    effectiveDueAt: effectiveDueAt(r),
+    route: routeOf(r.planId, r.item),
+  };
+}
+
+export function listReminders(
+  state: RemindersState,
+  now: number,
+  zone: TimeZone,
+  planId?: string,
+): RemindersList {
+  const upcoming: ReminderView[] = [];
+  const overdue: ReminderView[] = [];
+  const done: ReminderView[] = [];
+  let heldBack = false;
+  for (const r of state.items) {
+    if (planId !== undefined && r.planId !== planId) continue;
+    const v = toView(r, now);
+    if (v.status === 'upcoming') upcoming.push(v);
+    else if (v.status === 'overdue') {
+      overdue.push(v);
+      if (isPending(r)) heldBack = true;
+    } else done.push(v);
+  }
+  upcoming.sort((a, b) => a.effectiveDueAt - b.effectiveDueAt);
+  overdue.sort((a, b) => a.effectiveDueAt - b.effectiveDueAt);
+  const doneAt = (v: ReminderView) => v.dismissedAt ?? v.cancelledAt ?? 0;
+  done.sort((a, b) => doneAt(b) - doneAt(a));
+  const quiet = heldBack && inQuietHours(now, state.settings.quietHours, zone);
+  return {
+    now,
+    upcoming,
+    overdue,
+    done,
+    snoozeOptions: snoozeOptions(now, state.settings, zone),
+    settings: state.settings,
+    quietUntil: quiet ? quietHoursEnd(now, state.settings.quietHours, zone) : null,
+  };
+}
+
+/** The notification for reminders delivered together (one: itself; several: a summary). */
+export function notificationOf(fired: readonly Reminder[], at: number): InAppNotification {
+  const first = fired[0];
+  if (!first) throw new Error('notificationOf needs at least one reminder');
+  if (fired.length === 1) {
+    return {
+      id: `${first.id}#${first.revision}`,
+      kind: first.kind,
+      at,
+      reminderIds: [first.id],
+      planId: first.planId,
+      item: first.item,
+      route: routeOf(first.planId, first.item),
+      params: first.params,
+      title: first.title,
+      note: first.note,
+    };
+  }
+  const plans = new Set(fired.map((r) => r.planId));
+  const onePlan = plans.size === 1 ? first.planId : null;
+  return {
+    id: `summary:${at}`,
+    kind: 'summary',
+    at,
+    reminderIds: fired.map((r) => r.id),
+    planId: onePlan,
+    item: null,
+    // A summary opens the reminders screen, where all of them are listed.
+    route: '/reminders',
+    params: { count: fired.length },
+    title: null,
+    note: null,
+  };
+}
+
+/** Delivered and not yet dismissed, newest first; reminders delivered as one summary stay together. */
+export function inAppNotifications(items: readonly Reminder[]): InAppNotification[] {
+  const singles: InAppNotification[] = [];
+  const summaries = new Map<number, Reminder[]>();
+  for (const r of items) {
+    if (r.firedAt === null || r.dismissedAt !== null || r.cancelledAt !== null) continue;
+    if (r.firedAs === 'summary') {
+      const group = summaries.get(r.firedAt) ?? [];
+      group.push(r);
+      summaries.set(r.firedAt, group);
+    } else singles.push(notificationOf([r], r.firedAt));
+  }
+  const grouped = [...summaries].map(([at, group]) => notificationOf(group, at));
+  return [...singles, ...grouped].sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+}
+
+export function changedPayload(state: RemindersState, now: number): RemindersChanged {
+  let next: Reminder | null = null;
+  let overdueCount = 0;
+  for (const r of state.items) {
+    const status = reminderStatus(r, now);
+    if (status === 'overdue') overdueCount++;
+    else if (status === 'upcoming' && (next === null || effectiveDueAt(r) < effectiveDueAt(next))) next = r;
+  }
+  return {
+    next: next && {
+      id: next.id,
+      at: effectiveDueAt(next),
+      kind: next.kind,
+      params: next.params,
+      title: next.title,
+    },
+    overdueCount,
+  };
+}
