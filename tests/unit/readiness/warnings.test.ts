@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RISK_IDS } from '../../../electron/common/catalog';
 import type { VaultDocument } from '../../../electron/common/model';
 import { readiness } from '../../../electron/common/readiness';
 import { at, must, planOf, withPlan } from '../model/support';
@@ -54,5 +55,20 @@ describe('ordering warnings', () => {
       at(0),
     );
     expect(warnings(doc, at(0))).not.toContain('mail-client-configured');
+  });
+
+  it('danger when a plan was submitted (with an override) while a mail client may still log in', () => {
+    let doc = must(withPlan(at(0)), { type: 'plan.decide', planId: P }, at(0));
+    for (const riskId of RISK_IDS)
+      doc = must(doc, { type: 'risk.acknowledge', planId: P, riskId, acknowledged: true }, at(0));
+    for (const stepId of ['login', 'find-page', 'read-notice', 'preconditions', 'verify'] as const)
+      doc = must(doc, { type: 'step.set', planId: P, stepId, status: 'done' }, at(0));
+    doc = must(doc, { type: 'plan.submit', planId: P, override: { reason: 'in a hurry' } }, at(1));
+    const r = readiness(planOf(doc), at(2));
+    expect(r.warnings.find((w) => w.id === 'mail-client-configured')).toMatchObject({
+      severity: 'danger',
+      reason: { key: 'domain.warning.mailClientDuringCoolingOff' },
+    });
+    expect(planOf(doc).submission?.blockers).toContain('preparation:remove-mail-clients');
   });
 });
