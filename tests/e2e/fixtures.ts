@@ -27,6 +27,7 @@ export interface StartOptions {
 
 export async function startHarness(options: StartOptions): Promise<HarnessProcess> {
   const args = ['--import', 'tsx', 'tests/harness/cli.ts', '--data-dir', options.dataDir, '--no-build'];
+  if (process.env.CLOSEOUT_E2E_RENDERER_DIR) args.push('--renderer-dir', process.env.CLOSEOUT_E2E_RENDERER_DIR);
   if (options.keyring) args.push('--keyring', options.keyring);
   if (options.testControls !== false) args.push('--test-controls');
   const child: ChildProcess = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,6 +14,7 @@ const { values } = parseArgs({
     keyring: { type: 'string', default: 'available' },
     'no-build': { type: 'boolean', default: false },
     'full-kdf': { type: 'boolean', default: false },
+    'renderer-dir': { type: 'string' },
   },
 });
 
@@ -36,6 +37,7 @@ const harness = await startHarness({
   keyring,
   build: !values['no-build'],
   fullKdf: values['full-kdf'],
+  ...(values['renderer-dir'] ? { rendererDir: values['renderer-dir'] } : {}),
 });
 console.log(`READY ${harness.url}`);
 

@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { createCore, type CoreOptions } from '../../electron/main/core';
 import { createFileKeyProvider } from '../../electron/main/key-providers/file-key-provider';
 import type { KeyAvailability } from '../../electron/main/key-providers/key-provider';
-import { rendererOutDir } from '../../vite.renderer.config';
-import { ensureRendererBuilt } from './build-renderer';
+import { ensureRendererBuilt, latestBuild } from './build-renderer';
 import { startHarnessServer, type TestControls } from './server';
 import { createTestClock } from './test-clock';
 import { createHarnessDesktop } from './desktop';
@@ -22,6 +21,8 @@ export interface HarnessOptions {
   keyring?: KeyAvailability;
   /** Skip the staleness check (the e2e global setup has built once already). */
   build?: boolean;
+  /** Serve this build folder as is (the e2e global setup built it). */
+  rendererDir?: string;
   /** The full scrypt cost; by default the harness uses a light one so tests stay quick. */
   fullKdf?: boolean;
 }
@@ -35,7 +36,8 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  if (options.build !== false) await ensureRendererBuilt();
+  const rendererDir = options.rendererDir ?? (options.build === false ? latestBuild() : await ensureRendererBuilt());
+  if (!rendererDir) throw new Error('No renderer build found; run without --no-build once');
 
   const clock = createTestClock();
   const controls: TestControls | undefined = options.testControls ? { clock, notifications: [] } : undefined;
@@ -53,7 +55,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await core.start();
 
   const token = randomBytes(24).toString('base64url');
-  const server = await startHarnessServer({ core, rendererDir: rendererOutDir, token, port: options.port ?? 0, controls });
+  const server = await startHarnessServer({ core, rendererDir, token, port: options.port ?? 0, controls });
   let closed: Promise<void> | null = null;
   return {
     url: server.url,

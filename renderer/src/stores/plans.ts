@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { api, on } from '../api';
+import type { PlanApplied, PlanHistory, PlanView } from '../../../electron/common/contract/plan';
 import type { Plan } from '../../../electron/common/model/plan';
 import type { PlanCommand } from '../../../electron/common/model/commands';
-import type { HistoryEntry } from '../../../electron/common/model/history-entry';
-import { readiness as computeReadiness, type Readiness } from '../../../electron/common/readiness';
+import type { Readiness } from '../../../electron/common/readiness';
 import type { AppError, Result } from '../../../electron/common/result';
 
 /** Ids are chosen by the client so history replays to the same document (see model/commands.ts). */
@@ -12,75 +12,84 @@ export function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
+/** The user's offset from UTC in minutes (UTC+8 = 480), so burndown days are the user's days. */
+export function localUtcOffsetMinutes(): number {
+  return -new Date().getTimezoneOffset();
+}
+
 /**
- * All plans of the vault. Main is the authority: every change goes through `plan:apply` and the
- * store takes the plans main sends back (and those of `plan:changed`, for other windows).
- * Readiness is computed here with the same pure function main uses, for the current time.
+ * All plans of the vault, each with the readiness main computed for it. Main is the authority:
+ * every change goes through `plan:apply`, and the store takes the view main answers with (and
+ * those of `plan:changed`, which also covers changes made in another window).
  */
 export const usePlansStore = defineStore('plans', () => {
-  const plans = shallowRef<Plan[]>([]);
+  const views = shallowRef<PlanView[]>([]);
   const loaded = ref(false);
   const loadError = ref<AppError | null>(null);
-  /** Bumped to recompute time-dependent readiness (a security change ageing out of its window). */
-  const now = ref(Date.now());
 
   let unsubscribe: (() => void) | null = null;
+  let unsubscribeImported: (() => void) | null = null;
 
-  function replace(next: Plan[]): void {
-    plans.value = next;
-    loaded.value = true;
+  function patch(applied: PlanApplied): void {
+    const rest = views.value.filter((v) => v.plan.id !== applied.planId);
+    if (!applied.view) {
+      views.value = rest;
+      return;
+    }
+    const at = views.value.findIndex((v) => v.plan.id === applied.planId);
+    const next = [...views.value];
+    if (at === -1) next.push(applied.view);
+    else next[at] = applied.view;
+    views.value = next;
   }
 
   async function load(): Promise<void> {
+    unsubscribe ??= on('plan:changed', patch);
+    // An import adds, updates or removes many plans at once: re-read the list rather than patch it.
+    unsubscribeImported ??= on('transfer:imported', () => void load());
     const r = await api.plan.list();
     if (r.ok) {
-      replace(r.value);
+      views.value = r.value;
+      loaded.value = true;
       loadError.value = null;
     } else {
       loadError.value = r.error;
     }
-    unsubscribe ??= on('plan:changed', () => {
-      void load();
-    });
   }
 
-  async function apply(command: PlanCommand): Promise<Result<Plan[]>> {
+  async function apply(command: PlanCommand): Promise<Result<PlanApplied>> {
     const r = await api.plan.apply(command);
-    if (!r.ok) return r;
-    await load();
-    return { ok: true, value: plans.value };
+    if (r.ok) patch(r.value);
+    return r;
   }
 
   /** Creates a plan for `address`; answers the new plan's id. */
   async function create(address: string, label = ''): Promise<Result<string>> {
-    const planId = newId('plan');
-    const r = await apply({ type: 'plan.create', planId, address, ...(label ? { label } : {}) });
-    return r.ok ? { ok: true, value: planId } : r;
+    const r = await api.plan.create({ address, ...(label ? { label } : {}), planId: newId('plan') });
+    if (!r.ok) return r;
+    patch({ planId: r.value.plan.id, view: r.value, events: [] });
+    return { ok: true, value: r.value.plan.id };
   }
 
-  async function history(planId: string): Promise<Result<HistoryEntry[]>> {
-    return api.plan.history({ planId });
+  async function history(planId: string): Promise<Result<PlanHistory>> {
+    return api.plan.history({ planId, utcOffsetMinutes: localUtcOffsetMinutes() });
   }
 
-  const byId = (id: string): Plan | undefined => plans.value.find((p) => p.id === id);
+  const plans = computed<Plan[]>(() => views.value.map((v) => v.plan));
+  const readinessById = computed(() => new Map<string, Readiness>(views.value.map((v) => [v.plan.id, v.readiness])));
+  const byId = (id: string): Plan | undefined => views.value.find((v) => v.plan.id === id)?.plan;
 
-  const readinessById = computed(() => {
-    const iso = new Date(now.value).toISOString();
-    const map = new Map<string, Readiness>();
-    for (const p of plans.value) map.set(p.id, computeReadiness(p, iso));
-    return map;
-  });
-
-  function tick(): void {
-    now.value = Date.now();
-  }
+  /** Re-reads every plan (readiness depends on the time: a security change ages out of its window). */
+  const refresh = load;
 
   function reset(): void {
     unsubscribe?.();
     unsubscribe = null;
-    plans.value = [];
+    unsubscribeImported?.();
+    unsubscribeImported = null;
+    views.value = [];
     loaded.value = false;
   }
 
-  return { plans, loaded, loadError, now, load, apply, create, history, byId, readinessById, tick, reset };
+  return { views, plans, loaded, loadError, load, refresh, apply, create, history, byId, readinessById, reset };
 });

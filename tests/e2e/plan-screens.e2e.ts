@@ -1,0 +1,230 @@
+/**
+ * The plan's sub-screens end to end, in both languages: every screen empty (with its empty state,
+ * axe and a screenshot), then the preparation journey through them: decide, acknowledge the risks
+ * one by one, deal with the services, a game with three assets emptied, sites and contacts,
+ * backups, the steps, the submission with its countdown, and the history of it all.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, watchPage } from './fixtures';
+import { confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot, type Lang } from './helpers';
+
+const ADDRESS = 'closeout.e2e@163.com';
+const RISKS = ['data-unrecoverable', 'linked-services-lost', 'assets-zeroed', 'bindings-removed', 'address-recycled'];
+const STEPS_BEFORE_CONFIRM = ['login', 'find-page', 'read-notice', 'preconditions', 'verify'];
+
+/** Adds a plan and opens it (from the plans list if the form does not open it by itself). */
+async function addPlan(page: Page, address: string): Promise<void> {
+  if (!(await page.getByTestId('add-plan-form').isVisible())) await page.getByTestId('add-plan').click();
+  await page.locator('#plan-address').fill(address);
+  await page.getByTestId('add-plan-submit').click();
+  const heading = page.getByTestId('plan-address');
+  await page.getByRole('link', { name: address }).or(heading).first().waitFor();
+  if (!(await heading.isVisible())) await page.getByRole('link', { name: address }).click();
+  await expect(heading).toHaveText(address);
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByTestId(`plan-nav-${name}`).click();
+  await expect(page.getByTestId(`screen-${name}`)).toBeVisible();
+}
+
+/** Picks an option of a native select by its value. */
+async function choose(page: Page, testid: string, value: string): Promise<void> {
+  await page.getByTestId(testid).selectOption(value);
+}
+
+async function confirmDialog(page: Page): Promise<void> {
+  const dialog = page.locator('.n-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('.n-dialog__action button').last().click();
+  await expect(dialog).toBeHidden();
+}
+
+async function shot(page: Page, lang: Lang, name: string): Promise<void> {
+  await expectAccessible(page);
+  await screenshot(page, lang, name);
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`plan screens (${lang})`, () => {
+    test.use({ locale: lang });
+
+    test('every sub-screen, from empty to submitted', async ({ page, harness }) => {
+      test.setTimeout(180_000);
+      const problems = watchPage(page);
+      await openApp(page, harness.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, ADDRESS);
+
+      // Empty or untouched: each screen says what to do.
+      await tab(page, 'plan-alternatives');
+      await expect(page.getByTestId('decision')).toHaveAttribute('data-phase', 'deciding');
+      await shot(page, lang, '20-alternatives');
+      await tab(page, 'plan-steps');
+      await expect(page.getByTestId('steps-decide-prompt')).toBeVisible();
+      await shot(page, lang, '21-steps');
+      await tab(page, 'plan-assets');
+      await expect(page.getByRole('status').filter({ has: page.getByTestId('asset-add-empty') })).toBeVisible();
+      await shot(page, lang, '22-assets-empty');
+      await tab(page, 'plan-sites');
+      await expect(page.getByTestId('sites-list')).toHaveCount(0);
+      await shot(page, lang, '23-sites-empty');
+      await tab(page, 'plan-history');
+      await expect(page.getByTestId('history-list')).toBeVisible();
+      await tab(page, 'plan-discovery');
+      await shot(page, lang, '24-discovery-empty');
+
+      // Decide to close (with a confirmation), from the alternatives advisor.
+      await tab(page, 'plan-alternatives');
+      await page.getByTestId('decide-close').click();
+      await confirmDialog(page);
+      await expect(page.getByTestId('decision')).toHaveAttribute('data-phase', 'preparing');
+
+      // The risks, one by one; taking one back works too.
+      await tab(page, 'plan-steps');
+      for (const r of RISKS) {
+        await page.getByTestId(`risk-${r}-ack`).click();
+        await expect(page.getByTestId(`risk-${r}-undo`)).toBeVisible();
+      }
+      await page.getByTestId('risk-address-recycled-undo').click();
+      await expect(page.getByTestId('risk-address-recycled-ack')).toBeVisible();
+      await page.getByTestId('risk-address-recycled-ack').click();
+      await expect(page.getByTestId('risks-progress')).toContainText('5');
+
+      // Linked services: the catalog defaults, plus a game of the user's own with three assets.
+      await tab(page, 'plan-services');
+      const defaults = page.locator('[data-testid^="service-"][data-status]');
+      const count = await defaults.count();
+      expect(count).toBeGreaterThan(0);
+      await page.locator('#custom-service-name').fill('逆水寒');
+      await page.getByTestId('custom-service-add').click();
+      const game = page.locator('[data-testid^="service-"][data-status]').filter({ hasText: '逆水寒' });
+      await expect(game).toHaveCount(1);
+      await game.locator('select').selectOption('in-use');
+      await expect(game).toHaveAttribute('data-status', 'in-use');
+      await shot(page, lang, '25-services');
+      await game.getByTestId(/-add-asset$/).click();
+      await expect(page.getByTestId('asset-add-form')).toBeVisible();
+
+      const assets: [kind: string, label: string, amount: string][] = [
+        ['cash-balance', 'Balance', '12.50'],
+        ['game-currency', 'Jade', '1200'],
+        ['coupon', 'Coupon', '5'],
+      ];
+      for (const [kind, label, amount] of assets) {
+        await choose(page, 'asset-new-kind', kind);
+        await page.getByTestId('asset-new-label').fill(label);
+        await page.getByTestId('asset-new-amount').fill(amount);
+        await page.getByTestId('asset-new-save').click();
+        await expect(page.locator('[data-testid^="asset-"][data-status]').filter({ has: page.locator(`input[value="${label}"]`) })).toHaveCount(1);
+      }
+      // An invalid amount is refused with a message, and nothing is stored.
+      await page.getByTestId('asset-new-label').fill('Broken');
+      await page.getByTestId('asset-new-amount').fill('1.234');
+      await page.getByTestId('asset-new-save').click();
+      await expect(page.getByTestId('asset-add-form').getByRole('alert')).toBeVisible();
+      await page.getByTestId('asset-add-form').getByRole('button').first().click();
+
+      await expect(page.getByTestId('assets-readiness')).toHaveAttribute('data-status', 'blocked');
+      const totals = page.getByTestId('assets-totals');
+      await expect(totals.locator('[data-currency="CNY"]')).toContainText(lang === 'en' ? 'CN¥17.50' : '¥17.50');
+      await shot(page, lang, '26-assets');
+      // Empty them: spend, withdraw, give up.
+      const rows = page.locator('tr[data-status]');
+      for (let i = 0; i < 3; i++) {
+        await rows.nth(i).locator('select').last().selectOption(i === 2 ? 'forfeited' : 'emptied');
+      }
+      await expect(page.getByTestId('assets-totals-none')).toBeVisible();
+      await expect(page.getByTestId('assets-readiness')).toHaveAttribute('data-status', 'met');
+
+      // Every service checked: the game dealt with, the rest never used.
+      await tab(page, 'plan-services');
+      const all = page.locator('article[data-testid^="service-"]');
+      for (let i = 0; i < (await all.count()); i++) {
+        const card = all.nth(i);
+        await card.locator('select').selectOption((await card.textContent())?.includes('逆水寒') ? 'cleared' : 'not-used');
+      }
+      for (const g of ['no-open-orders']) await choose(page, `gate-${g}-declare`, 'met');
+      await expect(page.getByTestId('gate-third-party-unbound')).toHaveAttribute('data-status', 'met');
+
+      // Sites and contacts, with the message templates in both languages.
+      await tab(page, 'plan-sites');
+      await page.locator('#site-new-name').fill('招商银行');
+      await page.locator('#site-new-domain').fill('cmbchina.com');
+      await page.getByTestId('site-add').click();
+      const site = page.locator('li[data-testid^="site-"]');
+      await expect(site).toHaveCount(1);
+      await site.locator('select').selectOption('changed');
+      await expect(site).toHaveAttribute('data-status', 'changed');
+      await page.locator('#contact-new-name').fill('Li Hua');
+      await page.getByTestId('contact-add').click();
+      const contact = page.locator('li[data-testid^="contact-"]');
+      await contact.locator('select').selectOption('told');
+      await expect(contact).toHaveAttribute('data-status', 'told');
+      await page.locator('#template-new-address').fill('me@example.org');
+      await expect(page.getByTestId('template-zh')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
+      await expect(page.getByTestId('template-en')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
+      await shot(page, lang, '27-sites');
+
+      // Backups marked by hand, one not needed.
+      await tab(page, 'plan-backups');
+      for (const kind of ['mail', 'netdisk', 'contacts', 'calendar']) await page.getByTestId(`backup-${kind}-mark-done`).click();
+      await choose(page, 'backup-notes-status', 'not-needed');
+      await expect(page.getByTestId('backup-notes')).toHaveAttribute('data-status', 'not-needed');
+      await expect(page.getByTestId('backups-progress')).toContainText('5');
+      await shot(page, lang, '28-backups');
+
+      // The steps, each with a note; the mail clients removed; the account declared normal.
+      await tab(page, 'plan-steps');
+      await choose(page, 'prep-remove-mail-clients', 'done');
+      for (const s of STEPS_BEFORE_CONFIRM) {
+        await page.getByTestId(`step-${s}-done`).click();
+        await page.getByTestId('step-done-dialog-input').fill(`note ${s}`);
+        await page.getByTestId('step-done-dialog-confirm').click();
+        await expect(page.getByTestId(`step-${s}`)).toHaveAttribute('data-status', 'done');
+      }
+      await expect(page.getByTestId('step-verify')).toContainText('note verify');
+      await shot(page, lang, '29-steps-done');
+
+      // One required precondition is only known to the user: it blocks until declared or overridden.
+      await expect(page.getByTestId('submission-blockers')).toBeVisible();
+      await expect(page.getByTestId('submission-record')).toBeDisabled();
+      await page.getByTestId('submission-override').fill('The account is in good standing; I checked the security centre.');
+      await page.getByTestId('submission-record').click();
+      await confirmDialog(page);
+      await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
+      await expect(page.getByTestId('countdown')).toBeVisible();
+      await shot(page, lang, '30-submitted');
+
+      // The history tells the story, newest first.
+      await tab(page, 'plan-history');
+      const entries = page.getByTestId('history-list').locator('li[data-command]');
+      expect(await entries.count()).toBeGreaterThan(30);
+      await expect(entries.first()).toHaveAttribute('data-command', 'plan.submit');
+      await shot(page, lang, '31-history');
+
+      expect(problems).toEqual([]);
+    });
+
+    test('removing an item asks first, and cancelling keeps it', async ({ page, harness }) => {
+      await openApp(page, harness.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, 'keep.me@126.com');
+      await tab(page, 'plan-sites');
+      await page.locator('#site-new-name').fill('Example Bank');
+      await page.getByTestId('site-add').click();
+      const site = page.locator('li[data-testid^="site-"]');
+      await site.getByTestId(/-remove$/).click();
+      const dialog = page.locator('.n-dialog');
+      await expect(dialog).toBeVisible();
+      await expectAccessible(page);
+      await screenshot(page, lang, '32-confirm-remove');
+      await dialog.locator('.n-dialog__action button').first().click();
+      await expect(site).toHaveCount(1);
+      await site.getByTestId(/-remove$/).click();
+      await confirmDialog(page);
+      await expect(site).toHaveCount(0);
+      await expect(page.getByTestId('screen-plan-sites').getByRole('status').first()).toBeVisible();
+    });
+  });
+}
