@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { messages } from '../../renderer/src/i18n';
+import { mergeMessageFiles } from '../../renderer/src/i18n/merge';
+import { countdownParts, formatMoney, formatCountdown } from '../../renderer/src/i18n/format';
+import { localeFromLanguages } from '../../renderer/src/i18n/locale';
+import { ERROR_CODES } from '../../electron/common/errors';
+import type { MessageTree } from '../../renderer/src/i18n/types';
+
+function leaves(tree: MessageTree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leaves(v, `${prefix}${k}.`)));
+}
+
+function lookup(tree: MessageTree, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as MessageTree)[key] : undefined), tree);
+}
+
+describe('messages', () => {
+  it('have the same keys in zh-CN and en', () => {
+    const zh = leaves(messages['zh-CN']).sort();
+    const en = leaves(messages.en).sort();
+    expect(zh.filter((k) => !en.includes(k))).toEqual([]);
+    expect(en.filter((k) => !zh.includes(k))).toEqual([]);
+  });
+
+  it('translate every error code in both languages', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const missing = ERROR_CODES.filter((code) => typeof lookup(messages[lang], ['errors', ...code.split('.')]) !== 'string');
+      expect(missing, lang).toEqual([]);
+    }
+  });
+
+  it('refuse two files defining the same string', () => {
+    const a = { 'zh-CN': { x: { y: '1' } }, en: { x: { y: '1' } } };
+    expect(() => mergeMessageFiles([a, a])).toThrow(/Duplicate/);
+  });
+});
+
+describe('formatting', () => {
+  it('formats money from integer minor units per currency', () => {
+    expect(formatMoney('en', 12345, 'CNY')).toBe('CN¥123.45');
+    expect(formatMoney('zh-CN', 12345, 'CNY')).toBe('¥123.45');
+    expect(formatMoney('en', 500, 'JPY')).toBe('¥500');
+  });
+
+  it('counts down in days and hours, and stops at zero', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(countdownParts(now + 3 * 86_400_000 + 5 * 3_600_000, now)).toMatchObject({ days: 3, hours: 5, done: false });
+    expect(countdownParts(now - 1, now)).toMatchObject({ days: 0, hours: 0, minutes: 0, done: true });
+    expect(formatCountdown('en', now + 3 * 86_400_000 + 5 * 3_600_000, now)).toBe('3 days 5 hours');
+    expect(formatCountdown('zh-CN', now + 3 * 86_400_000 + 5 * 3_600_000, now)).toMatch(/3\s*天\s*5\s*小时/);
+  });
+
+  it('follows the OS language, Chinese first', () => {
+    expect(localeFromLanguages(['zh-TW'])).toBe('zh-CN');
+    expect(localeFromLanguages(['en-US', 'zh-CN'])).toBe('en');
+    expect(localeFromLanguages([])).toBe('zh-CN');
+  });
+});
