@@ -88,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
     ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
-    ...add(createDiscoveryService(ctx)),
+    ...add(createDiscoveryService(ctx, plans)),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(
       createMailService(ctx, {

@@ -184,11 +184,19 @@ function matches(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-const byLength = [...KNOWN_SENDERS.flatMap((s) => s.domains.map((d) => ({ d, s })))].sort((a, b) => b.d.length - a.d.length);
+const byDomain = new Map(KNOWN_SENDERS.flatMap((s) => s.domains.map((d) => [d, s] as const)));
 
-/** The curated entry for a sending host; the longest listed domain wins (cloud.tencent.com before tencent.com). */
+/**
+ * The curated entry for a sending host; the longest listed domain wins (cloud.tencent.com before
+ * tencent.com). Walks the host's suffixes: a few map lookups per message, not one per entry.
+ */
 export function knownSenderFor(host: string): KnownSender | null {
-  for (const { d, s } of byLength) if (matches(host, d)) return s;
+  let at = -1;
+  do {
+    const hit = byDomain.get(host.slice(at + 1));
+    if (hit) return hit;
+    at = host.indexOf('.', at + 1);
+  } while (at >= 0);
   return null;
 }
 

@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../../electron/common/contract'
 import { apply } from '../../../electron/common/model/reducer';
 import type { VaultDocument } from '../../../electron/common/model/document';
 import { createDiscoveryService } from '../../../electron/main/mail/discovery/discovery-service';
+import { createPlanService } from '../../../electron/main/services/plan-service';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
 import { Vault } from '../../../electron/main/vault/vault';
@@ -44,12 +45,13 @@ export async function discoveryWithPlan(address: string) {
   });
   if (!created.ok) throw new Error(created.error.message);
   const events: Array<{ event: EventName; payload: unknown }> = [];
-  const service = createDiscoveryService({
+  const ctx = {
     clock,
     appInfo,
     store: vault,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
-  });
+  };
+  const service = createDiscoveryService(ctx, createPlanService(ctx));
   return { vault, service, planId, events };
 }
 

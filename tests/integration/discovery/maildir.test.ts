@@ -55,7 +55,7 @@ describe('discovery over a Maildir (no network)', () => {
   it('adds reviewed findings through the plan reducer, once, however often it is clicked or re-scanned', async () => {
     const root = tempDir();
     writeCorpusMaildir(root, corpus);
-    const { service, vault, planId, results } = await scanned(root);
+    const { service, vault, planId, results, events } = await scanned(root);
     const h = service.handlers;
     const bank = results.findings.find((f) => f.id === 'domain:cmbchina.com')!;
     const music = results.findings.find((f) => f.id === 'netease:music')!;
@@ -72,6 +72,9 @@ describe('discovery over a Maildir (no network)', () => {
     expect(await h['discovery:add']({ planId, findingId: personal.id, as: 'site' })).toMatchObject({ ok: false, error: { code: 'discovery.not-addable' } });
     expect(await h['discovery:add']({ planId, findingId: bank.id, as: 'service' })).toMatchObject({ ok: false, error: { code: 'discovery.not-addable' } });
     expect(await h['discovery:add']({ planId, findingId: 'domain:never-seen.example', as: 'site' })).toMatchObject({ ok: false, error: { code: 'discovery.unknown-finding' } });
+
+    // Each real addition went through the plan service, which told every window; the no-ops did not.
+    expect(events.filter((e) => e.event === 'plan:changed')).toHaveLength(2);
 
     const again = await h['discovery:scan']({ planId, source: { kind: 'maildir', path: root } });
     expect(again.ok).toBe(true);

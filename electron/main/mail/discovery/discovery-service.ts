@@ -7,10 +7,10 @@ import type { ImapFlow } from 'imapflow';
 import type { DiscoveryAddResult, DiscoveryProgress, DiscoveryResults, DiscoverySource } from '../../../common/contract/discovery';
 import { DiscoveryAggregator } from '../../../common/discovery/aggregate';
 import type { Finding } from '../../../common/discovery/types';
-import { apply } from '../../../common/model/reducer';
 import type { Plan } from '../../../common/model/plan';
 import { AppFailure, err, ok, type Result } from '../../../common/result';
 import type { Service, ServiceContext } from '../../services/context';
+import type { PlanService } from '../../services/plan-service';
 import { closeSession, openSession, requireServer } from '../connection';
 import { scanImap } from './imap-source';
 import { scanMaildir } from './maildir-source';
@@ -25,7 +25,10 @@ interface StoredResults extends Omit<DiscoveryResults, 'findings'> {
 /** Progress events at most this often (in messages), plus at every folder and batch boundary. */
 const PROGRESS_EVERY = 1000;
 
-export function createDiscoveryService(ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo' | 'store'>): Service<DiscoveryChannel> {
+export function createDiscoveryService(
+  ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo' | 'store'>,
+  plans: Pick<PlanService, 'apply'>,
+): Service<DiscoveryChannel> {
   const running = new Map<string, { cancelled: boolean }>();
   const last = new Map<string, StoredResults>();
 
@@ -136,6 +139,15 @@ export function createDiscoveryService(ctx: Pick<ServiceContext, 'clock' | 'emit
     }
   }
 
+  // Adds are serialised, so "is it in the plan?" and "add it" happen as one step even when the
+  // user clicks twice; the plan service saves durably and sends plan:changed.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => {});
+    return run;
+  };
+
   async function add(planId: string, findingId: string, as: 'service' | 'site', category?: Parameters<typeof addCommand>[3]): Promise<Result<DiscoveryAddResult>> {
     const results = last.get(planId);
     if (!results) return err('discovery.no-results', 'Scan the mailbox first');
@@ -144,20 +156,13 @@ export function createDiscoveryService(ctx: Pick<ServiceContext, 'clock' | 'emit
     const addable = as === 'service' ? finding.kind === 'netease' && finding.verdict !== 'netease-passport' : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
     if (!addable) return err('discovery.not-addable', `This finding cannot be added as a ${as}`, { as, verdict: finding.verdict });
     const existing = (plan: Plan) => (as === 'service' ? serviceLink(finding, plan) : siteLink(finding, plan));
-    const before = existing(planOf(planId));
-    if (before) return ok({ status: 'already', link: before });
-    // The check is repeated inside the store's exclusive update, so two quick clicks add once.
-    return ctx.store.update<DiscoveryAddResult>((doc) => {
-      const plan = doc.plans.find((p) => p.id === planId);
-      if (!plan) return err('plan.not-found', `No plan ${planId}`, { id: planId });
-      const link = existing(plan);
-      if (link) return ok({ doc, value: { status: 'already', link } });
-      const r = apply(doc, addCommand(finding, planId, as, category), nowIso());
+    return serial(async (): Promise<Result<DiscoveryAddResult>> => {
+      const before = existing(planOf(planId));
+      if (before) return ok({ status: 'already', link: before });
+      const r = await plans.apply(addCommand(finding, planId, as, category));
       if (!r.ok) return r;
-      const added = r.value.doc.plans.find((p) => p.id === planId);
-      const newLink = added ? existing(added) : null;
-      if (!newLink) return err('discovery.not-addable', 'The plan did not take the item');
-      return ok({ doc: r.value.doc, value: { status: 'added', link: newLink } });
+      const link = r.value.view ? existing(r.value.view.plan) : null;
+      return link ? ok({ status: 'added', link }) : err('discovery.not-addable', 'The plan did not take the item');
     });
   }
 

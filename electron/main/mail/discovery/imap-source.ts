@@ -9,7 +9,7 @@ import { toMailFailure } from '../mail-errors';
 import { isSkippedFolder } from './folders';
 
 /** Big enough to keep the pipe full, small enough that imapflow's per-fetch buffering stays bounded. */
-export const FETCH_BATCH = 2000;
+export const FETCH_BATCH = 5000;
 
 export interface ImapFolderInfo {
   path: string;
