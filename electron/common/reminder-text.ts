@@ -10,19 +10,20 @@ import type { ReminderKind } from './model/reminders';
 export const REMINDER_LOCALES = ['zh-CN', 'en'] as const;
 export type ReminderLocale = (typeof REMINDER_LOCALES)[number];
 
-export interface TitleBody {
+// A type alias, not an interface: the renderer's message tree needs an implicit index signature.
+export type TitleBody = {
   title: string;
   body: string;
-}
+};
 
 export type NotificationTextKey = ReminderKind | 'summary' | 'close-to-tray';
 
-export interface ReminderWords {
+export type ReminderWords = {
   notification: Record<NotificationTextKey, TitleBody>;
   tray: { tooltip: string; open: string; next: string; none: string; quit: string };
   /** The .ics calendar name. */
   calendar: string;
-}
+};
 
 export const reminderWords: Record<ReminderLocale, ReminderWords> = {
   'zh-CN': {
