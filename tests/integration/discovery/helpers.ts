@@ -26,7 +26,7 @@ export function tempDir(prefix = 'closeout-discovery-'): string {
 }
 
 /** A real vault (keychain mode with a key file) holding one plan for `address`, and the discovery service on it. */
-export async function discoveryWithPlan(address: string) {
+export async function discoveryWithPlan(address: string, onEvent?: (event: EventName, payload: unknown) => void) {
   const dir = tempDir();
   const clock = { now: () => Date.UTC(2026, 10, 1) };
   const vault = new Vault<VaultDocument>({
@@ -49,7 +49,10 @@ export async function discoveryWithPlan(address: string) {
     clock,
     appInfo,
     store: vault,
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      events.push({ event, payload });
+      onEvent?.(event, payload);
+    },
   };
   const service = createDiscoveryService(ctx, createPlanService(ctx));
   return { vault, service, planId, events };

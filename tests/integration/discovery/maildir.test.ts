@@ -99,6 +99,31 @@ describe('discovery over a Maildir (no network)', () => {
     });
   });
 
+  it('stops when cancelled, keeps what it read, and refuses a second scan of the same plan meanwhile', async () => {
+    const root = tempDir();
+    const written = writeCorpusMaildir(root, corpus);
+    let cancel: (() => void) | null = null;
+    let busy: unknown = null;
+    const d = await discoveryWithPlan(corpus.user, (event, payload) => {
+      const p = payload as { messagesDone: number };
+      if (event === 'discovery:progress' && p.messagesDone >= 1000 && cancel) {
+        cancel();
+        cancel = null;
+      }
+    });
+    const h = d.service.handlers;
+    cancel = () => {
+      void h['discovery:cancel']({ planId: d.planId });
+      busy = h['discovery:scan']({ planId: d.planId, source: { kind: 'maildir', path: root } });
+    };
+    const r = await h['discovery:scan']({ planId: d.planId, source: { kind: 'maildir', path: root } });
+    expect(r.ok && r.value.cancelled).toBe(true);
+    const read = r.ok ? r.value.messages : 0;
+    expect(read).toBeGreaterThanOrEqual(1000);
+    expect(read).toBeLessThan(written);
+    expect(await busy).toMatchObject({ ok: false, error: { code: 'discovery.busy' } });
+  });
+
   it('without a scan there is nothing to add', async () => {
     const d = await discoveryWithPlan(corpus.user);
     expect(await d.service.handlers['discovery:add']({ planId: d.planId, findingId: 'domain:jd.com', as: 'site' })).toMatchObject({
