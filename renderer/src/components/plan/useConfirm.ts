@@ -33,6 +33,16 @@ export function useConfirm() {
         onClose: () => done(false),
         onMaskClick: () => done(false),
         onAfterLeave: () => done(false),
+        onAfterEnter: () => nameDialogs(o.title),
       });
+      requestAnimationFrame(() => nameDialogs(o.title));
     });
+}
+
+/**
+ * Naive UI's dialog API renders role="dialog" without an accessible name and offers no way to pass
+ * attributes through, so name the open dialogs after their title (axe: aria-dialog-name).
+ */
+function nameDialogs(title: string): void {
+  for (const el of document.querySelectorAll<HTMLElement>('.n-dialog[role="dialog"]:not([aria-label])')) el.setAttribute('aria-label', title);
 }

@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { api, on } from '../api';
+import type { InAppNotification, IcsExport, RemindersList, ReminderView } from '../../../electron/common/contract/reminders';
+import type { ItemRef, QuietHours, ReminderSettings } from '../../../electron/common/model/reminders';
+import type { AppError, Result } from '../../../electron/common/result';
+
+export type SnoozeChoice = { kind: 'hour' | 'evening' | 'tomorrow-morning' } | { kind: 'at'; at: number };
+
+/**
+ * Reminders as main schedules them (main's clock decides what is due, so the list always comes
+ * from `reminders:list`), and the in-app notification list that stands in when the system shows none.
+ */
+export const useRemindersStore = defineStore('reminders', () => {
+  const list = ref<RemindersList | null>(null);
+  const notifications = ref<InAppNotification[]>([]);
+  const error = ref<AppError | null>(null);
+  const busy = ref(false);
+  let unsubscribe: (() => void)[] = [];
+
+  async function refresh(): Promise<void> {
+    const [l, n] = await Promise.all([api.reminders.list({}), api.reminders.notifications()]);
+    if (l.ok) list.value = l.value;
+    else error.value = l.error;
+    if (n.ok) notifications.value = n.value;
+    if (unsubscribe.length === 0)
+      unsubscribe = [
+        on('reminders:changed', () => void refresh()),
+        on('reminders:notification', () => void refresh()),
+      ];
+  }
+
+  async function run<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    busy.value = true;
+    const r = await call();
+    busy.value = false;
+    error.value = r.ok ? null : r.error;
+    if (r.ok) await refresh();
+    return r;
+  }
+
+  const add = (input: { planId: string | null; item: ItemRef | null; title: string; note: string | null; at: number }): Promise<Result<ReminderView>> =>
+    run(() => api.reminders.add(input));
+  const snooze = (id: string, choice: SnoozeChoice) => run(() => api.reminders.snooze({ id, choice }));
+  const dismiss = (id: string) => run(() => api.reminders.dismiss({ id }));
+  const setQuietHours = (q: QuietHours): Promise<Result<ReminderSettings>> => run(() => api.reminders.setQuietHours(q));
+  const setCheckIn = (everyDays: number) => run(() => api.reminders.setCheckIn({ everyDays }));
+  const exportIcs = (locale: 'zh-CN' | 'en'): Promise<Result<IcsExport>> => run(() => api.reminders.exportIcs({ locale }));
+  const loginItem = () => api.reminders.loginItem();
+  const setLoginItem = (enabled: boolean) => run(() => api.reminders.setLoginItem({ enabled }));
+
+  function dispose(): void {
+    for (const u of unsubscribe) u();
+    unsubscribe = [];
+  }
+
+  return { list, notifications, error, busy, refresh, add, snooze, dismiss, setQuietHours, setCheckIn, exportIcs, loginItem, setLoginItem, dispose };
+});
