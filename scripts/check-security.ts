@@ -24,7 +24,8 @@ const root = resolve(import.meta.dirname, '..');
 const ELECTRON_VERSION = '45.5.0';
 const SCANNED = { main: 'electron/main', preload: 'electron/preload', renderer: 'out/renderer' } as const;
 
-const show = (f: Finding): string => `${f.severity.padEnd(13)} ${f.rule}  ${f.file || '(app)'}:${f.line}  ${f.message}`;
+const show = (f: Finding): string =>
+  `${f.severity.padEnd(13)} ${f.rule}  ${f.file || '(app)'}:${f.line}  ${f.message}`;
 
 interface ScanResult {
   errors: { file: string; message: string; tolerable?: boolean }[];
@@ -53,7 +54,10 @@ async function electronegativity(scanDir: string, sarifPath: string): Promise<Sc
   );
   // The runner writes the report with a callback it does not wait for.
   for (let i = 0; i < 100; i++) {
-    const ready = await readFile(sarifPath, 'utf8').then((t) => t.trimEnd().endsWith('}'), () => false);
+    const ready = await readFile(sarifPath, 'utf8').then(
+      (t) => t.trimEnd().endsWith('}'),
+      () => false,
+    );
     if (ready) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -69,23 +73,30 @@ async function scan(accepted: ReturnType<typeof acceptedFindingsSchema.parse>): 
     // One folder holding the three inputs, so one scan (and its global checks, e.g. CSP) sees them all.
     const scanDir = join(work, 'scan');
     await mkdir(scanDir);
-    for (const [name, from] of Object.entries(SCANNED)) await cp(join(root, from), join(scanDir, name), { recursive: true });
+    for (const [name, from] of Object.entries(SCANNED))
+      await cp(join(root, from), join(scanDir, name), { recursive: true });
 
     const sarifPath = join(work, 'electronegativity.sarif');
     const { errors, issues } = await electronegativity(scanDir, sarifPath);
     const fatal = errors.filter((e) => !e.tolerable);
-    for (const e of errors) console.log(`  ${e.tolerable ? 'tolerable parse error' : 'PARSE ERROR'}: ${e.file}: ${e.message}`);
-    if (fatal.length > 0) throw new Error('Electronegativity could not parse every file; an unparsed file is unchecked');
+    for (const e of errors)
+      console.log(`  ${e.tolerable ? 'tolerable parse error' : 'PARSE ERROR'}: ${e.file}: ${e.message}`);
+    if (fatal.length > 0)
+      throw new Error('Electronegativity could not parse every file; an unparsed file is unchecked');
     const findings = findingsFromReports(JSON.parse(await readFile(sarifPath, 'utf8')) as unknown, issues);
     await mkdir(join(root, '.tmp'), { recursive: true });
     await cp(sarifPath, join(root, '.tmp', 'electronegativity.sarif'));
 
     const verdict = judgeFindings(findings, accepted);
-    console.log(`Electronegativity ${ELECTRON_VERSION}: ${findings.length} findings over ${Object.values(SCANNED).join(', ')}`);
+    console.log(
+      `Electronegativity ${ELECTRON_VERSION}: ${findings.length} findings over ${Object.values(SCANNED).join(', ')}`,
+    );
     for (const f of verdict.blocking) console.log(`  BLOCKING  ${show(f)}`);
-    for (const { finding, reason } of verdict.accepted) console.log(`  accepted  ${show(finding)}\n            reason: ${reason}`);
+    for (const { finding, reason } of verdict.accepted)
+      console.log(`  accepted  ${show(finding)}\n            reason: ${reason}`);
     for (const f of verdict.informational) console.log(`  low/info  ${show(f)}`);
-    for (const a of verdict.unused) console.log(`  stale accepted entry (matches nothing; remove it): ${a.rule} ${a.file}`);
+    for (const a of verdict.unused)
+      console.log(`  stale accepted entry (matches nothing; remove it): ${a.rule} ${a.file}`);
     console.log(`  SARIF report: .tmp/electronegativity.sarif`);
     return verdict.blocking.length === 0;
   } finally {
@@ -95,7 +106,10 @@ async function scan(accepted: ReturnType<typeof acceptedFindingsSchema.parse>): 
 
 async function audit(accepted: ReturnType<typeof acceptedFindingsSchema.parse>): Promise<boolean> {
   // npm audit exits non-zero whenever it finds anything; the JSON is what counts.
-  const output = await run('npm', ['audit', '--omit=dev', '--json'], { cwd: root, maxBuffer: 32 * 1024 * 1024 }).then(
+  const output = await run('npm', ['audit', '--omit=dev', '--json'], {
+    cwd: root,
+    maxBuffer: 32 * 1024 * 1024,
+  }).then(
     (r) => r.stdout,
     (e: { stdout?: string }) => e.stdout ?? '',
   );
@@ -109,7 +123,9 @@ async function audit(accepted: ReturnType<typeof acceptedFindingsSchema.parse>):
   if (verdict.kind === 'unavailable') {
     console.log(`npm audit --omit=dev: UNAVAILABLE (${verdict.detail})`);
     if (verdict.acceptedReason === null) {
-      console.log('  not accepted: set "auditUnavailable" with a reason in security/accepted-findings.json, or fix the registry');
+      console.log(
+        '  not accepted: set "auditUnavailable" with a reason in security/accepted-findings.json, or fix the registry',
+      );
       return false;
     }
     console.log(`  accepted as unavailable: ${verdict.acceptedReason}`);

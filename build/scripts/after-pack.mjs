@@ -34,9 +34,13 @@ export default async function afterPack(context) {
     // can never ship an unfused app.
     const { electronDist } = context.packager.config;
     const stub =
-      typeof electronDist === 'string' ? join(resolve(context.packager.projectDir, electronDist), 'electron') : null;
+      typeof electronDist === 'string'
+        ? join(resolve(context.packager.projectDir, electronDist), 'electron')
+        : null;
     if (stub === null || statSync(stub).size > STUB_MAX_BYTES) {
-      throw new Error(`${STUB_ELECTRON_ENV}=1 but the Electron binary is not a stub; refusing to skip the fuses`);
+      throw new Error(
+        `${STUB_ELECTRON_ENV}=1 but the Electron binary is not a stub; refusing to skip the fuses`,
+      );
     }
     console.log(`  • fuses skipped: ${STUB_ELECTRON_ENV}=1 and ${stub} is a stub`);
     return;

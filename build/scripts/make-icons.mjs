@@ -33,18 +33,23 @@ const CHECK = hex('#238a6a');
 /** Layers, bottom first: [distance(x, y), colour(x, y)]. */
 const layers = [
   // Tile with the margin macOS and Windows expect around an app icon.
-  [(x, y) => roundedBox(x, y, 0.5, 0.5, 0.41, 0.41, 0.19), (_x, y) => TOP.map((t, i) => t + (BOTTOM[i] - t) * y)],
-  // Envelope outline: the mail account being closed.
   [
-    (x, y) => Math.abs(roundedBox(x, y, 0.47, 0.47, 0.235, 0.165, 0.04)) - 0.026,
+    (x, y) => roundedBox(x, y, 0.5, 0.5, 0.41, 0.41, 0.19),
+    (_x, y) => TOP.map((t, i) => t + (BOTTOM[i] - t) * y),
+  ],
+  // Envelope outline: the mail account being closed.
+  [(x, y) => Math.abs(roundedBox(x, y, 0.47, 0.47, 0.235, 0.165, 0.04)) - 0.026, () => WHITE],
+  [
+    (x, y) =>
+      Math.min(segment(x, y, 0.255, 0.335, 0.47, 0.5, 0.026), segment(x, y, 0.47, 0.5, 0.685, 0.335, 0.026)),
     () => WHITE,
   ],
-  [(x, y) => Math.min(segment(x, y, 0.255, 0.335, 0.47, 0.5, 0.026), segment(x, y, 0.47, 0.5, 0.685, 0.335, 0.026)), () => WHITE],
   // Badge with a check mark: done, safely. A ring of tile colour separates it from the envelope.
   [(x, y) => circle(x, y, 0.69, 0.68, 0.175), (_x, y) => TOP.map((t, i) => t + (BOTTOM[i] - t) * y)],
   [(x, y) => circle(x, y, 0.69, 0.68, 0.145), () => WHITE],
   [
-    (x, y) => Math.min(segment(x, y, 0.625, 0.685, 0.67, 0.73, 0.024), segment(x, y, 0.67, 0.73, 0.755, 0.63, 0.024)),
+    (x, y) =>
+      Math.min(segment(x, y, 0.625, 0.685, 0.67, 0.73, 0.024), segment(x, y, 0.67, 0.73, 0.755, 0.63, 0.024)),
     () => CHECK,
   ],
 ];
@@ -56,7 +61,10 @@ function render(size) {
     for (let i = 0; i < size; i++) {
       const x = (i + 0.5) * pixel;
       const y = (j + 0.5) * pixel;
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const [distance, colour] of layers) {
         // Coverage from the distance to the edge, one pixel wide: analytic anti-aliasing.
         const coverage = Math.max(0, Math.min(1, 0.5 - distance(x, y) / pixel));
@@ -102,7 +110,8 @@ export function encodePng(size, rgba) {
   for (let j = 0; j < size; j++) {
     const row = j * (size * 4 + 1);
     raw[row] = 0; // filter: none
-    for (let k = 0; k < size * 4; k++) raw[row + 1 + k] = Math.round(Math.max(0, Math.min(1, rgba[j * size * 4 + k])) * 255);
+    for (let k = 0; k < size * 4; k++)
+      raw[row + 1 + k] = Math.round(Math.max(0, Math.min(1, rgba[j * size * 4 + k])) * 255);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
@@ -126,7 +135,8 @@ export function makeIcons(outDir = buildDir) {
   };
   write(join(outDir, 'icon.png'), 1024);
   // Linux wants one PNG per size, named by size, in the folder linux.icon points at.
-  for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) write(join(outDir, 'icons', `${size}x${size}.png`), size);
+  for (const size of [16, 24, 32, 48, 64, 128, 256, 512])
+    write(join(outDir, 'icons', `${size}x${size}.png`), size);
   return written;
 }
 

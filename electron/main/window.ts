@@ -98,7 +98,10 @@ export function restoreBounds(
   workAreas: readonly Rectangle[],
 ): Partial<Rectangle> & { width: number; height: number } {
   if (saved === null) return { ...DEFAULT_WINDOW_SIZE };
-  const size = { width: Math.max(saved.width, MIN_SIZE.width), height: Math.max(saved.height, MIN_SIZE.height) };
+  const size = {
+    width: Math.max(saved.width, MIN_SIZE.width),
+    height: Math.max(saved.height, MIN_SIZE.height),
+  };
   if (saved.x === undefined || saved.y === undefined) return size;
   const { x, y } = saved;
   // The title bar must be reachable: its top-left 100x40 px lies inside some display.

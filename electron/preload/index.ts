@@ -20,9 +20,7 @@ export function buildApi(): Record<string, unknown> {
     // Exactly one argument crosses, whatever the caller passes; a failed invoke (main gone, payload
     // not cloneable) becomes a Result like every other failure.
     group[method] = (input?: unknown) =>
-      ipcRenderer
-        .invoke(name, input)
-        .catch(() => err('ipc.unavailable', 'The main process did not answer'));
+      ipcRenderer.invoke(name, input).catch(() => err('ipc.unavailable', 'The main process did not answer'));
   }
   const on = (event: unknown, listener: unknown): (() => void) => {
     if (!isEventName(event)) throw new TypeError(`Unknown event: ${String(event)}`);

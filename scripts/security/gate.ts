@@ -57,8 +57,10 @@ const sarifSchema = z.object({
     .length(1),
 });
 
-const normaliseFile = (file: string): string => (file === 'N/A' || file === 'file:///' ? '' : file.replaceAll('\\', '/'));
-const key = (rule: string, file: string, line: number): string => `${rule}|${normaliseFile(file)}|${Math.max(line, 1)}`;
+const normaliseFile = (file: string): string =>
+  file === 'N/A' || file === 'file:///' ? '' : file.replaceAll('\\', '/');
+const key = (rule: string, file: string, line: number): string =>
+  `${rule}|${normaliseFile(file)}|${Math.max(line, 1)}`;
 
 /** What Electronegativity's API returns for one issue (the part the gate reads). */
 export interface ScannedIssue {
@@ -108,7 +110,9 @@ export function judgeFindings(findings: readonly Finding[], accepted: AcceptedFi
   const verdict: ScanVerdict = { blocking: [], accepted: [], informational: [], unused: [] };
   const used = new Set<number>();
   for (const finding of findings) {
-    const index = accepted.electronegativity.findIndex((a) => a.rule === finding.rule && a.file === finding.file);
+    const index = accepted.electronegativity.findIndex(
+      (a) => a.rule === finding.rule && a.file === finding.file,
+    );
     if (!BLOCKING.includes(finding.severity)) verdict.informational.push(finding);
     else if (index >= 0) {
       used.add(index);
@@ -149,5 +153,10 @@ export function judgeAudit(auditJson: unknown, accepted: AcceptedFindings): Audi
     else blocking.push(`${v.name} (${v.severity})`);
   }
   const m = report.data.metadata.vulnerabilities;
-  return { kind: 'report', blocking, accepted: acceptedHits, counts: `high ${m.high}, critical ${m.critical}` };
+  return {
+    kind: 'report',
+    blocking,
+    accepted: acceptedHits,
+    counts: `high ${m.high}, critical ${m.critical}`,
+  };
 }

@@ -14,8 +14,10 @@ function refuse(what) {
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const options = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };
-  if (options.path === undefined && !loopback(options.host)) refuse(`connect ${options.host}:${options.port}`);
+  const options =
+    typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };
+  if (options.path === undefined && !loopback(options.host))
+    refuse(`connect ${options.host}:${options.port}`);
   return connect.apply(this, args);
 };
 

@@ -81,12 +81,17 @@ function requiredModules(program: unknown): string[] {
       continue;
     }
     const n = node as { type?: string; callee?: { type?: string; name?: string }; arguments?: unknown[] };
-    if (n.type === 'CallExpression' && n.callee?.type === 'Identifier' && /^(__)?require$/.test(n.callee.name ?? '')) {
+    if (
+      n.type === 'CallExpression' &&
+      n.callee?.type === 'Identifier' &&
+      /^(__)?require$/.test(n.callee.name ?? '')
+    ) {
       const [first] = n.arguments ?? [];
       const literal = first as { type?: string; value?: unknown } | undefined;
       if (literal?.type === 'Literal' && typeof literal.value === 'string') found.push(literal.value);
     }
-    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') stack.push(value);
+    for (const value of Object.values(node))
+      if (value !== null && typeof value === 'object') stack.push(value);
   }
   return found;
 }
@@ -140,7 +145,8 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(imported).toContain('electron');
     const builtins = new Set(builtinModules);
     const external = imported.filter(
-      (name) => name !== 'electron' && !builtins.has(name.replace(/^node:/, '').replace(/^["'`]|["'`]$/g, '')),
+      (name) =>
+        name !== 'electron' && !builtins.has(name.replace(/^node:/, '').replace(/^["'`]|["'`]$/g, '')),
     );
     expect([...new Set(external)]).toEqual([]);
     const devDependencies = Object.keys(pkg.devDependencies);

@@ -32,7 +32,9 @@ export function createElectronDesktop(
         ...(defaultPath === undefined ? {} : { defaultPath }),
       };
       const parent = parentWindow();
-      const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const picked = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     async openPath(path) {
@@ -47,7 +49,9 @@ export function createElectronDesktop(
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = parentWindow();
-      const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      const picked = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
       if (picked.canceled || !picked.filePath) return null;
       await writeFile(picked.filePath, data);
       return picked.filePath;

@@ -14,12 +14,16 @@ export function hardenPrintSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !(details.resourceType === 'mainFrame' && details.url.startsWith('data:text/html;')) });
+    callback({
+      cancel: !(details.resourceType === 'mainFrame' && details.url.startsWith('data:text/html;')),
+    });
   });
   hardened.add(session);
 }
 
-export type BrowserWindowConstructor = new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindow;
+export type BrowserWindowConstructor = new (
+  options: Electron.BrowserWindowConstructorOptions,
+) => BrowserWindow;
 
 /**
  * Renders a self-contained HTML document (no scripts, no remote resources) to PDF in a hidden,

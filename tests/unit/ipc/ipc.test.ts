@@ -70,7 +70,10 @@ describe('registerIpc', () => {
     const info = { name: 'Closeout', version: '0.1.0', platform: 'linux', runtime: 'electron' as const };
     const { core } = testCore({ 'app:info': () => ok(info) });
     registerIpc(core, { targets: () => [] });
-    await expect(registered.get('app:info')!(sender(APP_PAGE), undefined)).resolves.toEqual({ ok: true, value: info });
+    await expect(registered.get('app:info')!(sender(APP_PAGE), undefined)).resolves.toEqual({
+      ok: true,
+      value: info,
+    });
   });
 
   it.each([
@@ -102,9 +105,19 @@ describe('registerIpc', () => {
     const handler = vi.fn();
     const { core } = testCore({ 'vault:set-auto-lock': handler });
     registerIpc(core, { targets: () => [] });
-    for (const bad of [undefined, null, 'ten', { minutes: 'ten' }, { minutes: 5, extra: true }, { minutes: -1 }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'ten',
+      { minutes: 'ten' },
+      { minutes: 5, extra: true },
+      { minutes: -1 },
+    ]) {
       const result = await registered.get('vault:set-auto-lock')!(sender(APP_PAGE), bad);
-      expect(result, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
+      expect(result, JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalid-arguments' },
+      });
     }
     expect(handler).not.toHaveBeenCalled();
   });
@@ -117,7 +130,10 @@ describe('registerIpc', () => {
     });
     registerIpc(core, { targets: () => [] });
     const result = await registered.get('app:info')!(sender(APP_PAGE), undefined);
-    expect(result).toEqual({ ok: false, error: { code: 'ipc.internal', message: 'An internal error occurred' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'ipc.internal', message: 'An internal error occurred' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/secret|at line|\.ts:/);
   });
 
@@ -154,7 +170,9 @@ describe('registerIpc', () => {
     const ours = contents(APP_PAGE);
     const gone = contents(APP_PAGE, true);
     const foreign = contents('https://evil.example/');
-    const dispose = registerIpc(core, { targets: () => [ours, gone, foreign] as unknown as Electron.WebContents[] });
+    const dispose = registerIpc(core, {
+      targets: () => [ours, gone, foreign] as unknown as Electron.WebContents[],
+    });
     const status = {
       state: 'locked' as const,
       mode: 'passphrase' as const,

@@ -50,7 +50,10 @@ describe('preload', () => {
 
   it('invokes the channel with exactly one argument', async () => {
     invoke.mockResolvedValueOnce({ ok: true, value: 'done' });
-    await expect(api.vault!.setAutoLock!({ minutes: 5 }, 'smuggled')).resolves.toEqual({ ok: true, value: 'done' });
+    await expect(api.vault!.setAutoLock!({ minutes: 5 }, 'smuggled')).resolves.toEqual({
+      ok: true,
+      value: 'done',
+    });
     expect(invoke).toHaveBeenLastCalledWith('vault:set-auto-lock', { minutes: 5 });
     invoke.mockResolvedValueOnce({ ok: true, value: null });
     await api.app!.info!();
@@ -59,7 +62,10 @@ describe('preload', () => {
 
   it('turns a failed invoke into an ipc.unavailable Result', async () => {
     invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
-    await expect(api.vault!.status!()).resolves.toMatchObject({ ok: false, error: { code: 'ipc.unavailable' } });
+    await expect(api.vault!.status!()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc.unavailable' },
+    });
   });
 
   it('delivers only the payload to listeners and unsubscribes', () => {

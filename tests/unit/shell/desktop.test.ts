@@ -64,7 +64,9 @@ describe('Electron desktop adapter', () => {
     const { m, dialog } = modules({ open: { canceled: false, filePaths: ['/home/u/备份'] } });
     const win = {} as Electron.BrowserWindow;
     const desktop = createElectronDesktop(m, () => win);
-    await expect(desktop.chooseFolder({ title: 'Backup folder', defaultPath: '/home/u' })).resolves.toBe('/home/u/备份');
+    await expect(desktop.chooseFolder({ title: 'Backup folder', defaultPath: '/home/u' })).resolves.toBe(
+      '/home/u/备份',
+    );
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, {
       title: 'Backup folder',
       defaultPath: '/home/u',
@@ -75,22 +77,27 @@ describe('Electron desktop adapter', () => {
   it('returns null when the user cancels, and works without a window', async () => {
     const { m, dialog } = modules();
     await expect(createElectronDesktop(m, () => null).chooseFolder({ title: 'x' })).resolves.toBeNull();
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith({ title: 'x', properties: ['openDirectory', 'createDirectory'] });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'x',
+      properties: ['openDirectory', 'createDirectory'],
+    });
   });
 
   it('turns the error string of shell.openPath into a thrown error', async () => {
     await expect(createElectronDesktop(modules().m, () => null).openPath('/tmp')).resolves.toBeUndefined();
     const failing = modules({}, 'Failed to open path').m;
-    await expect(createElectronDesktop(failing, () => null).openPath('/nope')).rejects.toThrow('Failed to open path');
+    await expect(createElectronDesktop(failing, () => null).openPath('/nope')).rejects.toThrow(
+      'Failed to open path',
+    );
   });
 
   it('writes the file where the user chose and returns the path', async () => {
     const target = join(dir, '注销报告.pdf');
     const { m, dialog } = modules({ save: { canceled: false, filePath: target } });
     const data = new Uint8Array([37, 80, 68, 70]);
-    await expect(createElectronDesktop(m, () => null).saveFile({ defaultName: 'r.pdf', kind: 'pdf' }, data)).resolves.toBe(
-      target,
-    );
+    await expect(
+      createElectronDesktop(m, () => null).saveFile({ defaultName: 'r.pdf', kind: 'pdf' }, data),
+    ).resolves.toBe(target);
     expect(new Uint8Array(await readFile(target))).toEqual(data);
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(
       expect.objectContaining({ defaultPath: 'r.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
@@ -99,11 +106,17 @@ describe('Electron desktop adapter', () => {
 
   it('writes nothing when the save dialog is cancelled, and reports a failed write', async () => {
     await expect(
-      createElectronDesktop(modules().m, () => null).saveFile({ defaultName: 'x.md', kind: 'markdown' }, new Uint8Array()),
+      createElectronDesktop(modules().m, () => null).saveFile(
+        { defaultName: 'x.md', kind: 'markdown' },
+        new Uint8Array(),
+      ),
     ).resolves.toBeNull();
     const unwritable = modules({ save: { canceled: false, filePath: join(dir, 'missing', 'x.md') } }).m;
     await expect(
-      createElectronDesktop(unwritable, () => null).saveFile({ defaultName: 'x.md', kind: 'markdown' }, new Uint8Array(1)),
+      createElectronDesktop(unwritable, () => null).saveFile(
+        { defaultName: 'x.md', kind: 'markdown' },
+        new Uint8Array(1),
+      ),
     ).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
@@ -161,7 +174,9 @@ describe('printing to PDF', () => {
 
   it('refuses a document too large for a URL', async () => {
     const { m } = modules();
-    await expect(createElectronDesktop(m, () => null).printToPdf('x'.repeat(2 * 1024 * 1024))).rejects.toThrow(/too large/);
+    await expect(
+      createElectronDesktop(m, () => null).printToPdf('x'.repeat(2 * 1024 * 1024)),
+    ).rejects.toThrow(/too large/);
     expect(windows).toHaveLength(0);
   });
 });

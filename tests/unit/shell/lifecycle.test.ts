@@ -115,10 +115,17 @@ function setup(lockGranted: boolean) {
   });
   return h.state as unknown as {
     app: typeof app;
-    windows: (EventEmitter & { options: Electron.BrowserWindowConstructorOptions; focus: () => void; restore: () => void })[];
+    windows: (EventEmitter & {
+      options: Electron.BrowserWindowConstructorOptions;
+      focus: () => void;
+      restore: () => void;
+    })[];
     protocol: { handle: ReturnType<typeof vi.fn> };
     ipcMain: { handle: ReturnType<typeof vi.fn>; removeHandler: ReturnType<typeof vi.fn> };
-    session: { setPermissionRequestHandler: ReturnType<typeof vi.fn>; webRequest: { onBeforeRequest: ReturnType<typeof vi.fn> } };
+    session: {
+      setPermissionRequestHandler: ReturnType<typeof vi.fn>;
+      webRequest: { onBeforeRequest: ReturnType<typeof vi.fn> };
+    };
   };
 }
 
@@ -159,7 +166,12 @@ describe('main/index.ts lifecycle', () => {
     expect(e.ipcMain.handle).toHaveBeenCalledWith('app:info', expect.any(Function));
     expect(e.windows).toHaveLength(1);
     const prefs = e.windows[0]!.options.webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(prefs.preload).toMatch(/preload[\\/]index\.cjs$/);
   });
 

@@ -46,7 +46,9 @@ describe('resolveAppFile', () => {
   it('maps app://closeout paths into the renderer folder', () => {
     expect(resolveAppFile('app://closeout/', root)).toBe(join(root, 'index.html'));
     expect(resolveAppFile('app://closeout/index.html', root)).toBe(join(root, 'index.html'));
-    expect(resolveAppFile('app://closeout/assets/index-abc.js?v=1#x', root)).toBe(join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppFile('app://closeout/assets/index-abc.js?v=1#x', root)).toBe(
+      join(root, 'assets', 'index-abc.js'),
+    );
     expect(resolveAppFile('app://closeout/assets/%E5%9B%BE%E6%A0%87%20icon.svg', root)).toBe(
       join(root, 'assets', '图标 icon.svg'),
     );
@@ -111,7 +113,11 @@ describe('app:// request handler', () => {
   });
 
   it('answers traversal and missing files with 404, still with the CSP', async () => {
-    for (const url of ['app://closeout/%2e%2e/secret.txt', 'app://closeout/missing.js', 'app://closeout/assets']) {
+    for (const url of [
+      'app://closeout/%2e%2e/secret.txt',
+      'app://closeout/missing.js',
+      'app://closeout/assets',
+    ]) {
       const res = await handler()(new Request(url));
       expect(res.status, url).toBe(404);
       expect(res.headers.get('content-security-policy')).toBe(EXPECTED_CSP);

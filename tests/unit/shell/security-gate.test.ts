@@ -20,7 +20,14 @@ function sarif(results: { rule: string; uri: string; line: number }[]) {
           ruleId: r.rule,
           level: 'warning',
           message: { text: `${r.rule} message` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: r.uri }, region: { startLine: r.line, startColumn: 1 } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.uri },
+                region: { startLine: r.line, startColumn: 1 },
+              },
+            },
+          ],
         })),
       },
     ],
@@ -63,19 +70,29 @@ describe('Electronegativity verdict', () => {
 
   it('blocks high and medium findings unless accepted for that rule and file', () => {
     const findings = findingsFromReports(report, issues);
-    const accepted = { ...none, electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }] };
+    const accepted = {
+      ...none,
+      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }],
+    };
     const verdict = judgeFindings(findings, accepted);
-    expect(verdict.blocking.map((f) => f.rule)).toEqual(['CONTEXT_ISOLATION_JS_CHECK', 'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK']);
+    expect(verdict.blocking.map((f) => f.rule)).toEqual([
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK',
+    ]);
     expect(verdict.accepted.map((a) => a.finding.rule)).toEqual(['PRELOAD_JS_CHECK']);
     expect(verdict.informational.map((f) => f.rule)).toEqual(['CSP_GLOBAL_CHECK']);
     expect(verdict.unused).toEqual([]);
   });
 
   it('does not let an acceptance for one file cover another, and reports stale acceptances', () => {
-    const findings = findingsFromReports(sarif([{ rule: 'PRELOAD_JS_CHECK', uri: 'main/other.ts', line: 3 }]), [
-      issue('PRELOAD_JS_CHECK', 'main/other.ts', 3, 'MEDIUM'),
-    ]);
-    const accepted = { ...none, electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }] };
+    const findings = findingsFromReports(
+      sarif([{ rule: 'PRELOAD_JS_CHECK', uri: 'main/other.ts', line: 3 }]),
+      [issue('PRELOAD_JS_CHECK', 'main/other.ts', 3, 'MEDIUM')],
+    );
+    const accepted = {
+      ...none,
+      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }],
+    };
     const verdict = judgeFindings(findings, accepted);
     expect(verdict.blocking).toHaveLength(1);
     expect(verdict.unused).toEqual(accepted.electronegativity);
@@ -103,7 +120,9 @@ describe('accepted-findings config', () => {
 describe('npm audit verdict', () => {
   const auditReport = (vulns: Record<string, string>) => ({
     auditReportVersion: 2,
-    vulnerabilities: Object.fromEntries(Object.entries(vulns).map(([name, severity]) => [name, { name, severity }])),
+    vulnerabilities: Object.fromEntries(
+      Object.entries(vulns).map(([name, severity]) => [name, { name, severity }]),
+    ),
     metadata: {
       vulnerabilities: {
         info: 0,
@@ -132,8 +151,14 @@ describe('npm audit verdict', () => {
   });
 
   it('reports an unreachable advisory endpoint as unavailable, accepted only when explained', () => {
-    const failure = { message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' };
-    expect(judgeAudit(failure, none)).toEqual({ kind: 'unavailable', detail: failure.message, acceptedReason: null });
+    const failure = {
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    };
+    expect(judgeAudit(failure, none)).toEqual({
+      kind: 'unavailable',
+      detail: failure.message,
+      acceptedReason: null,
+    });
     expect(judgeAudit(failure, { ...none, auditUnavailable: { reason: REASON } })).toMatchObject({
       kind: 'unavailable',
       acceptedReason: REASON,

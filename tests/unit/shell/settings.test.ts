@@ -37,7 +37,10 @@ describe('settings (electron-store)', () => {
     first.setLocale('en');
     first.setTheme('dark');
 
-    const onDisk = JSON.parse(await readFile(join(userData.dir, 'preferences.json'), 'utf8')) as Record<string, unknown>;
+    const onDisk = JSON.parse(await readFile(join(userData.dir, 'preferences.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(onDisk).toMatchObject({ locale: 'en', theme: 'dark' });
 
     const second = createSettings(createPreferenceStore());

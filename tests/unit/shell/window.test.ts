@@ -18,7 +18,12 @@ class FakeWindow extends EventEmitter {
   maximized = false;
   constructor(options: Electron.BrowserWindowConstructorOptions) {
     super();
-    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 0, height: options.height ?? 0 };
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 0,
+      height: options.height ?? 0,
+    };
     created.push({ options, win: this });
   }
   loadURL(url: string): Promise<void> {
@@ -43,8 +48,14 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }));
 
-const { SECURE_WEB_PREFERENCES, createMainWindow, guardWebContents, hardenSession, isAllowedRequest, restoreBounds } =
-  await import('../../../electron/main/window');
+const {
+  SECURE_WEB_PREFERENCES,
+  createMainWindow,
+  guardWebContents,
+  hardenSession,
+  isAllowedRequest,
+  restoreBounds,
+} = await import('../../../electron/main/window');
 const { createSettings } = await import('../../../electron/main/settings');
 
 function memorySettings(initial: Record<string, unknown> = {}) {
@@ -150,7 +161,11 @@ describe('session hardening', () => {
     hardenSession(session, { allowDevtools: false });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      (calls.request as (w: null, p: string, cb: (granted: boolean) => void) => void)(null, permission, callback);
+      (calls.request as (w: null, p: string, cb: (granted: boolean) => void) => void)(
+        null,
+        permission,
+        callback,
+      );
       expect(callback).toHaveBeenCalledWith(false);
       expect((calls.check as (w: null, p: string) => boolean)(null, permission)).toBe(false);
     }
@@ -194,7 +209,9 @@ describe('session hardening', () => {
   it('allows devtools: and the dev server only when asked to (development)', () => {
     const dev = { allowDevtools: true, devServerOrigin: 'http://localhost:5173' };
     expect(isAllowedRequest({ url: 'devtools://devtools/x', resourceType: 'other' }, dev)).toBe(true);
-    expect(isAllowedRequest({ url: 'http://localhost:5173/src/main.ts', resourceType: 'script' }, dev)).toBe(true);
+    expect(isAllowedRequest({ url: 'http://localhost:5173/src/main.ts', resourceType: 'script' }, dev)).toBe(
+      true,
+    );
     expect(isAllowedRequest({ url: 'ws://localhost:5173/', resourceType: 'webSocket' }, dev)).toBe(true);
     expect(isAllowedRequest({ url: 'http://localhost:5174/', resourceType: 'script' }, dev)).toBe(false);
     expect(isAllowedRequest({ url: 'https://localhost:5173/', resourceType: 'script' }, dev)).toBe(false);
