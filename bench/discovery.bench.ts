@@ -21,7 +21,12 @@ import { evaluate, loadCorpus } from '../tests/fixtures/discovery/evaluate';
 import { renderMessage } from '../tests/fixtures/discovery/generate';
 
 const run = promisify(execFile);
-const appInfo = { name: 'Closeout', version: '0.1.0', platform: process.platform, runtime: 'harness' as const };
+const appInfo = {
+  name: 'Closeout',
+  version: '0.1.0',
+  platform: process.platform,
+  runtime: 'harness' as const,
+};
 const RUNS = 5;
 
 interface ChildResult {
@@ -34,12 +39,21 @@ interface ChildResult {
 
 // ---- child: one measured side -------------------------------------------------------------------
 
-async function child(mode: 'floor' | 'scan', port: number, caFile: string, user: string, code: string): Promise<ChildResult> {
+async function child(
+  mode: 'floor' | 'scan',
+  port: number,
+  caFile: string,
+  user: string,
+  code: string,
+): Promise<ChildResult> {
   const ca = await readFile(caFile, 'utf8');
   global.gc?.();
   const baseKiB = process.memoryUsage().rss / 1024;
   const t0 = performance.now();
-  const client = await openSession({ server: { host: '127.0.0.1', port, secure: true, origin: 'custom' }, user, authCode: code, ca }, appInfo);
+  const client = await openSession(
+    { server: { host: '127.0.0.1', port, secure: true, origin: 'custom' }, user, authCode: code, ca },
+    appInfo,
+  );
   let messages = 0;
   let findings = 0;
   try {
@@ -49,7 +63,8 @@ async function child(mode: 'floor' | 'scan', port: number, caFile: string, user:
         if (isSkippedFolder(f.path, f.specialUse ?? null)) continue;
         const box = await client.mailboxOpen(f.path, { readOnly: true });
         if (box.exists === 0) continue;
-        for await (const m of client.fetch('1:*', { headers: [...DISCOVERY_HEADER_FIELDS] })) if (m.headers) messages++;
+        for await (const m of client.fetch('1:*', { headers: [...DISCOVERY_HEADER_FIELDS] }))
+          if (m.headers) messages++;
       }
     } else {
       const agg = new DiscoveryAggregator([user]);
@@ -71,7 +86,13 @@ async function child(mode: 'floor' | 'scan', port: number, caFile: string, user:
 }
 
 if (process.argv[2] === '--child') {
-  const [mode, port, caFile, user, code] = process.argv.slice(3) as ['floor' | 'scan', string, string, string, string];
+  const [mode, port, caFile, user, code] = process.argv.slice(3) as [
+    'floor' | 'scan',
+    string,
+    string,
+    string,
+    string,
+  ];
   child(mode, Number(port), caFile, user, code).then(
     (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
     (e: unknown) => {
@@ -83,10 +104,20 @@ if (process.argv[2] === '--child') {
 
 // ---- parent ---------------------------------------------------------------------------------------
 
-async function measure(mode: 'floor' | 'scan', port: number, caFile: string, user: string, code: string): Promise<ChildResult> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, String(port), caFile, user, code], {
-    maxBuffer: 1 << 20,
-  });
+async function measure(
+  mode: 'floor' | 'scan',
+  port: number,
+  caFile: string,
+  user: string,
+  code: string,
+): Promise<ChildResult> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--child', mode, String(port), caFile, user, code],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
@@ -94,7 +125,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function fillMaildir(root: string, count: number, blocks: string[]): void {
   for (let i = 0; i < count; i++) {
-    writeFileSync(join(root, 'cur', `${1_700_000_000 + i}.M${i}P1.bench:2,S`), renderMessage(blocks[i % blocks.length]!, i));
+    writeFileSync(
+      join(root, 'cur', `${1_700_000_000 + i}.M${i}P1.bench:2,S`),
+      renderMessage(blocks[i % blocks.length]!, i),
+    );
   }
 }
 
@@ -103,7 +137,9 @@ export default async function discoveryBench(): Promise<void> {
   console.log('Classifier on the labelled corpus (tests/fixtures/discovery):');
   console.log(`| senders | with account | TP | FP | FN | TN | precision | recall |`);
   console.log(`|---|---|---|---|---|---|---|---|`);
-  console.log(`| ${e.scored.length} | ${e.tp + e.fn} | ${e.tp} | ${e.fp} | ${e.fn} | ${e.tn} | ${e.precision.toFixed(3)} | ${e.recall.toFixed(3)} |`);
+  console.log(
+    `| ${e.scored.length} | ${e.tp + e.fn} | ${e.tp} | ${e.fp} | ${e.fn} | ${e.tn} | ${e.precision.toFixed(3)} | ${e.recall.toFixed(3)} |`,
+  );
   console.log('\n| sender kind | senders | correct |');
   console.log('|---|---|---|');
   for (const [kind, k] of e.byKind) console.log(`| ${kind} | ${k.n} | ${k.correct} |`);
@@ -141,8 +177,12 @@ export default async function discoveryBench(): Promise<void> {
         for (const mode of order) row[mode].push(await measure(mode, server.tlsPort, caFile, row.user, code));
       }
     }
-    console.log(`\nIMAP header scan over TLS from a local Dovecot, median of ${RUNS} runs (each side in its own process):`);
-    console.log('| messages | floor: bare imapflow FETCH (ms) | discovery scan (ms) | ratio | findings | floor peak RSS Δ (MiB) | scan peak RSS Δ (MiB) |');
+    console.log(
+      `\nIMAP header scan over TLS from a local Dovecot, median of ${RUNS} runs (each side in its own process):`,
+    );
+    console.log(
+      '| messages | floor: bare imapflow FETCH (ms) | discovery scan (ms) | ratio | findings | floor peak RSS Δ (MiB) | scan peak RSS Δ (MiB) |',
+    );
     console.log('|---|---|---|---|---|---|---|');
     for (const row of rows) {
       const f = median(row.floor.map((r) => r.ms));
@@ -155,7 +195,9 @@ export default async function discoveryBench(): Promise<void> {
     }
     const m5 = median(rows[0]!.scan.map((r) => r.peakDeltaKiB));
     const m20 = median(rows[1]!.scan.map((r) => r.peakDeltaKiB));
-    console.log(`\nScan memory, 20k vs 5k messages: peak RSS delta ${(m20 / 1024).toFixed(1)} MiB vs ${(m5 / 1024).toFixed(1)} MiB (${(m20 / Math.max(1, m5)).toFixed(2)}x for 4x the messages). Target: scan under 1.3x the floor; memory flat.`);
+    console.log(
+      `\nScan memory, 20k vs 5k messages: peak RSS delta ${(m20 / 1024).toFixed(1)} MiB vs ${(m5 / 1024).toFixed(1)} MiB (${(m20 / Math.max(1, m5)).toFixed(2)}x for 4x the messages). Target: scan under 1.3x the floor; memory flat.`,
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
     await server.stop();

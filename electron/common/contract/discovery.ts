@@ -73,7 +73,9 @@ export interface DiscoveryAddResult {
 
 export const discoveryChannels = {
   /** Runs the scan to the end (or until cancelled) and resolves with the results; progress as events. */
-  'discovery:scan': channel<DiscoveryResults>()(z.object({ planId: planIdSchema, source: discoverySourceSchema }).strict()),
+  'discovery:scan': channel<DiscoveryResults>()(
+    z.object({ planId: planIdSchema, source: discoverySourceSchema }).strict(),
+  ),
   'discovery:cancel': channel<{ cancelling: boolean }>()(z.object({ planId: planIdSchema }).strict()),
   /** The last results for the plan in this session (null: none yet), with `inPlan` refreshed. */
   'discovery:results': channel<DiscoveryResults | null>()(z.object({ planId: planIdSchema }).strict()),
@@ -96,6 +98,8 @@ export const discoveryEvents = {
 } as const;
 
 /** Discovery's categories include 'game'; plan sites do not, so a game site is filed under 'other'. */
-export function siteCategoryOf(c: DiscoveryCategory): 'bank' | 'carrier' | 'social' | 'shopping' | 'work' | 'government' | 'other' {
+export function siteCategoryOf(
+  c: DiscoveryCategory,
+): 'bank' | 'carrier' | 'social' | 'shopping' | 'work' | 'government' | 'other' {
   return c === 'game' ? 'other' : c;
 }

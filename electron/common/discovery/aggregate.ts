@@ -38,7 +38,13 @@ function bump(map: Map<string, number>, key: string, max: number): void {
 }
 
 /** Keeps the `max` samples that `better` prefers by date (ties by subject), one per subject. */
-function keep(list: Array<{ subject: string; at: number }>, subject: string, at: number, max: number, better: (a: number, b: number) => boolean): void {
+function keep(
+  list: Array<{ subject: string; at: number }>,
+  subject: string,
+  at: number,
+  max: number,
+  better: (a: number, b: number) => boolean,
+): void {
   const beats = (x: { subject: string; at: number }, y: { subject: string; at: number }) =>
     x.at === y.at ? x.subject < y.subject : better(x.at, y.at);
   const item = { subject, at };
@@ -96,7 +102,16 @@ export class DiscoveryAggregator {
       }
       s = {
         group,
-        evidence: { messages: 0, lifecycle: 0, transaction: 0, activity: 0, marketing: 0, conversation: 0, bulk: 0, toSelf: 0 },
+        evidence: {
+          messages: 0,
+          lifecycle: 0,
+          transaction: 0,
+          activity: 0,
+          marketing: 0,
+          conversation: 0,
+          bulk: 0,
+          toSelf: 0,
+        },
         first: null,
         last: null,
         names: new Map(),
@@ -135,7 +150,9 @@ export class DiscoveryAggregator {
 
   /** The classified, ranked findings so far. Cheap enough to call for progress snapshots. */
   findings(): Finding[] {
-    return [...this.#groups.values()].map(classify).sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
+    return [...this.#groups.values()]
+      .map(classify)
+      .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id));
   }
 
   /** The finding a message would join, for evaluation against labels. */

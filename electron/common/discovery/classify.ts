@@ -57,21 +57,34 @@ function decideThirdParty(s: GroupState): Decision {
   const m = e.messages;
   const w = s.words;
   const known = s.group.known !== null || [...s.hosts.keys()].some(isGovernmentHost);
-  if (e.lifecycle > 0) return { verdict: 'account', key: 'accountCue', params: { cue: w.lifecycle ?? '', count: e.lifecycle } };
-  if (e.activity > 0) return { verdict: 'account', key: 'activity', params: { cue: w.activity ?? '', count: e.activity } };
+  if (e.lifecycle > 0)
+    return { verdict: 'account', key: 'accountCue', params: { cue: w.lifecycle ?? '', count: e.lifecycle } };
+  if (e.activity > 0)
+    return { verdict: 'account', key: 'activity', params: { cue: w.activity ?? '', count: e.activity } };
   if (e.transaction > 0 && (m >= 2 || known)) {
-    return { verdict: 'account', key: 'transactions', params: { cue: w.transaction ?? '', count: e.transaction } };
+    return {
+      verdict: 'account',
+      key: 'transactions',
+      params: { cue: w.transaction ?? '', count: e.transaction },
+    };
   }
-  if (e.transaction > 0) return { verdict: 'one-off', key: 'singleReceipt', params: { cue: w.transaction ?? '' } };
-  if (e.conversation > 0 && e.bulk === 0) return { verdict: 'personal', key: 'conversation', params: { count: e.conversation } };
+  if (e.transaction > 0)
+    return { verdict: 'one-off', key: 'singleReceipt', params: { cue: w.transaction ?? '' } };
+  if (e.conversation > 0 && e.bulk === 0)
+    return { verdict: 'personal', key: 'conversation', params: { count: e.conversation } };
   if (e.bulk * 2 >= m && m > 0) {
     return w.signup
-      ? { verdict: 'newsletter', key: 'newsletterSignup', params: { cue: w.signup, count: e.bulk, messages: m } }
+      ? {
+          verdict: 'newsletter',
+          key: 'newsletterSignup',
+          params: { cue: w.signup, count: e.bulk, messages: m },
+        }
       : { verdict: 'newsletter', key: 'newsletter', params: { count: e.bulk, messages: m } };
   }
   if (known && m >= 2) return { verdict: 'account', key: 'knownService', params: { messages: m } };
   if (m === 1) return { verdict: 'one-off', key: 'oneOff', params: {} };
-  if (e.marketing * 2 >= m) return { verdict: 'newsletter', key: 'newsletter', params: { count: e.bulk, messages: m } };
+  if (e.marketing * 2 >= m)
+    return { verdict: 'newsletter', key: 'newsletter', params: { count: e.bulk, messages: m } };
   return { verdict: 'unclear', key: 'unclear', params: { messages: m } };
 }
 
@@ -79,19 +92,31 @@ function decide(s: GroupState): Decision {
   const g = s.group;
   switch (g.kind) {
     case 'list':
-      return { verdict: 'mailing-list', key: 'mailingList', params: { list: g.domain, messages: s.evidence.messages } };
+      return {
+        verdict: 'mailing-list',
+        key: 'mailingList',
+        params: { list: g.domain, messages: s.evidence.messages },
+      };
     case 'address':
       return { verdict: 'personal', key: 'freeMailPerson', params: { address: g.domain } };
     case 'netease': {
-      if (g.netease === 'passport') return { verdict: 'netease-passport', key: 'neteasePassport', params: {} };
+      if (g.netease === 'passport')
+        return { verdict: 'netease-passport', key: 'neteasePassport', params: {} };
       if (g.netease && g.netease !== 'netease') {
-        return { verdict: 'netease-service', key: 'neteaseService', params: { service: g.netease, messages: s.evidence.messages } };
+        return {
+          verdict: 'netease-service',
+          key: 'neteaseService',
+          params: { service: g.netease, messages: s.evidence.messages },
+        };
       }
       const host = top(s.hosts) ?? g.domain;
       const e = s.evidence;
-      if (e.lifecycle + e.transaction + e.activity > 0) return { verdict: 'netease-service', key: 'neteaseOther', params: { host } };
+      if (e.lifecycle + e.transaction + e.activity > 0)
+        return { verdict: 'netease-service', key: 'neteaseOther', params: { host } };
       const third = decideThirdParty(s);
-      return third.verdict === 'account' ? { verdict: 'netease-service', key: 'neteaseOther', params: { host } } : third;
+      return third.verdict === 'account'
+        ? { verdict: 'netease-service', key: 'neteaseOther', params: { host } }
+        : third;
     }
     default:
       return decideThirdParty(s);
@@ -105,13 +130,24 @@ function iso(ms: number | null): string | null {
 export function classify(s: GroupState): Finding {
   const d = decide(s);
   const g = s.group;
-  const catalog = g.netease && g.netease !== 'netease' && g.netease !== 'passport' ? catalogServiceById(g.netease) : undefined;
+  const catalog =
+    g.netease && g.netease !== 'netease' && g.netease !== 'passport'
+      ? catalogServiceById(g.netease)
+      : undefined;
   const category = catalog ? (NETEASE_CATEGORY[catalog.category] ?? 'other') : inferCategory(s);
   const hasAccount = d.verdict === 'account' || d.verdict === 'netease-service';
   const suggest: Finding['suggest'] =
-    d.verdict === 'netease-service' ? 'service' : d.verdict === 'netease-passport' || d.verdict === 'personal' || d.verdict === 'mailing-list' ? null : 'site';
-  const telling = [...s.telling].sort((a, b) => a.at - b.at || a.subject.localeCompare(b.subject)).map((r) => r.subject);
-  const recent = [...s.recent].sort((a, b) => b.at - a.at || a.subject.localeCompare(b.subject)).map((r) => r.subject);
+    d.verdict === 'netease-service'
+      ? 'service'
+      : d.verdict === 'netease-passport' || d.verdict === 'personal' || d.verdict === 'mailing-list'
+        ? null
+        : 'site';
+  const telling = [...s.telling]
+    .sort((a, b) => a.at - b.at || a.subject.localeCompare(b.subject))
+    .map((r) => r.subject);
+  const recent = [...s.recent]
+    .sort((a, b) => b.at - a.at || a.subject.localeCompare(b.subject))
+    .map((r) => r.subject);
   const samples = [...new Set([...telling, ...recent])].slice(0, 5);
   const { verdict: _verdict, ...reason } = d;
   return {

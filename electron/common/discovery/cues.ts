@@ -4,7 +4,14 @@
  * billing and in marketing, not fitted to any corpus.
  */
 
-export const CUE_FAMILIES = ['lifecycle', 'signup', 'transaction', 'activity', 'marketing', 'conversation'] as const;
+export const CUE_FAMILIES = [
+  'lifecycle',
+  'signup',
+  'transaction',
+  'activity',
+  'marketing',
+  'conversation',
+] as const;
 export type CueFamily = (typeof CUE_FAMILIES)[number];
 
 const CUES: Record<CueFamily, RegExp> = {
@@ -47,7 +54,11 @@ export function matchCues(subject: string): CueHits {
     }
   }
   // "Welcome to our newsletter" / "欢迎订阅" is a subscription, not an account.
-  if (families & cueBit('signup') && families & cueBit('lifecycle') && !/验证码|密码|password|verify|verification|sign[- ]?in|登录/i.test(subject)) {
+  if (
+    families & cueBit('signup') &&
+    families & cueBit('lifecycle') &&
+    !/验证码|密码|password|verify|verification|sign[- ]?in|登录/i.test(subject)
+  ) {
     families &= ~cueBit('lifecycle');
     delete words.lifecycle;
   }

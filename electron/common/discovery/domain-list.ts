@@ -7,7 +7,16 @@
  * not listed here is still found, it just gets its category from subject cues.
  */
 
-export const DISCOVERY_CATEGORIES = ['bank', 'carrier', 'social', 'shopping', 'game', 'work', 'government', 'other'] as const;
+export const DISCOVERY_CATEGORIES = [
+  'bank',
+  'carrier',
+  'social',
+  'shopping',
+  'game',
+  'work',
+  'government',
+  'other',
+] as const;
 export type DiscoveryCategory = (typeof DISCOVERY_CATEGORIES)[number];
 
 export interface KnownSender {
@@ -20,7 +29,13 @@ export interface KnownSender {
 
 const site = (origin: string) => `official website https://${origin}`;
 
-function k(category: DiscoveryCategory, domains: string[], zh: string, en: string, origin = domains[0]!): KnownSender {
+function k(
+  category: DiscoveryCategory,
+  domains: string[],
+  zh: string,
+  en: string,
+  origin = domains[0]!,
+): KnownSender {
   return { domains, name: { 'zh-CN': zh, en }, category, source: site(origin) };
 }
 
@@ -34,7 +49,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('bank', ['bankcomm.com'], '交通银行', 'Bank of Communications', 'www.bankcomm.com'),
   k('bank', ['spdb.com.cn', 'spdbccc.com.cn'], '浦发银行', 'SPD Bank', 'www.spdb.com.cn'),
   k('bank', ['cib.com.cn'], '兴业银行', 'Industrial Bank', 'www.cib.com.cn'),
-  k('bank', ['citicbank.com', 'citiccard.com', 'citic.com'], '中信银行', 'China CITIC Bank', 'www.citicbank.com'),
+  k(
+    'bank',
+    ['citicbank.com', 'citiccard.com', 'citic.com'],
+    '中信银行',
+    'China CITIC Bank',
+    'www.citicbank.com',
+  ),
   k('bank', ['cebbank.com'], '中国光大银行', 'China Everbright Bank', 'www.cebbank.com'),
   k('bank', ['cmbc.com.cn'], '中国民生银行', 'China Minsheng Bank', 'www.cmbc.com.cn'),
   k('bank', ['pingan.com', 'pingan.com.cn'], '平安银行', 'Ping An Bank', 'bank.pingan.com'),
@@ -55,7 +76,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   // Carriers
   k('carrier', ['10086.cn', 'chinamobile.com'], '中国移动', 'China Mobile', 'www.10086.cn'),
   k('carrier', ['189.cn', 'chinatelecom.com.cn'], '中国电信', 'China Telecom', 'www.189.cn'),
-  k('carrier', ['10010.com', 'chinaunicom.cn', 'chinaunicom.com'], '中国联通', 'China Unicom', 'www.10010.com'),
+  k(
+    'carrier',
+    ['10010.com', 'chinaunicom.cn', 'chinaunicom.com'],
+    '中国联通',
+    'China Unicom',
+    'www.10010.com',
+  ),
   k('carrier', ['10099.com.cn'], '中国广电', 'China Broadnet', 'www.10099.com.cn'),
   k('carrier', ['hkcsl.com'], 'csl', 'csl (HKT)', 'www.hkcsl.com'),
   // Social
@@ -67,7 +94,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('social', ['douyin.com'], '抖音', 'Douyin', 'www.douyin.com'),
   k('social', ['kuaishou.com'], '快手', 'Kuaishou', 'www.kuaishou.com'),
   k('social', ['baidu.com'], '百度', 'Baidu', 'www.baidu.com'),
-  k('social', ['tencent.com', 'aq.qq.com', 'weixin.qq.com', 'wechat.com'], '腾讯', 'Tencent', 'www.tencent.com'),
+  k(
+    'social',
+    ['tencent.com', 'aq.qq.com', 'weixin.qq.com', 'wechat.com'],
+    '腾讯',
+    'Tencent',
+    'www.tencent.com',
+  ),
   k('social', ['hupu.com'], '虎扑', 'Hupu', 'www.hupu.com'),
   k('social', ['v2ex.com'], 'V2EX', 'V2EX', 'www.v2ex.com'),
   k('social', ['tianya.cn'], '天涯社区', 'Tianya', 'www.tianya.cn'),
@@ -102,7 +135,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('shopping', ['vmall.com'], '华为商城', 'Huawei Vmall', 'www.vmall.com'),
   k('shopping', ['didiglobal.com', 'xiaojukeji.com'], '滴滴出行', 'DiDi', 'www.didiglobal.com'),
   k('shopping', ['fliggy.com'], '飞猪', 'Fliggy', 'www.fliggy.com'),
-  k('shopping', ['amazon.com', 'amazon.cn', 'amazon.co.jp', 'amazon.de'], '亚马逊', 'Amazon', 'www.amazon.com'),
+  k(
+    'shopping',
+    ['amazon.com', 'amazon.cn', 'amazon.co.jp', 'amazon.de'],
+    '亚马逊',
+    'Amazon',
+    'www.amazon.com',
+  ),
   k('shopping', ['apple.com', 'icloud.com.cn'], 'Apple', 'Apple', 'www.apple.com'),
   k('shopping', ['ebay.com'], 'eBay', 'eBay', 'www.ebay.com'),
   k('shopping', ['aliexpress.com'], '速卖通', 'AliExpress', 'www.aliexpress.com'),
@@ -122,7 +161,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('game', ['mihoyo.com'], '米哈游', 'miHoYo', 'www.mihoyo.com'),
   k('game', ['hoyoverse.com'], 'HoYoverse', 'HoYoverse', 'www.hoyoverse.com'),
   k('game', ['nintendo.com', 'nintendo.net'], '任天堂', 'Nintendo', 'www.nintendo.com'),
-  k('game', ['playstation.com', 'sonyentertainmentnetwork.com'], 'PlayStation', 'PlayStation', 'www.playstation.com'),
+  k(
+    'game',
+    ['playstation.com', 'sonyentertainmentnetwork.com'],
+    'PlayStation',
+    'PlayStation',
+    'www.playstation.com',
+  ),
   k('game', ['ea.com'], 'EA', 'Electronic Arts', 'www.ea.com'),
   k('game', ['ubisoft.com'], '育碧', 'Ubisoft', 'www.ubisoft.com'),
   k('game', ['riotgames.com'], 'Riot Games', 'Riot Games', 'www.riotgames.com'),
@@ -146,7 +191,13 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('work', ['google.com'], '谷歌', 'Google', 'www.google.com'),
   k('work', ['dropbox.com', 'dropboxmail.com'], 'Dropbox', 'Dropbox', 'www.dropbox.com'),
   k('work', ['aliyun.com', 'alibabacloud.com'], '阿里云', 'Alibaba Cloud', 'www.aliyun.com'),
-  k('work', ['cloud.tencent.com', 'meeting.tencent.com', 'qcloudmail.com'], '腾讯云 / 腾讯会议', 'Tencent Cloud / Meeting', 'cloud.tencent.com'),
+  k(
+    'work',
+    ['cloud.tencent.com', 'meeting.tencent.com', 'qcloudmail.com'],
+    '腾讯云 / 腾讯会议',
+    'Tencent Cloud / Meeting',
+    'cloud.tencent.com',
+  ),
   k('work', ['huaweicloud.com'], '华为云', 'Huawei Cloud', 'www.huaweicloud.com'),
   k('work', ['jetbrains.com'], 'JetBrains', 'JetBrains', 'www.jetbrains.com'),
   k('work', ['figma.com'], 'Figma', 'Figma', 'www.figma.com'),
@@ -169,13 +220,43 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   k('work', ['liepin.com'], '猎聘', 'Liepin', 'www.liepin.com'),
   // Government and public services (gov.cn, gov.hk and .gov are also recognised by suffix)
   k('government', ['12306.cn', 'rails.com.cn'], '中国铁路12306', 'China Railway 12306', 'www.12306.cn'),
-  k('government', ['chinatax.gov.cn'], '国家税务总局', 'State Taxation Administration', 'www.chinatax.gov.cn'),
-  k('government', ['gjzwfw.gov.cn'], '国家政务服务平台', 'National Government Service Platform', 'gjzwfw.www.gov.cn'),
-  k('government', ['chsi.com.cn'], '学信网', 'CHSI (China Higher Education Student Information)', 'www.chsi.com.cn'),
+  k(
+    'government',
+    ['chinatax.gov.cn'],
+    '国家税务总局',
+    'State Taxation Administration',
+    'www.chinatax.gov.cn',
+  ),
+  k(
+    'government',
+    ['gjzwfw.gov.cn'],
+    '国家政务服务平台',
+    'National Government Service Platform',
+    'gjzwfw.www.gov.cn',
+  ),
+  k(
+    'government',
+    ['chsi.com.cn'],
+    '学信网',
+    'CHSI (China Higher Education Student Information)',
+    'www.chsi.com.cn',
+  ),
   k('government', ['122.gov.cn'], '交管12123', 'Traffic Management 12123', 'www.122.gov.cn'),
   k('government', ['12333.gov.cn'], '人社12333', 'Social Security 12333', 'si.12333.gov.cn'),
-  k('government', ['neea.edu.cn', 'neea.cn'], '中国教育考试网', 'National Education Examinations Authority', 'www.neea.edu.cn'),
-  k('government', ['ncss.cn'], '国家大学生就业服务平台', 'National University Student Employment Service', 'www.ncss.cn'),
+  k(
+    'government',
+    ['neea.edu.cn', 'neea.cn'],
+    '中国教育考试网',
+    'National Education Examinations Authority',
+    'www.neea.edu.cn',
+  ),
+  k(
+    'government',
+    ['ncss.cn'],
+    '国家大学生就业服务平台',
+    'National University Student Employment Service',
+    'www.ncss.cn',
+  ),
 ];
 
 const GOVERNMENT_SUFFIXES = ['gov.cn', 'gov.hk', 'gov.mo', 'gov.tw', 'gov', 'gov.uk', 'gov.sg'];

@@ -15,15 +15,48 @@ import type { Address, MessageHeaders } from './headers';
 
 /** Public free-mail providers: a bare address there is a person, not a service. */
 export const FREE_MAIL_HOSTS = new Set([
-  'qq.com', 'vip.qq.com', 'foxmail.com', 'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com',
-  'live.cn', 'msn.com', 'yahoo.com', 'yahoo.com.cn', 'icloud.com', 'me.com', 'mac.com', 'sina.com', 'sina.cn',
-  'sohu.com', '139.com', 'wo.cn', 'aliyun.com', '163.com', '126.com', 'yeah.net', '188.com', 'vip.163.com',
-  'vip.126.com', 'tom.com', '21cn.com', 'protonmail.com', 'proton.me', 'gmx.de', 'gmx.com', 'mail.ru', 'yandex.ru',
-  'naver.com', 'hanmail.net',
+  'qq.com',
+  'vip.qq.com',
+  'foxmail.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'live.cn',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.com.cn',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'sina.com',
+  'sina.cn',
+  'sohu.com',
+  '139.com',
+  'wo.cn',
+  'aliyun.com',
+  '163.com',
+  '126.com',
+  'yeah.net',
+  '188.com',
+  'vip.163.com',
+  'vip.126.com',
+  'tom.com',
+  '21cn.com',
+  'protonmail.com',
+  'proton.me',
+  'gmx.de',
+  'gmx.com',
+  'mail.ru',
+  'yandex.ru',
+  'naver.com',
+  'hanmail.net',
 ]);
 
 /** Mail-system senders on a mail provider's own domain: bounces and the provider's notices. */
-const SYSTEM_LOCALS = /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|service|admin|system|security|account|passport|kefu|notice|mail)$/;
+const SYSTEM_LOCALS =
+  /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|service|admin|system|security|account|passport|kefu|notice|mail)$/;
 
 export type GroupKind = 'list' | 'address' | 'netease' | 'known' | 'domain';
 
@@ -64,13 +97,23 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
   const netease = serviceForSenderDomain(host);
   if (netease) {
     // Mail from the mailbox provider itself (163.com postmaster, 126.com notices) is the passport.
-    const own = (ACCOUNT_DOMAINS as readonly string[]).includes(host) || host === 'mail.163.com' || host === 'mail.126.com';
+    const own =
+      (ACCOUNT_DOMAINS as readonly string[]).includes(host) ||
+      host === 'mail.163.com' ||
+      host === 'mail.126.com';
     const id = netease === 'netease' && own ? 'passport' : netease;
     const key = id === 'netease' ? `netease:${host}` : `netease:${id}`;
     return { key, kind: 'netease', domain: registrable(host), netease: id, known: null };
   }
   const known = knownSenderFor(host);
-  if (known) return { key: `domain:${known.domains[0]}`, kind: 'known', domain: known.domains[0]!, netease: null, known };
+  if (known)
+    return {
+      key: `domain:${known.domains[0]}`,
+      kind: 'known',
+      domain: known.domains[0]!,
+      netease: null,
+      known,
+    };
   const domain = registrable(host);
   return { key: `domain:${domain}`, kind: 'domain', domain, netease: null, known: null };
 }

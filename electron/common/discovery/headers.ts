@@ -5,7 +5,15 @@
  */
 
 /** The fields requested from IMAP and read from Maildir; never the body. */
-export const DISCOVERY_HEADER_FIELDS = ['from', 'reply-to', 'to', 'list-unsubscribe', 'list-id', 'subject', 'date'] as const;
+export const DISCOVERY_HEADER_FIELDS = [
+  'from',
+  'reply-to',
+  'to',
+  'list-unsubscribe',
+  'list-id',
+  'subject',
+  'date',
+] as const;
 
 export interface Address {
   /** Lower-cased local part. */
@@ -199,7 +207,9 @@ export function readMessageHeaders(block: string): MessageHeaders {
     to: parseAddressList(f.get('to')),
     listUnsubscribe: f.has('list-unsubscribe'),
     listId: parseListId(f.get('list-id')),
-    subject: decodeWords(f.get('subject') ?? '').replace(/\s+/g, ' ').trim(),
+    subject: decodeWords(f.get('subject') ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
     date: parseDate(f.get('date')),
   };
 }

@@ -27,25 +27,51 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
     await server?.stop();
   });
 
-  const account = () => ({ address: corpus.user, host: '127.0.0.1', port: server.tlsPort, secure: true, tls: { ca: server.caCertPem } });
+  const account = () => ({
+    address: corpus.user,
+    host: '127.0.0.1',
+    port: server.tlsPort,
+    secure: true,
+    tls: { ca: server.caCertPem },
+  });
 
   it('finds from headers alone, over TLS with IMAP ID, what the Maildir scan of the same mailbox finds', async () => {
     const d = await discoveryWithPlan(corpus.user);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
-    const imap = await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'imap', account: account(), authCode: CODE } });
+    const imap = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'imap', account: account(), authCode: CODE },
+    });
     expect(imap.ok).toBe(true);
     const viaImap = (imap as { value: DiscoveryResults }).value;
     expect(viaImap.messages).toBe(written);
     expect(viaImap.skippedFolders).toContain('Junk');
-    const local = await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'maildir', path: server.maildirRoot } });
+    const local = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'maildir', path: server.maildirRoot },
+    });
     const viaMaildir = (local as { value: DiscoveryResults }).value;
-    const shape = (r: DiscoveryResults) => r.findings.map((f) => `${f.id} ${f.verdict} ${f.evidence.messages} ${f.sampleSubjects.join('|')}`).sort();
+    const shape = (r: DiscoveryResults) =>
+      r.findings
+        .map((f) => `${f.id} ${f.verdict} ${f.evidence.messages} ${f.sampleSubjects.join('|')}`)
+        .sort();
     expect(shape(viaImap)).toEqual(shape(viaMaildir));
-    for (const id of ['domain:cmbchina.com', 'domain:10086.cn', 'domain:weibo.com', 'domain:jd.com', 'netease:music', 'netease:yanxuan']) {
+    for (const id of [
+      'domain:cmbchina.com',
+      'domain:10086.cn',
+      'domain:weibo.com',
+      'domain:jd.com',
+      'netease:music',
+      'netease:yanxuan',
+    ]) {
       expect(viaImap.findings.find((f) => f.id === id)?.hasAccount, id).toBe(true);
     }
-    const progress = d.events.filter((e) => e.event === 'discovery:progress').map((e) => e.payload as { phase: string; messagesTotal: number });
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['connecting', 'listing', 'scanning', 'classifying']));
+    const progress = d.events
+      .filter((e) => e.event === 'discovery:progress')
+      .map((e) => e.payload as { phase: string; messagesTotal: number });
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['connecting', 'listing', 'scanning', 'classifying']),
+    );
     expect(progress.at(-1)?.messagesTotal).toBe(written);
     // imapflow sent ID with our name (NetEase refuses SELECT without it), and nothing was marked read.
     expect(await server.readLog()).toMatch(/ID sent: name=Closeout/i);
@@ -56,11 +82,17 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
   it('reports a wrong authorization code with the mail backup error code and keeps no results', async () => {
     const d = await discoveryWithPlan(corpus.user);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
-    const r = await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'imap', account: account(), authCode: 'wrong' } });
+    const r = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'imap', account: account(), authCode: 'wrong' },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'mail.auth-failed' } });
     expect(await dispatch('discovery:results', { planId: d.planId })).toEqual({ ok: true, value: null });
     // The same plan can scan again afterwards: the failed job did not stay "busy".
-    const again = await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'imap', account: account(), authCode: CODE } });
+    const again = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'imap', account: account(), authCode: CODE },
+    });
     expect(again.ok).toBe(true);
   });
 });

@@ -12,7 +12,12 @@ import { createFileKeyProvider } from '../../../electron/main/key-providers/file
 import { Vault } from '../../../electron/main/vault/vault';
 import { renderMessage, type Corpus } from '../../fixtures/discovery/generate';
 
-export const appInfo = { name: 'Closeout', version: '0.1.0', platform: process.platform, runtime: 'harness' as const };
+export const appInfo = {
+  name: 'Closeout',
+  version: '0.1.0',
+  platform: process.platform,
+  runtime: 'harness' as const,
+};
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,7 +31,10 @@ export function tempDir(prefix = 'closeout-discovery-'): string {
 }
 
 /** A real vault (keychain mode with a key file) holding one plan for `address`, and the discovery service on it. */
-export async function discoveryWithPlan(address: string, onEvent?: (event: EventName, payload: unknown) => void) {
+export async function discoveryWithPlan(
+  address: string,
+  onEvent?: (event: EventName, payload: unknown) => void,
+) {
   const dir = tempDir();
   const clock = { now: () => Date.UTC(2026, 10, 1) };
   const vault = new Vault<VaultDocument>({
@@ -63,7 +71,11 @@ export async function discoveryWithPlan(address: string, onEvent?: (event: Event
  * that must not show up (the scan skips junk). Files carry no Seen flag, so a scan that changed
  * flags would show in the names.
  */
-export function writeCorpusMaildir(root: string, corpus: Corpus, opts: { repeat?: number; limit?: number } = {}): number {
+export function writeCorpusMaildir(
+  root: string,
+  corpus: Corpus,
+  opts: { repeat?: number; limit?: number } = {},
+): number {
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(root, sub), { recursive: true });
   const junk = join(root, '.Junk');
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(junk, sub), { recursive: true });

@@ -13,7 +13,10 @@ const corpus = loadCorpus();
 
 async function scanned(path: string) {
   const d = await discoveryWithPlan(corpus.user);
-  const r = await d.service.handlers['discovery:scan']({ planId: d.planId, source: { kind: 'maildir', path } });
+  const r = await d.service.handlers['discovery:scan']({
+    planId: d.planId,
+    source: { kind: 'maildir', path },
+  });
   if (!r.ok) throw new Error(r.error.code);
   return { ...d, results: r.value as DiscoveryResults };
 }
@@ -30,26 +33,37 @@ describe('discovery over a Maildir (no network)', () => {
     const agg = new DiscoveryAggregator([corpus.user]);
     for (const s of corpus.senders) for (const m of s.messages) agg.addHeaderBlock(m);
     const expected = agg.findings().map((f) => [f.id, f.verdict, f.evidence.messages]);
-    expect(results.findings.map((f) => [f.id, f.verdict, f.evidence.messages]).sort()).toEqual(expected.sort());
+    expect(results.findings.map((f) => [f.id, f.verdict, f.evidence.messages]).sort()).toEqual(
+      expected.sort(),
+    );
     // The bodies say 验证码 / verify your account; had they been read, personal mail would carry account cues.
-    expect(results.findings.filter((f) => f.verdict === 'personal').every((f) => f.evidence.lifecycle === 0)).toBe(true);
-    const progress = events.filter((e) => e.event === 'discovery:progress').map((e) => e.payload as { planId: string; messagesDone: number; phase: string });
+    expect(
+      results.findings.filter((f) => f.verdict === 'personal').every((f) => f.evidence.lifecycle === 0),
+    ).toBe(true);
+    const progress = events
+      .filter((e) => e.event === 'discovery:progress')
+      .map((e) => e.payload as { planId: string; messagesDone: number; phase: string });
     expect(progress.at(-1)).toMatchObject({ planId, phase: 'classifying', messagesDone: written });
     // Nothing was renamed or flagged.
     expect(readdirSync(join(root, 'cur')).every((n) => n.endsWith(':2,'))).toBe(true);
   });
 
-  it("reads a Closeout backup folder (Maildir inside) and reports a missing folder as discovery.maildir-not-found", async () => {
+  it('reads a Closeout backup folder (Maildir inside) and reports a missing folder as discovery.maildir-not-found', async () => {
     const target = tempDir();
     writeCorpusMaildir(join(target, 'Maildir'), corpus, { limit: 50 });
     const { results } = await scanned(target);
     expect(results.messages).toBe(50);
     const d = await discoveryWithPlan(corpus.user);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
-    const missing = await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'maildir', path: join(target, 'nope') } });
+    const missing = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'maildir', path: join(target, 'nope') },
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: 'discovery.maildir-not-found' } });
     // The failed scan released the plan: the next one runs.
-    expect((await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'maildir', path: target } })).ok).toBe(true);
+    expect(
+      (await dispatch('discovery:scan', { planId: d.planId, source: { kind: 'maildir', path: target } })).ok,
+    ).toBe(true);
   });
 
   it('adds reviewed findings through the plan reducer, once, however often it is clicked or re-scanned', async () => {
@@ -60,18 +74,38 @@ describe('discovery over a Maildir (no network)', () => {
     const bank = results.findings.find((f) => f.id === 'domain:cmbchina.com')!;
     const music = results.findings.find((f) => f.id === 'netease:music')!;
     expect(bank.inPlan).toBeNull();
-    const clicks = await Promise.all([1, 2, 3].map(() => h['discovery:add']({ planId, findingId: bank.id, as: 'site' })));
-    expect(clicks.map((c) => (c.ok ? c.value.status : c.error.code)).sort()).toEqual(['added', 'already', 'already']);
+    const clicks = await Promise.all(
+      [1, 2, 3].map(() => h['discovery:add']({ planId, findingId: bank.id, as: 'site' })),
+    );
+    expect(clicks.map((c) => (c.ok ? c.value.status : c.error.code)).sort()).toEqual([
+      'added',
+      'already',
+      'already',
+    ]);
     const svc = await h['discovery:add']({ planId, findingId: music.id, as: 'service' });
     // The catalog puts Cloud Music in every new plan, so the scan links to that entry instead of adding a second.
     expect(svc).toMatchObject({ ok: true, value: { status: 'already', link: { section: 'service' } } });
     const other = results.findings.find((f) => f.id === 'netease:ds.163.com')!;
-    expect(await h['discovery:add']({ planId, findingId: other.id, as: 'service' })).toMatchObject({ ok: true, value: { status: 'added' } });
-    expect(await h['discovery:add']({ planId, findingId: other.id, as: 'service' })).toMatchObject({ ok: true, value: { status: 'already' } });
+    expect(await h['discovery:add']({ planId, findingId: other.id, as: 'service' })).toMatchObject({
+      ok: true,
+      value: { status: 'added' },
+    });
+    expect(await h['discovery:add']({ planId, findingId: other.id, as: 'service' })).toMatchObject({
+      ok: true,
+      value: { status: 'already' },
+    });
     const personal = results.findings.find((f) => f.verdict === 'personal')!;
-    expect(await h['discovery:add']({ planId, findingId: personal.id, as: 'site' })).toMatchObject({ ok: false, error: { code: 'discovery.not-addable' } });
-    expect(await h['discovery:add']({ planId, findingId: bank.id, as: 'service' })).toMatchObject({ ok: false, error: { code: 'discovery.not-addable' } });
-    expect(await h['discovery:add']({ planId, findingId: 'domain:never-seen.example', as: 'site' })).toMatchObject({ ok: false, error: { code: 'discovery.unknown-finding' } });
+    expect(await h['discovery:add']({ planId, findingId: personal.id, as: 'site' })).toMatchObject({
+      ok: false,
+      error: { code: 'discovery.not-addable' },
+    });
+    expect(await h['discovery:add']({ planId, findingId: bank.id, as: 'service' })).toMatchObject({
+      ok: false,
+      error: { code: 'discovery.not-addable' },
+    });
+    expect(
+      await h['discovery:add']({ planId, findingId: 'domain:never-seen.example', as: 'site' }),
+    ).toMatchObject({ ok: false, error: { code: 'discovery.unknown-finding' } });
 
     // Each real addition went through the plan service, which told every window; the no-ops did not.
     expect(events.filter((e) => e.event === 'plan:changed')).toHaveLength(2);
@@ -80,16 +114,30 @@ describe('discovery over a Maildir (no network)', () => {
     expect(again.ok).toBe(true);
     const plan = vault.read().plans.find((p) => p.id === planId)!;
     expect(plan.sites.filter((s) => s.domain === 'cmbchina.com')).toHaveLength(1);
-    expect(plan.sites.find((s) => s.domain === 'cmbchina.com')).toMatchObject({ name: '招商银行', category: 'bank', status: 'todo' });
+    expect(plan.sites.find((s) => s.domain === 'cmbchina.com')).toMatchObject({
+      name: '招商银行',
+      category: 'bank',
+      status: 'todo',
+    });
     expect(plan.services.filter((s) => s.catalogId === 'music')).toHaveLength(1);
     expect(plan.services.filter((s) => s.catalogId === null)).toHaveLength(1);
     const listed = await h['discovery:results']({ planId });
     const linked = listed.ok && listed.value ? listed.value.findings.filter((f) => f.inPlan) : [];
-    expect(linked.map((f) => f.id)).toEqual(expect.arrayContaining(['domain:cmbchina.com', 'netease:music', 'netease:ds.163.com']));
+    expect(linked.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['domain:cmbchina.com', 'netease:music', 'netease:ds.163.com']),
+    );
 
     // A site the user typed by hand for the same domain is recognised too.
     const typed = await vault.update((doc) => {
-      const r = apply(doc, { type: 'site.upsert', planId, site: { id: 'my-jd', name: 'JD', domain: 'JD.com', category: 'shopping', status: 'todo' } }, '2026-11-01T00:00:00.000Z');
+      const r = apply(
+        doc,
+        {
+          type: 'site.upsert',
+          planId,
+          site: { id: 'my-jd', name: 'JD', domain: 'JD.com', category: 'shopping', status: 'todo' },
+        },
+        '2026-11-01T00:00:00.000Z',
+      );
       return r.ok ? { ok: true, value: { doc: r.value.doc, value: undefined } } : r;
     });
     expect(typed.ok).toBe(true);
@@ -126,10 +174,15 @@ describe('discovery over a Maildir (no network)', () => {
 
   it('without a scan there is nothing to add', async () => {
     const d = await discoveryWithPlan(corpus.user);
-    expect(await d.service.handlers['discovery:add']({ planId: d.planId, findingId: 'domain:jd.com', as: 'site' })).toMatchObject({
+    expect(
+      await d.service.handlers['discovery:add']({ planId: d.planId, findingId: 'domain:jd.com', as: 'site' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'discovery.no-results' },
     });
-    expect(await d.service.handlers['discovery:results']({ planId: d.planId })).toEqual({ ok: true, value: null });
+    expect(await d.service.handlers['discovery:results']({ planId: d.planId })).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 });

@@ -4,7 +4,11 @@ import type { Finding } from '../../../electron/common/discovery/types';
 
 const ME = 'me@126.com';
 let n = 0;
-function msg(from: string, subject: string, opts: { list?: boolean; to?: string; day?: number } = {}): string {
+function msg(
+  from: string,
+  subject: string,
+  opts: { list?: boolean; to?: string; day?: number } = {},
+): string {
   n++;
   const date = new Date(Date.UTC(2020, 0, 1) + (opts.day ?? n) * 86_400_000).toUTCString();
   return [
@@ -24,14 +28,24 @@ function scan(blocks: string[]): Map<string, Finding> {
 
 describe('verdicts', () => {
   it('an unknown site with a sign-up mail is an account, with the cue and count as reason', () => {
-    const f = scan([msg('hello@tinyapp.io', 'Welcome to TinyApp'), msg('hello@tinyapp.io', 'Your weekly summary')]).get('domain:tinyapp.io')!;
-    expect(f).toMatchObject({ verdict: 'account', hasAccount: true, suggest: 'site', reason: { key: 'accountCue', params: { count: 1 } } });
+    const f = scan([
+      msg('hello@tinyapp.io', 'Welcome to TinyApp'),
+      msg('hello@tinyapp.io', 'Your weekly summary'),
+    ]).get('domain:tinyapp.io')!;
+    expect(f).toMatchObject({
+      verdict: 'account',
+      hasAccount: true,
+      suggest: 'site',
+      reason: { key: 'accountCue', params: { count: 1 } },
+    });
     expect(f.reason).toEqual({ key: 'accountCue', params: { cue: 'Welcome to', count: 1 } });
   });
 
   it('Chinese cues count: 验证码, 绑定, 账单, 密码重置', () => {
     for (const subject of ['【某站】验证码 123456', '邮箱绑定成功', '您的12月账单', '密码重置申请']) {
-      const f = scan([msg('noreply@some-site.cn', subject), msg('noreply@some-site.cn', '本周精选')]).get('domain:some-site.cn')!;
+      const f = scan([msg('noreply@some-site.cn', subject), msg('noreply@some-site.cn', '本周精选')]).get(
+        'domain:some-site.cn',
+      )!;
       expect(f.hasAccount, subject).toBe(true);
     }
   });
@@ -42,42 +56,87 @@ describe('verdicts', () => {
       msg('news@weekly.example.org', 'Example Weekly #12', { list: true }),
       msg('news@weekly.example.org', 'This week in AI', { list: true }),
     ]).get('domain:example.org')!;
-    expect(f).toMatchObject({ verdict: 'newsletter', hasAccount: false, reason: { key: 'newsletterSignup' } });
+    expect(f).toMatchObject({
+      verdict: 'newsletter',
+      hasAccount: false,
+      reason: { key: 'newsletterSignup' },
+    });
   });
 
   it('replies from a company domain are personal mail; a single message is a one-off', () => {
-    const m = scan([msg('wang@acme-design.cn', 'Re: 项目周报'), msg('wang@acme-design.cn', '回复: 报价单'), msg('info@expo-hall.cn', '邀请函')]);
-    expect(m.get('domain:acme-design.cn')).toMatchObject({ verdict: 'personal', hasAccount: false, suggest: null });
+    const m = scan([
+      msg('wang@acme-design.cn', 'Re: 项目周报'),
+      msg('wang@acme-design.cn', '回复: 报价单'),
+      msg('info@expo-hall.cn', '邀请函'),
+    ]);
+    expect(m.get('domain:acme-design.cn')).toMatchObject({
+      verdict: 'personal',
+      hasAccount: false,
+      suggest: null,
+    });
     expect(m.get('domain:expo-hall.cn')).toMatchObject({ verdict: 'one-off', hasAccount: false });
   });
 
   it('a single receipt from an unknown shop may be a guest purchase; two are an account', () => {
     const one = scan([msg('orders@florist.example', 'Your receipt #1')]).get('domain:florist.example')!;
     expect(one).toMatchObject({ verdict: 'one-off', reason: { key: 'singleReceipt' } });
-    const two = scan([msg('orders@florist.example', 'Your receipt #1'), msg('orders@florist.example', 'Order confirmation #2')]).get('domain:florist.example')!;
+    const two = scan([
+      msg('orders@florist.example', 'Your receipt #1'),
+      msg('orders@florist.example', 'Order confirmation #2'),
+    ]).get('domain:florist.example')!;
     expect(two).toMatchObject({ verdict: 'account', reason: { key: 'transactions', params: { count: 2 } } });
   });
 
   it('a known bank writing to the user without cues is still an account, categorised from the list', () => {
-    const f = scan([msg('svc@message.cmbchina.com', '服务协议更新'), msg('svc@cmbchina.com', '系统升级公告')]).get('domain:cmbchina.com')!;
-    expect(f).toMatchObject({ verdict: 'account', category: 'bank', reason: { key: 'knownService' }, knownName: { 'zh-CN': '招商银行' } });
+    const f = scan([
+      msg('svc@message.cmbchina.com', '服务协议更新'),
+      msg('svc@cmbchina.com', '系统升级公告'),
+    ]).get('domain:cmbchina.com')!;
+    expect(f).toMatchObject({
+      verdict: 'account',
+      category: 'bank',
+      reason: { key: 'knownService' },
+      knownName: { 'zh-CN': '招商银行' },
+    });
   });
 
   it('NetEase services come with their catalog id and are suggested as services; the mailbox itself is not', () => {
-    const m = scan([msg('noreply@music.163.com', '每日推荐'), msg('postmaster@163.com', 'Undelivered Mail Returned to Sender'), msg('li@163.com', '周末一起吃饭吗')]);
-    expect(m.get('netease:music')).toMatchObject({ verdict: 'netease-service', catalogServiceId: 'music', suggest: 'service', hasAccount: true });
-    expect(m.get('netease:passport')).toMatchObject({ verdict: 'netease-passport', suggest: null, hasAccount: false });
-    expect(m.get('address:li@163.com')).toMatchObject({ verdict: 'personal', reason: { key: 'freeMailPerson' } });
+    const m = scan([
+      msg('noreply@music.163.com', '每日推荐'),
+      msg('postmaster@163.com', 'Undelivered Mail Returned to Sender'),
+      msg('li@163.com', '周末一起吃饭吗'),
+    ]);
+    expect(m.get('netease:music')).toMatchObject({
+      verdict: 'netease-service',
+      catalogServiceId: 'music',
+      suggest: 'service',
+      hasAccount: true,
+    });
+    expect(m.get('netease:passport')).toMatchObject({
+      verdict: 'netease-passport',
+      suggest: null,
+      hasAccount: false,
+    });
+    expect(m.get('address:li@163.com')).toMatchObject({
+      verdict: 'personal',
+      reason: { key: 'freeMailPerson' },
+    });
   });
 
   it('government hosts are categorised by suffix', () => {
-    const f = scan([msg('no-reply@zwfw.some-city.gov.cn', '办件进度通知：已受理'), msg('no-reply@zwfw.some-city.gov.cn', '用户注册成功')]).get('domain:some-city.gov.cn')!;
+    const f = scan([
+      msg('no-reply@zwfw.some-city.gov.cn', '办件进度通知：已受理'),
+      msg('no-reply@zwfw.some-city.gov.cn', '用户注册成功'),
+    ]).get('domain:some-city.gov.cn')!;
     expect(f).toMatchObject({ category: 'government', hasAccount: true });
   });
 
   it('keeps first/last seen, bounded samples and ranks accounts above newsletters and people', () => {
     const blocks: string[] = [];
-    for (let i = 0; i < 5000; i++) blocks.push(msg('noreply@big.example.com', i % 100 === 0 ? `Verify sign-in ${i}` : `Notice ${i}`, { day: i }));
+    for (let i = 0; i < 5000; i++)
+      blocks.push(
+        msg('noreply@big.example.com', i % 100 === 0 ? `Verify sign-in ${i}` : `Notice ${i}`, { day: i }),
+      );
     blocks.push(msg('news@letters.example.net', 'Weekly digest', { list: true }));
     blocks.push(msg('pal@gmail.com', 'Re: hi'));
     const agg = new DiscoveryAggregator([ME]);

@@ -14,12 +14,24 @@ describe('labelled discovery corpus', () => {
   const corpus = loadCorpus();
 
   it('is what the committed generator produces, with at least 300 labelled senders of every kind', () => {
-    expect(`${JSON.stringify(generateCorpus(), null, 1)}\n`).toBe(readFileSync(join(import.meta.dirname, '../../fixtures/discovery/corpus.json'), 'utf8'));
+    expect(`${JSON.stringify(generateCorpus(), null, 1)}\n`).toBe(
+      readFileSync(join(import.meta.dirname, '../../fixtures/discovery/corpus.json'), 'utf8'),
+    );
     expect(corpus.senders.length).toBeGreaterThanOrEqual(300);
     const kinds = new Set(corpus.senders.map((s) => s.kind));
-    for (const k of ['account', 'netease', 'guest-receipt', 'newsletter', 'personal', 'mailing-list', 'one-off']) expect(kinds).toContain(k);
+    for (const k of [
+      'account',
+      'netease',
+      'guest-receipt',
+      'newsletter',
+      'personal',
+      'mailing-list',
+      'one-off',
+    ])
+      expect(kinds).toContain(k);
     const cats = new Set(corpus.senders.map((s) => s.category));
-    for (const c of ['bank', 'carrier', 'social', 'shopping', 'game', 'work', 'government', 'other']) expect(cats).toContain(c);
+    for (const c of ['bank', 'carrier', 'social', 'shopping', 'game', 'work', 'government', 'other'])
+      expect(cats).toContain(c);
   });
 
   it(`finds services holding an account with precision and recall of at least ${FLOOR}`, () => {
@@ -29,7 +41,9 @@ describe('labelled discovery corpus', () => {
   });
 
   it('puts all mail of one sender into one finding (subdomains, bounce hosts and aliases collapse)', () => {
-    const split = evaluate(corpus).scored.filter((s) => !s.collapsed).map((s) => s.sender.id);
+    const split = evaluate(corpus)
+      .scored.filter((s) => !s.collapsed)
+      .map((s) => s.sender.id);
     expect(split).toEqual([]);
   });
 

@@ -37,7 +37,8 @@ describe('grouping by registrable domain', () => {
     expect(keyOf('postmaster@163.com')).toBe('netease:passport');
     expect(keyOf('passport@service.netease.com')).toBe('netease:passport');
     expect(keyOf('x@ds.163.com')).toBe('netease:ds.163.com');
-    for (const id of ['music', 'yanxuan', 'game.mhxy', 'pay', 'kaola']) expect(catalogServiceById(id)).toBeDefined();
+    for (const id of ['music', 'yanxuan', 'game.mhxy', 'pay', 'kaola'])
+      expect(catalogServiceById(id)).toBeDefined();
   });
 
   it('treats an individual at a free-mail host as a person, one finding per address', () => {

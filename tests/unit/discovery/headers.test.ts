@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHeaderBytes, decodeWords, parseAddressList, readMessageHeaders } from '../../../electron/common/discovery/headers';
+import {
+  decodeHeaderBytes,
+  decodeWords,
+  parseAddressList,
+  readMessageHeaders,
+} from '../../../electron/common/discovery/headers';
 
 describe('discovery header parsing', () => {
   it('decodes RFC 2047 words in UTF-8 and GB2312/GBK, base64 and quoted-printable, joined across folds', () => {

@@ -12,24 +12,31 @@ const ALLOWED_PACKAGES = new Set(['tldts', 'zod']);
 
 function importsOf(file: string): string[] {
   const src = readFileSync(file, 'utf8');
-  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3]!,
-  );
+  return [
+    ...src.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 describe('discovery classifier locality', () => {
   it('reaches no network or Node module, directly or through the catalog', () => {
     const seen = new Set<string>();
     const packages = new Set<string>();
-    const queue = readdirSync(ROOT).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, f));
+    const queue = readdirSync(ROOT)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(ROOT, f));
     while (queue.length) {
       const file = queue.pop()!;
       if (seen.has(file)) continue;
       seen.add(file);
       const src = readFileSync(file, 'utf8');
-      expect(src, file).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|WebSocket|navigator\.|\b(?:net|dns|http|https|tls)\.(?:connect|createConnection|lookup|resolve\w*|request|get)\b/);
+      expect(src, file).not.toMatch(
+        /\bfetch\s*\(|XMLHttpRequest|WebSocket|navigator\.|\b(?:net|dns|http|https|tls)\.(?:connect|createConnection|lookup|resolve\w*|request|get)\b/,
+      );
       for (const spec of importsOf(file)) {
-        if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec.endsWith('.ts') ? spec : `${spec}.ts`));
+        if (spec.startsWith('.'))
+          queue.push(resolve(dirname(file), spec.endsWith('.ts') ? spec : `${spec}.ts`));
         else packages.add(spec);
       }
     }

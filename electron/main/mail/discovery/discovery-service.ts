@@ -4,7 +4,12 @@
  * subjects, and the vault document has no section for them). Adding goes through the plan reducer.
  */
 import type { ImapFlow } from 'imapflow';
-import type { DiscoveryAddResult, DiscoveryProgress, DiscoveryResults, DiscoverySource } from '../../../common/contract/discovery';
+import type {
+  DiscoveryAddResult,
+  DiscoveryProgress,
+  DiscoveryResults,
+  DiscoverySource,
+} from '../../../common/contract/discovery';
 import { DiscoveryAggregator } from '../../../common/discovery/aggregate';
 import type { Finding } from '../../../common/discovery/types';
 import type { Plan } from '../../../common/model/plan';
@@ -44,7 +49,10 @@ export function createDiscoveryService(
       return null;
     }
   };
-  const present = (r: StoredResults): DiscoveryResults => ({ ...r, findings: withLinks(r.findings, currentPlan(r.planId)) });
+  const present = (r: StoredResults): DiscoveryResults => ({
+    ...r,
+    findings: withLinks(r.findings, currentPlan(r.planId)),
+  });
   const nowIso = () => new Date(ctx.clock.now()).toISOString();
 
   async function scan(planId: string, source: DiscoverySource): Promise<Result<DiscoveryResults>> {
@@ -148,21 +156,37 @@ export function createDiscoveryService(
     return run;
   };
 
-  async function add(planId: string, findingId: string, as: 'service' | 'site', category?: Parameters<typeof addCommand>[3]): Promise<Result<DiscoveryAddResult>> {
+  async function add(
+    planId: string,
+    findingId: string,
+    as: 'service' | 'site',
+    category?: Parameters<typeof addCommand>[3],
+  ): Promise<Result<DiscoveryAddResult>> {
     const results = last.get(planId);
     if (!results) return err('discovery.no-results', 'Scan the mailbox first');
     const finding = results.findings.find((f) => f.id === findingId);
-    if (!finding) return err('discovery.unknown-finding', 'That finding is not in the last results', { findingId });
-    const addable = as === 'service' ? finding.kind === 'netease' && finding.verdict !== 'netease-passport' : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
-    if (!addable) return err('discovery.not-addable', `This finding cannot be added as a ${as}`, { as, verdict: finding.verdict });
-    const existing = (plan: Plan) => (as === 'service' ? serviceLink(finding, plan) : siteLink(finding, plan));
+    if (!finding)
+      return err('discovery.unknown-finding', 'That finding is not in the last results', { findingId });
+    const addable =
+      as === 'service'
+        ? finding.kind === 'netease' && finding.verdict !== 'netease-passport'
+        : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
+    if (!addable)
+      return err('discovery.not-addable', `This finding cannot be added as a ${as}`, {
+        as,
+        verdict: finding.verdict,
+      });
+    const existing = (plan: Plan) =>
+      as === 'service' ? serviceLink(finding, plan) : siteLink(finding, plan);
     return serial(async (): Promise<Result<DiscoveryAddResult>> => {
       const before = existing(planOf(planId));
       if (before) return ok({ status: 'already', link: before });
       const r = await plans.apply(addCommand(finding, planId, as, category));
       if (!r.ok) return r;
       const link = r.value.view ? existing(r.value.view.plan) : null;
-      return link ? ok({ status: 'added', link }) : err('discovery.not-addable', 'The plan did not take the item');
+      return link
+        ? ok({ status: 'added', link })
+        : err('discovery.not-addable', 'The plan did not take the item');
     });
   }
 
@@ -186,4 +210,3 @@ export function createDiscoveryService(
     },
   };
 }
-

@@ -3,7 +3,8 @@
  * sent mail come from the user. Trash stays in: a deleted "welcome" mail is still evidence.
  */
 const SKIP_USE = new Set(['\\Junk', '\\Drafts', '\\Sent']);
-const SKIP_NAMES = /^(?:junk|spam|junk e-?mail|bulk mail|drafts?|sent|sent (?:items|messages|mail)|垃圾邮件|垃圾箱|草稿箱|草稿|已发送|已发邮件|发件箱)$/i;
+const SKIP_NAMES =
+  /^(?:junk|spam|junk e-?mail|bulk mail|drafts?|sent|sent (?:items|messages|mail)|垃圾邮件|垃圾箱|草稿箱|草稿|已发送|已发邮件|发件箱)$/i;
 
 export function isSkippedFolder(name: string, specialUse: string | null): boolean {
   if (specialUse && SKIP_USE.has(specialUse)) return true;

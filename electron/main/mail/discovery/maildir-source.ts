@@ -36,7 +36,8 @@ export function decodeMutf7(name: string): string {
     if (b64 === '') return '&';
     const bytes = Buffer.from(b64.replace(/,/g, '/'), 'base64');
     let out = '';
-    for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+    for (let i = 0; i + 1 < bytes.length; i += 2)
+      out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
     return out;
   });
 }
@@ -60,7 +61,8 @@ export async function listMaildirFolders(path: string): Promise<MaildirFolder[]>
     const name = (entry.startsWith('.') ? entry.slice(1) : entry).split('.').map(decodeMutf7).join('/');
     out.push({ name, dir });
   }
-  if (out.length === 0) throw new AppFailure('discovery.maildir-not-found', 'No Maildir (cur/new folders) found there');
+  if (out.length === 0)
+    throw new AppFailure('discovery.maildir-not-found', 'No Maildir (cur/new folders) found there');
   return out;
 }
 

@@ -4,7 +4,11 @@
  * services the catalog does not know, the domain for sites. So a re-scan, a second click or an
  * entry the user typed by hand never becomes a duplicate.
  */
-import { siteCategoryOf, type DiscoveryFinding, type DiscoveryPlanLink } from '../../../common/contract/discovery';
+import {
+  siteCategoryOf,
+  type DiscoveryFinding,
+  type DiscoveryPlanLink,
+} from '../../../common/contract/discovery';
 import type { Finding } from '../../../common/discovery/types';
 import type { PlanCommand } from '../../../common/model/commands';
 import type { Plan } from '../../../common/model/plan';
@@ -12,11 +16,16 @@ import type { Plan } from '../../../common/model/plan';
 type SiteCategory = ReturnType<typeof siteCategoryOf>;
 
 function serviceName(f: Finding): string {
-  return (f.knownName?.['zh-CN'] ?? (f.name && f.name !== f.domain ? f.name : (f.hosts[0] ?? f.domain))).slice(0, 200);
+  return (
+    f.knownName?.['zh-CN'] ?? (f.name && f.name !== f.domain ? f.name : (f.hosts[0] ?? f.domain))
+  ).slice(0, 200);
 }
 
 function siteName(f: Finding): string {
-  return (f.knownName?.['zh-CN'] ?? (f.name && f.name !== f.domain ? f.name : f.domain)).trim().slice(0, 200) || f.domain;
+  return (
+    (f.knownName?.['zh-CN'] ?? (f.name && f.name !== f.domain ? f.name : f.domain)).trim().slice(0, 200) ||
+    f.domain
+  );
 }
 
 /** A plan id derived from the finding id, within idSchema's alphabet and length. */
@@ -29,9 +38,15 @@ export function itemIdFor(prefix: 'svc' | 'site', f: Finding): string {
 
 export function serviceLink(f: Finding, plan: Plan): DiscoveryPlanLink | null {
   if (f.kind !== 'netease') return null;
-  const byCatalog = f.catalogServiceId ? plan.services.find((s) => s.catalogId === f.catalogServiceId) : undefined;
+  const byCatalog = f.catalogServiceId
+    ? plan.services.find((s) => s.catalogId === f.catalogServiceId)
+    : undefined;
   const name = serviceName(f);
-  const found = byCatalog ?? (f.catalogServiceId ? undefined : plan.services.find((s) => s.catalogId === null && s.name.trim() === name));
+  const found =
+    byCatalog ??
+    (f.catalogServiceId
+      ? undefined
+      : plan.services.find((s) => s.catalogId === null && s.name.trim() === name));
   return found ? { section: 'service', itemId: found.id } : null;
 }
 
@@ -49,15 +64,39 @@ export function withLinks(findings: readonly Finding[], plan: Plan | null): Disc
   return findings.map((f) => ({ ...f, inPlan: plan ? linkOf(f, plan) : null }));
 }
 
-export function addCommand(f: Finding, planId: string, as: 'service' | 'site', category?: SiteCategory): PlanCommand {
+export function addCommand(
+  f: Finding,
+  planId: string,
+  as: 'service' | 'site',
+  category?: SiteCategory,
+): PlanCommand {
   if (as === 'service') {
     return f.catalogServiceId
-      ? { type: 'service.add', planId, serviceId: itemIdFor('svc', f), catalogId: f.catalogServiceId, status: 'in-use' }
-      : { type: 'service.add', planId, serviceId: itemIdFor('svc', f), catalogId: null, name: serviceName(f), status: 'in-use' };
+      ? {
+          type: 'service.add',
+          planId,
+          serviceId: itemIdFor('svc', f),
+          catalogId: f.catalogServiceId,
+          status: 'in-use',
+        }
+      : {
+          type: 'service.add',
+          planId,
+          serviceId: itemIdFor('svc', f),
+          catalogId: null,
+          name: serviceName(f),
+          status: 'in-use',
+        };
   }
   return {
     type: 'site.upsert',
     planId,
-    site: { id: itemIdFor('site', f), name: siteName(f), domain: f.domain, category: category ?? siteCategoryOf(f.category), status: 'todo' },
+    site: {
+      id: itemIdFor('site', f),
+      name: siteName(f),
+      domain: f.domain,
+      category: category ?? siteCategoryOf(f.category),
+      status: 'todo',
+    },
   };
 }

@@ -10,7 +10,8 @@ export default {
   'zh-CN': {
     discovery: {
       title: '查找仍在使用这个地址的服务',
-      intro: '只读取邮件的发件人、收件人、主题、日期和退订标记，不读正文，全部在本机完成，不联网查询。结果只供你审阅：每一项都需要你亲手加入计划。',
+      intro:
+        '只读取邮件的发件人、收件人、主题、日期和退订标记，不读正文，全部在本机完成，不联网查询。结果只供你审阅：每一项都需要你亲手加入计划。',
       source: {
         imap: '从邮箱服务器读取（IMAP）',
         maildir: '从本机的邮件备份读取（Maildir）',
@@ -33,8 +34,10 @@ export default {
         scanning: '正在读取邮件头…',
         classifying: '正在整理结果…',
       },
-      progress: '已读取 {done} / {total} 封，{folders} 个文件夹中的第 {folder} 个；已发现 {accounts} 个可能的账号',
-      summary: '读取了 {messages} 封邮件（{folders} 个文件夹），发现 {findings} 个发件方，其中 {accounts} 个像是账号。',
+      progress:
+        '已读取 {done} / {total} 封，{folders} 个文件夹中的第 {folder} 个；已发现 {accounts} 个可能的账号',
+      summary:
+        '读取了 {messages} 封邮件（{folders} 个文件夹），发现 {findings} 个发件方，其中 {accounts} 个像是账号。',
       cancelledNote: '查找被中途停止，下面只包含已读取部分的结果。',
       skippedFolders: '未读取的文件夹（垃圾邮件、草稿、已发送）：{folders}',
       resultsInMemory: '结果只保存在本次运行的内存中，关闭应用后需要重新查找。',
@@ -99,7 +102,8 @@ export default {
   en: {
     discovery: {
       title: 'Find what still uses this address',
-      intro: 'Reads only the sender, recipient, subject, date and unsubscribe headers of your mail, never the bodies, entirely on this computer with no lookups online. The results are for you to review: you add each item to the plan yourself.',
+      intro:
+        'Reads only the sender, recipient, subject, date and unsubscribe headers of your mail, never the bodies, entirely on this computer with no lookups online. The results are for you to review: you add each item to the plan yourself.',
       source: {
         imap: 'Read from the mail server (IMAP)',
         maildir: 'Read from a mail backup on this computer (Maildir)',
@@ -122,11 +126,14 @@ export default {
         scanning: 'Reading mail headers…',
         classifying: 'Sorting the results…',
       },
-      progress: '{done} of {total} messages read, folder {folder} of {folders}; {accounts} likely accounts so far',
-      summary: 'Read {messages} messages in {folders} folders and found {findings} senders, {accounts} of which look like accounts.',
+      progress:
+        '{done} of {total} messages read, folder {folder} of {folders}; {accounts} likely accounts so far',
+      summary:
+        'Read {messages} messages in {folders} folders and found {findings} senders, {accounts} of which look like accounts.',
       cancelledNote: 'The scan was stopped early; the list covers only what was read.',
       skippedFolders: 'Folders not read (junk, drafts, sent): {folders}',
-      resultsInMemory: 'Results are kept in memory for this session only; scan again after restarting the app.',
+      resultsInMemory:
+        'Results are kept in memory for this session only; scan again after restarting the app.',
       empty: 'No results yet.',
       columns: {
         sender: 'Sender',
@@ -167,8 +174,10 @@ export default {
         neteaseOther: 'Another NetEase service ({host}) with mail about an account.',
         neteasePassport: 'System mail from NetEase Mail or the passport: the account being closed.',
         mailingList: 'Mail from the list {list} ({messages} messages), not addressed to you personally.',
-        newsletter: '{count} of {messages} messages carry an unsubscribe header and read as promotion or news: a subscription, not an account.',
-        newsletterSignup: 'A subscription confirmation (such as “{cue}”) and bulk mail: subscribing to news is not an account.',
+        newsletter:
+          '{count} of {messages} messages carry an unsubscribe header and read as promotion or news: a subscription, not an account.',
+        newsletterSignup:
+          'A subscription confirmation (such as “{cue}”) and bulk mail: subscribing to news is not an account.',
         conversation: '{count} replies or forwards: people writing to each other.',
         freeMailPerson: 'From a personal free-mail address, {address}.',
         singleReceipt: 'A single receipt (such as “{cue}”): perhaps a purchase without an account.',
@@ -182,7 +191,8 @@ export default {
       'discovery.maildir-unreadable': 'That folder cannot be read. Check its permissions.',
       'discovery.no-results': 'No results yet. Run a scan first.',
       'discovery.unknown-finding': 'That item is no longer in the latest results. Refresh and try again.',
-      'discovery.not-addable': 'That item cannot be added to the plan this way (for example personal mail or the passport itself).',
+      'discovery.not-addable':
+        'That item cannot be added to the plan this way (for example personal mail or the passport itself).',
     },
   },
 } satisfies MessageFile;
