@@ -145,7 +145,15 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     });
   };
 
-  const state = (): RemindersState => store.read().reminders;
+  /**
+   * The reminders as they are after reconciling with the plans. A plan change is saved before the
+   * check that saves its reminders; reading through this, nobody sees the gap.
+   */
+  const reconciled = (doc: VaultDocument): RemindersState => {
+    const items = reconcileReminders(doc, clock.now(), zone);
+    return items === doc.reminders.items ? doc.reminders : { ...doc.reminders, items: [...items] };
+  };
+  const state = (): RemindersState => reconciled(store.read());
 
   const onDocChange = (doc: VaultDocument) => {
     if (doc.reminders.items !== lastItems) {
@@ -161,7 +169,7 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     fn: (s: RemindersState, doc: VaultDocument) => Result<{ state: RemindersState; value: T }>,
   ) => {
     const r = await store.update((doc) => {
-      const m = fn(doc.reminders, doc);
+      const m = fn(reconciled(doc), doc);
       if (!m.ok) return m;
       return ok({ doc: { ...doc, reminders: m.value.state }, value: m.value.value });
     });
