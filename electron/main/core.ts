@@ -12,6 +12,7 @@ import { createTransferService } from './transfer/service';
 import { createCatalogService } from './services/catalog-service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
 import { createMailService } from './mail/mail-service';
+import { vaultCodeKeeper } from './mail/vault-code-keeper';
 import { createDiscoveryService } from './mail/discovery/discovery-service';
 import type { Service, ServiceContext } from './services/context';
 import type { KeyProvider } from './key-providers/key-provider';
@@ -94,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
       createMailService(ctx, {
         openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
         recordVerification: mailVerificationRecorder(plans),
+        vaultCodes: vaultCodeKeeper(vault, clock),
       }),
     ),
     ...add(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { historyEntrySchema } from './history-entry';
 import { planSchema } from './plan';
+import { emptyMailCodes, mailCodesSchema } from './mail-codes';
 import { emptyRemindersState, remindersStateSchema } from './reminders';
 
 /**
@@ -12,7 +13,7 @@ import { emptyRemindersState, remindersStateSchema } from './reminders';
  * of the previous version to tests/fixtures/documents/. The reducer spreads the document, so it
  * keeps sections it does not know.
  */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 4;
 
 export const documentSections = {
   plans: z.array(planSchema),
@@ -20,6 +21,8 @@ export const documentSections = {
   history: z.array(historyEntrySchema),
   /** Reminders (absolute times) and their settings; see model/reminders.ts and schedule.ts. */
   reminders: remindersStateSchema,
+  /** Mail authorization codes kept at the user's request (model/mail-codes.ts); main only. */
+  mailCodes: mailCodesSchema,
   /** What a migration could not interpret, kept rather than dropped (see migrations.ts). */
   legacy: z
     .object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) })
@@ -44,5 +47,6 @@ export function emptyDocument(nowIso: string): VaultDocument {
     plans: [],
     history: [],
     reminders: emptyRemindersState(),
+    mailCodes: emptyMailCodes(),
   };
 }

@@ -4,6 +4,7 @@ import { planCommandSchema } from './commands';
 import { DOCUMENT_VERSION, vaultDocumentSchema, type VaultDocument } from './document';
 import type { HistoryEntry } from './history-entry';
 import type { Plan } from './plan';
+import { emptyMailCodes } from './mail-codes';
 import { emptyRemindersState } from './reminders';
 
 type Raw = Record<string, unknown>;
@@ -60,6 +61,8 @@ const MIGRATIONS: Record<number, (doc: Raw) => Raw> = {
   1: v1ToV2,
   /** v3 adds reminders (none yet; the service derives cooling-off ones from submitted plans). */
   2: (doc) => ({ ...doc, reminders: emptyRemindersState() }),
+  /** v4 adds kept mail authorization codes (none until the user ticks "keep the code"). */
+  3: (doc) => ({ ...doc, mailCodes: emptyMailCodes() }),
 };
 
 export function migrateDocument(raw: unknown): Result<VaultDocument> {

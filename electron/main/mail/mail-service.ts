@@ -60,6 +60,7 @@ export function createMailService(
   options: MailServiceOptions,
 ): Service<MailChannel> {
   const session = sessionCodeKeeper();
+  const stopWatchingLock = options.vaultCodes?.onLock?.(() => session.clear());
   let job: Job | null = null;
   let last: MailFinished | null = null;
   const iso = () => new Date(ctx.clock.now()).toISOString();
@@ -268,6 +269,7 @@ export function createMailService(
         }),
     },
     async close() {
+      stopWatchingLock?.();
       const running = job;
       if (running) {
         running.controller.abort();
