@@ -71,8 +71,18 @@ export interface Group {
   known: KnownSender | null;
 }
 
+/** Hosts repeat all through a mailbox; the public-suffix walk is done once per host. */
+const REGISTRABLE_CACHE_MAX = 50_000;
+const registrableCache = new Map<string, string>();
+
 function registrable(host: string): string {
-  return getDomain(host) ?? host;
+  let d = registrableCache.get(host);
+  if (d === undefined) {
+    d = getDomain(host) ?? host;
+    if (registrableCache.size >= REGISTRABLE_CACHE_MAX) registrableCache.clear();
+    registrableCache.set(host, d);
+  }
+  return d;
 }
 
 function isSelf(to: readonly Address[], self: ReadonlySet<string>): boolean {
@@ -94,6 +104,22 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
     if (self.has(address)) return null; // the user's own sent copies
     return { key: `address:${address}`, kind: 'address', domain: address, netease: null, known: null };
   }
+  return hostGroup(host);
+}
+
+const hostCache = new Map<string, Group>();
+
+/** A sender host's group, cached: the result depends on the host alone. */
+function hostGroup(host: string): Group {
+  const hit = hostCache.get(host);
+  if (hit) return hit;
+  const group = computeHostGroup(host);
+  if (hostCache.size >= REGISTRABLE_CACHE_MAX) hostCache.clear();
+  hostCache.set(host, group);
+  return group;
+}
+
+function computeHostGroup(host: string): Group {
   const netease = serviceForSenderDomain(host);
   if (netease) {
     // Mail from the mailbox provider itself (163.com postmaster, 126.com notices) is the passport.
@@ -106,7 +132,7 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
     return { key, kind: 'netease', domain: registrable(host), netease: id, known: null };
   }
   const known = knownSenderFor(host);
-  if (known)
+  if (known) {
     return {
       key: `domain:${known.domains[0]}`,
       kind: 'known',
@@ -114,6 +140,7 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
       netease: null,
       known,
     };
+  }
   const domain = registrable(host);
   return { key: `domain:${domain}`, kind: 'domain', domain, netease: null, known: null };
 }

@@ -111,28 +111,37 @@ export function decodeWords(value: string): string {
   });
 }
 
-/** Unfolds a header block into lower-cased field name -> first value (the fields we need occur once). */
+const WANTED = new Set<string>(DISCOVERY_HEADER_FIELDS);
+
+/**
+ * Unfolds a header block into lower-cased field name -> first value, keeping only the discovery
+ * fields (a Maildir header also carries Received, DKIM and the like, which are skipped unread).
+ */
 export function parseHeaderBlock(block: string): Map<string, string> {
   const fields = new Map<string, string>();
   let name = '';
   let value = '';
+  let keep = false;
   const flush = () => {
-    if (name && !fields.has(name)) fields.set(name, value.trim());
+    if (keep && !fields.has(name)) fields.set(name, value.trim());
   };
-  for (const line of block.split(/\r?\n/)) {
+  let start = 0;
+  while (start < block.length) {
+    let end = block.indexOf('\n', start);
+    if (end < 0) end = block.length;
+    const line = block.charCodeAt(end - 1) === 13 ? block.slice(start, end - 1) : block.slice(start, end);
+    start = end + 1;
     if (line === '') break;
-    if (line[0] === ' ' || line[0] === '\t') {
-      value += ` ${line.trim()}`;
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      if (keep) value += ` ${line.trim()}`;
       continue;
     }
     flush();
     const colon = line.indexOf(':');
-    if (colon <= 0) {
-      name = '';
-      continue;
-    }
-    name = line.slice(0, colon).trim().toLowerCase();
-    value = line.slice(colon + 1);
+    name = colon > 0 ? line.slice(0, colon).trim().toLowerCase() : '';
+    keep = WANTED.has(name);
+    value = keep ? line.slice(colon + 1) : '';
   }
   flush();
   return fields;
@@ -173,6 +182,10 @@ export function parseAddress(raw: string): Address | null {
 
 export function parseAddressList(raw: string | undefined): Address[] {
   if (!raw) return [];
+  if (!raw.includes(',')) {
+    const one = parseAddress(raw);
+    return one ? [one] : [];
+  }
   const out: Address[] = [];
   for (const part of splitAddressList(raw)) {
     const a = parseAddress(part);
