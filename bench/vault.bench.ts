@@ -5,7 +5,7 @@
  * (keychain mode) <= 1.5x floor, save >= 5x faster than conf's encrypted save.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -45,15 +45,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn(); // warm-up, not counted
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
+/**
+ * Runs the contenders in turn within each round, so load from other processes falls on all of
+ * them alike, and returns each one's median. One warm-up round is not counted.
+ */
+async function timeTogether(fns: (() => Promise<unknown> | unknown)[]): Promise<number[]> {
+  const samples = fns.map(() => [] as number[]);
+  for (let round = 0; round <= RUNS; round++) {
+    for (const [i, fn] of fns.entries()) {
+      const t = performance.now();
+      await fn();
+      if (round > 0) samples[i]!.push(performance.now() - t);
+    }
   }
-  return median(out);
+  return samples.map(median);
 }
 
 function floorSave(dir: string, doc: Doc): void {
@@ -94,7 +99,6 @@ async function measure(label: string, bytes: number): Promise<Row> {
     await vault.create({ mode: 'keychain' });
 
     const floorDir = join(dir, 'floor');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(floorDir);
     const confOptions = {
       cwd: join(dir, 'conf'),
@@ -104,23 +108,33 @@ async function measure(label: string, bytes: number): Promise<Row> {
     };
     const conf = new Conf<{ doc: Doc }>(confOptions);
 
-    const row: Row = {
-      size: label,
-      floorSave: await time(() => floorSave(floorDir, next())),
-      vaultSave: await time(async () => {
+    const [floorSaveMs, vaultSaveMs, confSaveMs] = await timeTogether([
+      () => floorSave(floorDir, next()),
+      async () => {
         const r = await vault.update(() => ok({ doc: next(), value: null }));
         if (!r.ok) throw new Error(r.error.code);
-      }),
-      confSave: await time(() => conf.set('doc', next())),
-      floorOpen: await time(() => floorOpen(floorDir)),
+      },
+      () => conf.set('doc', next()),
+    ]);
+    const [floorOpenMs, vaultOpenMs, confOpenMs] = await timeTogether([
+      () => floorOpen(floorDir),
       // A fresh Vault and key provider each time: what starting the app costs, key unwrap included.
-      vaultOpen: await time(async () => {
+      async () => {
         const v = new Vault({ dataDir: vaultDir, keyProvider: createFileKeyProvider(keyFile), clock, codec });
         await v.open();
         await v.unlock({});
         v.read();
-      }),
-      confOpen: await time(() => new Conf<{ doc: Doc }>(confOptions).get('doc')),
+      },
+      () => new Conf<{ doc: Doc }>(confOptions).get('doc'),
+    ]);
+    const row: Row = {
+      size: label,
+      floorSave: floorSaveMs!,
+      vaultSave: vaultSaveMs!,
+      confSave: confSaveMs!,
+      floorOpen: floorOpenMs!,
+      vaultOpen: vaultOpenMs!,
+      confOpen: confOpenMs!,
     };
     return row;
   } finally {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { KeyAvailability, KeyProvider } from './key-provider';
 
@@ -17,7 +18,7 @@ export function createFileKeyProvider(keyFile: string, options: FileKeyProviderO
   const load = (): Promise<Buffer> =>
     (key ??= (async () => {
       try {
-        const existing = await readFile(keyFile);
+        const existing = readFileSync(keyFile);
         if (existing.length === 32) return existing;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

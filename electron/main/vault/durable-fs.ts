@@ -1,4 +1,5 @@
-import { open, readFile, readdir, rename, link, unlink, copyFile, mkdir } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { open, rename, link, unlink, copyFile, mkdir } from 'node:fs/promises';
 
 /** An open file as the durable writer needs it. */
 export interface WritableFile {
@@ -39,8 +40,11 @@ async function wrap(path: string, flags: string, mode?: number): Promise<Writabl
 export const nodeDurableFs: DurableFs = {
   create: (path, mode) => wrap(path, 'wx', mode),
   openDir: async (path) => (process.platform === 'win32' ? null : wrap(path, 'r')),
-  readFile: (path) => readFile(path),
-  readdir: (path) => readdir(path),
+  // Reads are synchronous on purpose: the files are at most a few MB (about a millisecond), and
+  // fs/promises' readFile takes four thread-pool round trips (open, stat, read, close), which on a
+  // busy machine cost more than the read itself. Writes stay asynchronous: fsync can take long.
+  readFile: async (path) => readFileSync(path),
+  readdir: async (path) => readdirSync(path),
   rename: (from, to) => rename(from, to),
   link: (existing, created) => link(existing, created),
   copyFile: (from, to) => copyFile(from, to),
