@@ -1,5 +1,5 @@
 /**
- * Preferences that are harmless to lose: window bounds, locale, theme. They live in electron-store
+ * Preferences that are harmless to lose: window bounds, locale, theme, a notice already shown. They live in electron-store
  * (a plain JSON file under userData); anything that matters lives in the encrypted vault instead.
  * Every read is validated, so a hand-edited or half-written file degrades to the default.
  */
@@ -29,6 +29,9 @@ export interface Settings {
   setLocale(locale: Locale): void;
   theme(): Theme;
   setTheme(theme: Theme): void;
+  /** The "closing hides to the tray" notice was shown once already. */
+  trayNoticeShown(): boolean;
+  setTrayNoticeShown(): void;
 }
 
 /** The part of electron-store (or any key-value store) the settings use. */
@@ -60,5 +63,7 @@ export function createSettings(store: PreferenceStore = createPreferenceStore())
     setLocale: (locale) => store.set('locale', localeSchema.parse(locale)),
     theme: () => read(store, 'theme', themeSchema) ?? 'system',
     setTheme: (theme) => store.set('theme', themeSchema.parse(theme)),
+    trayNoticeShown: () => read(store, 'trayNoticeShown', z.boolean()) ?? false,
+    setTrayNoticeShown: () => store.set('trayNoticeShown', true),
   };
 }

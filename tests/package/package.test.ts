@@ -118,6 +118,8 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(entries).toContain('/out/renderer/index.html');
     expect(entries.some((e) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(e))).toBe(true);
     expect(entries.some((e) => /^\/out\/renderer\/assets\/[^/]+\.css$/.test(e))).toBe(true);
+    // The tray icon, imported by main with electron-vite's ?asset.
+    expect(entries.some((e) => /^\/out\/main\/chunks\/32x32-[^/]+\.png$/.test(e))).toBe(true);
     const manifest = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as { main: string };
     expect(entries).toContain(`/${manifest.main}`);
   });

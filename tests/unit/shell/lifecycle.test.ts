@@ -15,6 +15,7 @@ vi.mock('electron', async () => {
   const s = h.state as {
     app: EventEmitter & Record<string, unknown>;
     windows: unknown[];
+    trays: unknown[];
   };
   class FakeWindow extends Emitter {
     static getAllWindows = () => s.windows;
@@ -28,9 +29,25 @@ vi.mock('electron', async () => {
     loadURL = vi.fn(async () => {});
     isDestroyed = () => false;
     isMinimized = () => true;
+    isMaximized = () => false;
+    getBounds = () => ({ x: 0, y: 0, width: 1100, height: 760 });
     restore = vi.fn();
     show = vi.fn();
+    hide = vi.fn();
     focus = vi.fn();
+  }
+  class FakeTray extends Emitter {
+    constructor(readonly image: unknown) {
+      super();
+      s.trays.push(this);
+    }
+    setToolTip = vi.fn();
+    setContextMenu = vi.fn();
+    destroy = vi.fn();
+  }
+  class FakeNotification extends Emitter {
+    static isSupported = () => true;
+    show = vi.fn();
   }
   // Getters: the mock module is created once, each test installs fresh doubles in h.state.
   const electron = {
@@ -38,6 +55,11 @@ vi.mock('electron', async () => {
       return s.app;
     },
     BrowserWindow: FakeWindow,
+    Tray: FakeTray,
+    Notification: FakeNotification,
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    nativeImage: { createFromPath: (path: string) => ({ path, resize: () => ({ path, resized: true }) }) },
+    powerMonitor: new Emitter(),
     get protocol() {
       return h.state.protocol;
     },
@@ -45,6 +67,7 @@ vi.mock('electron', async () => {
       get defaultSession() {
         return h.state.session;
       },
+      fromPartition: () => h.state.session,
     },
     get ipcMain() {
       return h.state.ipcMain;
@@ -65,6 +88,11 @@ vi.mock('electron', async () => {
       return electron.ipcMain;
     },
     BrowserWindow: FakeWindow,
+    Tray: FakeTray,
+    Notification: FakeNotification,
+    Menu: electron.Menu,
+    nativeImage: electron.nativeImage,
+    powerMonitor: electron.powerMonitor,
     session: electron.session,
     screen: electron.screen,
     safeStorage: electron.safeStorage,
@@ -73,6 +101,9 @@ vi.mock('electron', async () => {
     default: electron,
   };
 });
+
+// electron-vite resolves this `?asset` import at build time; here it is just a path.
+vi.mock('../../../electron/main/adapters/tray-icon', () => ({ default: '/app/out/main/chunks/tray.png' }));
 
 let userData: string;
 let ready: () => void;
@@ -95,12 +126,17 @@ function setup(lockGranted: boolean) {
     setAppUserModelId: vi.fn(),
     getPath: (name: string) => (name === 'userData' ? userData : `/nonexistent/${name}`),
     getVersion: () => '0.1.0',
+    getLocale: () => 'zh-CN',
+    getName: () => 'Closeout',
+    getLoginItemSettings: () => ({ openAtLogin: false }),
+    setLoginItemSettings: vi.fn(),
     isReady: () => log.includes('ready'),
     whenReady: () => whenReady,
   });
   Object.assign(h.state, {
     app,
     windows: [],
+    trays: [],
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => log.push('registerSchemes')),
       handle: vi.fn((scheme: string) => log.push(`handle:${scheme}`)),
@@ -119,7 +155,9 @@ function setup(lockGranted: boolean) {
       options: Electron.BrowserWindowConstructorOptions;
       focus: () => void;
       restore: () => void;
+      hide: () => void;
     })[];
+    trays: (EventEmitter & { image: unknown; destroy: () => void })[];
     protocol: { handle: ReturnType<typeof vi.fn> };
     ipcMain: { handle: ReturnType<typeof vi.fn>; removeHandler: ReturnType<typeof vi.fn> };
     session: {
@@ -197,9 +235,50 @@ describe('main/index.ts lifecycle', () => {
     await settle();
     expect(e.ipcMain.removeHandler).toHaveBeenCalledWith('app:info');
     expect(e.app.quit).toHaveBeenCalledTimes(1);
-    // The quit that follows the clean close goes through.
+    expect(e.trays[0]!.destroy).toHaveBeenCalled();
+    // The quit that follows the clean close goes through, and the window really closes.
     const second = { preventDefault: vi.fn() };
     e.app.emit('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+    const close = { preventDefault: vi.fn() };
+    e.windows[0]!.emit('close', close);
+    expect(close.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('hides the window to the tray when it is closed, and reopens it from the tray', async () => {
+    const e = setup(true);
+    await import('../../../electron/main/index');
+    ready();
+    await settle();
+    expect(e.trays).toHaveLength(1);
+    const close = { preventDefault: vi.fn() };
+    e.windows[0]!.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(e.windows[0]!.hide).toHaveBeenCalled();
+    e.trays[0]!.emit('click');
+    expect(e.windows).toHaveLength(1);
+    expect(e.windows[0]!.focus).toHaveBeenCalled();
+  });
+
+  it('starts in the tray without a window when launched at login', async () => {
+    const e = setup(true);
+    process.argv.push('--hidden');
+    try {
+      await import('../../../electron/main/index');
+      ready();
+      await settle();
+    } finally {
+      process.argv.splice(process.argv.indexOf('--hidden'), 1);
+    }
+    expect(e.trays).toHaveLength(1);
+    expect(e.windows).toHaveLength(0);
+    e.app.emit('second-instance', {}, ['closeout'], '/');
+    expect(e.windows).toHaveLength(1);
+  });
+
+  it('uses the installer appId as the Windows AppUserModelId', async () => {
+    const { APP_USER_MODEL_ID } = await import('../../../electron/main/reminders/electron-notifier');
+    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default;
+    expect(pkg.build.appId).toBe(APP_USER_MODEL_ID);
   });
 });
