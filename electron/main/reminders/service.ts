@@ -65,6 +65,8 @@ export interface RemindersServiceOptions {
 export interface RemindersService extends Service<RemindersChannel> {
   /** Checks now (serialized with any running check); resolves when the check and its delivery are done. */
   check(): Promise<void>;
+  /** Resolves when the checks started so far are done (tests and the harness wait on this). */
+  idle(): Promise<void>;
 }
 
 export function createRemindersService(options: RemindersServiceOptions): RemindersService {
@@ -189,6 +191,13 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
 
   return {
     check,
+    async idle() {
+      let seen: Promise<void>;
+      do {
+        seen = chain;
+        await seen;
+      } while (seen !== chain);
+    },
     async start() {
       running = true;
       unsubscribe.push(

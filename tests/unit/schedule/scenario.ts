@@ -47,49 +47,58 @@ export const ZONES: TimeZone[] = [fixedZone(480), fixedZone(-300), fixedZone(0),
 
 const span = (max: number) => fc.integer({ min: 0, max });
 
-export const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 4, arbitrary: span(3 * DAY).map((ms) => ({ t: 'run' as const, ms })) },
-  { weight: 3, arbitrary: span(20 * DAY).map((ms) => ({ t: 'close' as const, ms })) },
-  { weight: 2, arbitrary: span(2 * DAY).map((ms) => ({ t: 'sleep' as const, ms })) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .oneof(
-        fc.integer({ min: -3 * DAY, max: 3 * DAY }),
-        fc.integer({ min: -12, max: 12 }).map((h) => h * HOUR),
-      )
-      .map((ms) => ({ t: 'jump' as const, ms })),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      t: fc.constant('snooze' as const),
-      pick: fc.nat(),
-      choice: fc.constantFrom('hour', 'evening', 'tomorrow-morning', 'at') as fc.Arbitrary<
-        SnoozeChoice['kind']
-      >,
-      atOffset: fc.integer({ min: MINUTE, max: 5 * DAY }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.nat().map((pick) => ({ t: 'dismiss' as const, pick })) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      t: fc.constant('submit' as const),
-      plan: fc.integer({ min: 0, max: 1 }),
-      offset: fc.integer({ min: -10 * DAY, max: DAY }),
-      days: fc.integer({ min: 1, max: 45 }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 1 }).map((plan) => ({ t: 'withdraw' as const, plan })) },
-  {
-    weight: 2,
-    arbitrary: fc.integer({ min: -2 * DAY, max: 10 * DAY }).map((offset) => ({ t: 'user' as const, offset })),
-  },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 7 }).map((every) => ({ t: 'cadence' as const, every })) },
-);
+export const actionArb = (maxRun = 3 * DAY): fc.Arbitrary<Action> =>
+  fc.oneof(
+    { weight: 4, arbitrary: span(maxRun).map((ms) => ({ t: 'run' as const, ms })) },
+    { weight: 3, arbitrary: span(20 * DAY).map((ms) => ({ t: 'close' as const, ms })) },
+    { weight: 2, arbitrary: span(2 * DAY).map((ms) => ({ t: 'sleep' as const, ms })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.integer({ min: -3 * DAY, max: 3 * DAY }),
+          fc.integer({ min: -12, max: 12 }).map((h) => h * HOUR),
+        )
+        .map((ms) => ({ t: 'jump' as const, ms })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        t: fc.constant('snooze' as const),
+        pick: fc.nat(),
+        choice: fc.constantFrom('hour', 'evening', 'tomorrow-morning', 'at') as fc.Arbitrary<
+          SnoozeChoice['kind']
+        >,
+        atOffset: fc.integer({ min: MINUTE, max: 5 * DAY }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.nat().map((pick) => ({ t: 'dismiss' as const, pick })) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        t: fc.constant('submit' as const),
+        plan: fc.integer({ min: 0, max: 1 }),
+        offset: fc.integer({ min: -10 * DAY, max: DAY }),
+        days: fc.integer({ min: 1, max: 45 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 0, max: 1 }).map((plan) => ({ t: 'withdraw' as const, plan })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .integer({ min: -2 * DAY, max: 10 * DAY })
+        .map((offset) => ({ t: 'user' as const, offset })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 0, max: 7 }).map((every) => ({ t: 'cadence' as const, every })),
+    },
+  );
 
-export const scenarioArb = (maxActions: number): fc.Arbitrary<Scenario> =>
+export const scenarioArb = (maxActions: number, maxRun?: number): fc.Arbitrary<Scenario> =>
   fc.record({
     // 2026-01-01 .. 2030-01-01
     start: fc.integer({ min: 1_767_225_600_000, max: 1_893_456_000_000 }),
@@ -102,7 +111,7 @@ export const scenarioArb = (maxActions: number): fc.Arbitrary<Scenario> =>
         end: fc.integer({ min: 0, max: 1439 }),
       }),
     ),
-    actions: fc.array(actionArb, { minLength: 1, maxLength: maxActions }),
+    actions: fc.array(actionArb(maxRun), { minLength: 1, maxLength: maxActions }),
   });
 
 export interface Delivery {
@@ -132,7 +141,8 @@ export interface Driver {
   resume(): Promise<void>;
   snooze(id: string, choice: SnoozeChoice): Promise<void>;
   dismiss(id: string): Promise<void>;
-  submit(planId: string, submittedAt: number, days: number): Promise<void>;
+  /** False when the plan model refused (the scenario goes on without it). */
+  submit(planId: string, submittedAt: number, days: number): Promise<boolean>;
   withdraw(planId: string): Promise<void>;
   addUser(at: number): Promise<void>;
   setCadence(every: number): Promise<void>;
@@ -198,7 +208,7 @@ function pick<T>(items: readonly T[], n: number): T | undefined {
 }
 
 /** Plays a scenario on a driver (started before the first action), judging after every check. */
-export async function play(s: Scenario, d: Driver): Promise<Oracle> {
+export async function play(s: Scenario, d: Driver, finish: 'run' | 'close' = 'run'): Promise<Oracle> {
   const oracle = new Oracle(d);
   await d.start();
   oracle.afterCheck('start');
@@ -243,9 +253,9 @@ export async function play(s: Scenario, d: Driver): Promise<Oracle> {
       }
       case 'submit': {
         const before = d.items();
-        await d.submit(`plan-${a.plan}`, Math.max(0, d.now() + a.offset), a.days);
+        const applied = await d.submit(`plan-${a.plan}`, Math.max(0, d.now() + a.offset), a.days);
         oracle.afterCheck('check');
-        oracle.afterSubmit(`plan-${a.plan}`, before);
+        if (applied) oracle.afterSubmit(`plan-${a.plan}`, before);
         break;
       }
       case 'withdraw':
@@ -261,8 +271,14 @@ export async function play(s: Scenario, d: Driver): Promise<Oracle> {
         break;
     }
   }
-  // Keep the app running long enough for everything still pending to come due and be delivered.
-  await d.runFor(60 * DAY);
+  // Let everything still pending come due and be delivered: running, or closed and caught up at start.
+  if (finish === 'close') {
+    await d.stop();
+    d.passOffline(60 * DAY);
+    await d.start();
+    oracle.afterCheck('start');
+    await d.runFor(DAY);
+  } else await d.runFor(60 * DAY);
   oracle.afterCheck('run');
   const left = d.items().filter((r) => isPending(r));
   for (const r of left) expect(effectiveDueAt(r)).toBeGreaterThan(d.now());

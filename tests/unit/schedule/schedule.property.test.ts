@@ -122,6 +122,7 @@ class PureDriver implements Driver {
     this.plans.set(planId, { submittedAt, days });
     this.reconcile();
     this.changed();
+    return true;
   }
   async withdraw(planId: string) {
     const p = this.plans.get(planId);
