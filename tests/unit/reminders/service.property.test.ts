@@ -112,10 +112,10 @@ class ServiceDriver implements Driver {
       zone: this.zone,
       timers: this.timers,
     });
-    await this.svc.start();
+    await this.svc.start?.();
   }
   async stop() {
-    await this.svc?.close();
+    await this.svc?.close?.();
     this.svc = null;
     expect(this.timers.pending).toBeNull();
   }
