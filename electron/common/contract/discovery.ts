@@ -59,7 +59,10 @@ export interface DiscoveryProgress {
   foldersTotal: number;
   currentFolder: string | null;
   messagesDone: number;
-  /** Known for IMAP (message counts from the server) and for Maildir (files listed first). */
+  /**
+   * Messages in the folders opened so far (each folder's count arrives when it is opened, so it
+   * grows folder by folder; with one folder, such as a NetEase INBOX, it is exact from the start).
+   */
   messagesTotal: number;
   /** Findings so far that look like accounts (for a live counter). */
   accountsSoFar: number;

@@ -97,12 +97,12 @@ export function createDiscoveryService(
         report = await scanImap(client, {
           onFolders: (folders) => {
             progress.foldersTotal = folders.length;
-            progress.messagesTotal = folders.reduce((n, f) => n + f.messages, 0);
             progress.phase = 'scanning';
           },
           onFolder: (folder, i) => {
             progress.foldersDone = i;
             progress.currentFolder = folder.name;
+            progress.messagesTotal += folder.messages;
             emit(true);
           },
           onHeader,
