@@ -14,6 +14,7 @@ import { catalogChannels } from './contract/catalog';
 import { planChannels, planEvents } from './contract/plan';
 import { transferChannels, transferEvents } from './contract/transfer';
 import { remindersChannels, remindersEvents } from './contract/reminders';
+import { settingsChannels } from './contract/settings';
 
 export const channels = {
   ...appChannels,
@@ -24,6 +25,7 @@ export const channels = {
   ...planChannels,
   ...transferChannels,
   ...remindersChannels,
+  ...settingsChannels,
 } as const;
 
 export const events = {

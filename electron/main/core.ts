@@ -8,6 +8,7 @@ import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
+import { createSettingsService, type LocalePreference } from './services/settings-service';
 import { createTransferService } from './transfer/service';
 import { createCatalogService } from './services/catalog-service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   loginItem?: LoginItem;
   /** The UI language, for system notifications. */
   locale?: () => ReminderLocale;
+  /** Keeps the language the renderer reports (electron-store in the app; in memory if absent). */
+  preferences?: LocalePreference;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -86,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
   const plans = createPlanService(ctx);
   const handlers: Handlers = {
     ...add(createAppService(ctx)),
+    ...add(createSettingsService(options.preferences)),
     ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),

@@ -127,6 +127,7 @@ async function start(): Promise<void> {
     powerEvents: createElectronPowerEvents(powerMonitor),
     ...(loginItem === undefined ? {} : { loginItem }),
     locale: uiLocale,
+    preferences: settings,
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
   });
   tray = createTray();

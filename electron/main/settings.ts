@@ -5,6 +5,7 @@
  */
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
+import { uiLocaleSchema, type UiLocale } from '../common/contract/settings';
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -15,8 +16,8 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
-export const localeSchema = z.enum(['zh-CN', 'en']);
-export type Locale = z.infer<typeof localeSchema>;
+export const localeSchema = uiLocaleSchema;
+export type Locale = UiLocale;
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -26,7 +27,8 @@ export interface Settings {
   setWindowState(state: WindowState): void;
   /** null until the user picks one: the renderer then follows the OS language. */
   locale(): Locale | null;
-  setLocale(locale: Locale): void;
+  /** null forgets the choice. */
+  setLocale(locale: Locale | null): void;
   theme(): Theme;
   setTheme(theme: Theme): void;
   /** The "closing hides to the tray" notice was shown once already. */
@@ -60,7 +62,7 @@ export function createSettings(store: PreferenceStore = createPreferenceStore())
     windowState: () => read(store, 'windowState', windowStateSchema),
     setWindowState: (state) => store.set('windowState', windowStateSchema.parse(state)),
     locale: () => read(store, 'locale', localeSchema),
-    setLocale: (locale) => store.set('locale', localeSchema.parse(locale)),
+    setLocale: (locale) => store.set('locale', localeSchema.nullable().parse(locale)),
     theme: () => read(store, 'theme', themeSchema) ?? 'system',
     setTheme: (theme) => store.set('theme', themeSchema.parse(theme)),
     trayNoticeShown: () => read(store, 'trayNoticeShown', z.boolean()) ?? false,
