@@ -22,6 +22,8 @@ function serviceName(f: Finding): string {
 }
 
 function siteName(f: Finding): string {
+  // A list's From names are its posters; the list id names the list.
+  if (f.kind === 'list') return f.domain.slice(0, 200);
   return (
     (f.knownName?.['zh-CN'] ?? (f.name && f.name !== f.domain ? f.name : f.domain)).trim().slice(0, 200) ||
     f.domain
