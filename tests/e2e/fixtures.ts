@@ -23,6 +23,8 @@ export interface StartOptions {
   dataDir: string;
   keyring?: 'available' | 'insecure' | 'unavailable';
   testControls?: boolean;
+  /** Extra environment for the harness child (for example HARNESS_SAVE_DIR, where "save as" writes). */
+  env?: Record<string, string>;
 }
 
 export async function startHarness(options: StartOptions): Promise<HarnessProcess> {
@@ -30,7 +32,11 @@ export async function startHarness(options: StartOptions): Promise<HarnessProces
   if (process.env.CLOSEOUT_E2E_RENDERER_DIR) args.push('--renderer-dir', process.env.CLOSEOUT_E2E_RENDERER_DIR);
   if (options.keyring) args.push('--keyring', options.keyring);
   if (options.testControls !== false) args.push('--test-controls');
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {

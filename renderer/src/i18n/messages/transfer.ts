@@ -8,7 +8,7 @@ export default {
   'zh-CN': {
     errors: {
       'transfer.not-an-export':
-        '这不是 Closeout 的导出文件。请选择在"迁移到另一台电脑"里导出的 .closeout-export 文件。',
+        '这不是 Closeout 的导出文件。请选择在“迁移到另一台电脑”里导出的 .closeout-export 文件。',
       'transfer.corrupt':
         '导出文件已损坏或不完整，无法读取。这台电脑上的数据没有任何改动。请在原来的电脑上重新导出。',
       'transfer.tampered': '导出文件在生成之后被改动过或被截断，不能信任。这台电脑上的数据没有任何改动。',
@@ -93,7 +93,7 @@ export default {
         passphrase: '文件口令',
         confirm: '再输入一次',
         mismatch: '两次输入的口令不一样。',
-        minLength: '至少 8 个字符，强度至少为"{level}"。',
+        minLength: '至少 8 个字符，强度至少为“{level}”。',
         warningTitle: '没有这个口令，文件就没有用',
         warning:
           '文件用这个口令加密。没有口令，谁都打不开它，包括你自己，也没有办法找回。请把口令记下来，和文件分开保存（例如不要把两者放在同一封邮件里）。',
