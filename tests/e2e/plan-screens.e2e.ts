@@ -7,24 +7,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot, type Lang } from './helpers';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot, type Lang } from './helpers';
 
 const ADDRESS = 'closeout.e2e@163.com';
 const RISKS = ['data-unrecoverable', 'linked-services-lost', 'assets-zeroed', 'bindings-removed', 'address-recycled'];
 const STEPS_BEFORE_CONFIRM = ['login', 'find-page', 'read-notice', 'preconditions', 'verify'];
-
-/** Adds a plan and opens it (from the plans list if the form does not open it by itself). */
-async function addPlan(page: Page, address: string): Promise<void> {
-  const form = page.getByTestId('add-plan-form');
-  await form.or(page.getByTestId('add-plan')).first().waitFor();
-  if (!(await form.isVisible())) await page.getByTestId('add-plan').click();
-  await page.locator('#plan-address').fill(address);
-  await page.getByTestId('add-plan-submit').click();
-  const heading = page.getByTestId('plan-address');
-  await page.getByRole('link', { name: address }).or(heading).first().waitFor();
-  if (!(await heading.isVisible())) await page.getByRole('link', { name: address }).click();
-  await expect(heading).toHaveText(address);
-}
 
 async function tab(page: Page, name: string): Promise<void> {
   await page.getByTestId(`plan-nav-${name}`).click();
@@ -55,8 +42,11 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad).toEqual([]);
 }
 
-async function shot(page: Page, lang: Lang, name: string): Promise<void> {
+/** Checks the screen and saves it, scrolled to the top (or to `testid`, the part the picture is about). */
+async function shot(page: Page, lang: Lang, name: string, testid?: string): Promise<void> {
   await expectAccessible(page);
+  if (testid) await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
   await screenshot(page, lang, name);
 }
 
@@ -206,7 +196,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByTestId('step-done-dialog')).toBeHidden();
       }
       await expect(page.getByTestId('step-verify')).toContainText('note verify');
-      await shot(page, lang, '29-steps-done');
+      await shot(page, lang, '29-steps-done', 'submission');
 
       // One required precondition is only known to the user: it blocks until declared or overridden.
       await expect(page.getByTestId('submission-blockers')).toBeVisible();
@@ -216,7 +206,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await confirmDialog(page);
       await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
       await expect(page.getByTestId('countdown')).toBeVisible();
-      await shot(page, lang, '30-submitted');
+      await shot(page, lang, '30-submitted', 'submission');
 
       // The history tells the story, newest first.
       await tab(page, 'plan-history');

@@ -38,6 +38,7 @@ export default {
         status: '状态',
         name: '名称',
         actions: '操作',
+        colon: '：',
       },
       confidence: {
         lowHint: '这条信息来源不足，请以网易页面显示的为准。',
@@ -263,6 +264,7 @@ export default {
         status: 'Status',
         name: 'Name',
         actions: 'Actions',
+        colon: ': ',
       },
       confidence: {
         lowHint: 'Few sources back this; go by what the NetEase page shows you.',
