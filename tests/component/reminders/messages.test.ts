@@ -42,7 +42,10 @@ describe('reminders messages', () => {
   });
 
   it('compiles in vue-i18n and interpolates the notification params', () => {
-    const i18n = createI18n({ legacy: false, locale: 'en', messages: messages as never });
+    // Typed loosely: the message tree is large enough to exhaust vue-i18n's key-path inference.
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: messages as never }) as unknown as {
+      global: { t: (key: string, params?: Record<string, unknown>) => string; locale: { value: string } };
+    };
     const t = i18n.global.t;
     // Kinds contain dots: address them with brackets, as errors['reminders.not-found'] is.
     expect(t("reminders.notification['cooling-off.check-in'].title", { day: 6, address: 'a@163.com' })).toBe(
