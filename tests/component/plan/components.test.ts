@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import RiskAckList from '../../../renderer/src/components/plan/RiskAckList.vue';
+import StepCard from '../../../renderer/src/components/plan/StepCard.vue';
+import AssetRow from '../../../renderer/src/components/plan/AssetRow.vue';
+import MessageTemplates from '../../../renderer/src/components/plan/MessageTemplates.vue';
+import ConfidenceBadge from '../../../renderer/src/components/plan/ConfidenceBadge.vue';
+import FindingRow from '../../../renderer/src/components/plan/FindingRow.vue';
+import MailProgressPanel from '../../../renderer/src/components/plan/MailProgressPanel.vue';
+import { risks } from '../../../electron/common/catalog/risks';
+import { steps } from '../../../electron/common/catalog/steps';
+import type { Asset } from '../../../electron/common/model/plan';
+import type { DiscoveryFinding } from '../../../electron/common/contract/discovery';
+import { AT, freshPlan, mountIn } from './mount';
+
+describe('RiskAckList', () => {
+  it('acknowledges one risk at a time and shows how many are done', async () => {
+    const plan = freshPlan();
+    plan.risks['data-unrecoverable'] = { acknowledgedAt: AT };
+    const w = mountIn(RiskAckList, 'en', { props: { plan } });
+    expect(w.get('[data-testid="risks-progress"]').text()).toBe(`1 of ${risks.length} acknowledged`);
+    // No "accept all": one button per risk, each naming only itself.
+    expect(w.findAll('button').length).toBe(risks.length);
+    await w.get('[data-testid="risk-assets-zeroed-ack"]').trigger('click');
+    await w.get('[data-testid="risk-data-unrecoverable-undo"]').trigger('click');
+    expect(w.emitted('acknowledge')).toEqual([
+      ['assets-zeroed', true],
+      ['data-unrecoverable', false],
+    ]);
+  });
+
+  it('labels the unverified risk as such, in Chinese first', () => {
+    const w = mountIn(RiskAckList, 'zh-CN', { props: { plan: freshPlan() } });
+    const recycled = w.get('[data-testid="risk-address-recycled"]');
+    expect(recycled.get('[data-confidence]').attributes('data-confidence')).toBe('low');
+    expect(recycled.text()).toContain('未经证实');
+  });
+});
+
+describe('StepCard', () => {
+  const find = (id: string) => steps.find((s) => s.id === id)!;
+
+  it('cannot be marked done before the steps it needs, and says which', () => {
+    const plan = freshPlan();
+    const w = mountIn(StepCard, 'en', { props: { step: find('find-page'), state: plan.steps['find-page'], missing: ['login'] } });
+    expect(w.get('[data-testid="step-find-page-done"]').attributes('disabled')).toBeDefined();
+    expect(w.text()).toContain('First finish: Sign in to the NetEase passport');
+  });
+
+  it('shows the menu paths with NetEase’s Chinese labels beside the English', () => {
+    const plan = freshPlan();
+    const w = mountIn(StepCard, 'en', { props: { step: find('find-page'), state: plan.steps['find-page'], missing: [] } });
+    expect(w.text()).toContain('Personal centre (个人中心)');
+    expect(w.findAll('kbd')).toHaveLength(9);
+  });
+
+  it('shows when a step was done and its note; the last step has no button of its own', async () => {
+    const plan = freshPlan();
+    const state = { ...plan.steps.login, status: 'done' as const, doneAt: AT, note: 'used the phone' };
+    const w = mountIn(StepCard, 'en', { props: { step: find('login'), state, missing: [] } });
+    expect(w.get('[data-testid="step-login-status"]').text()).toContain('Done on');
+    expect(w.text()).toContain('used the phone');
+    await w.get('[data-testid="step-login-todo"]').trigger('click');
+    expect(w.emitted('todo')).toHaveLength(1);
+    const confirm = mountIn(StepCard, 'en', { props: { step: find('confirm'), state: plan.steps.confirm, missing: [], recordedBySubmission: true } });
+    expect(confirm.findAll('button')).toHaveLength(0);
+  });
+});
+
+describe('AssetRow', () => {
+  const asset: Asset = {
+    id: 'asset-1',
+    serviceId: null,
+    kind: 'cash-balance',
+    label: 'Balance',
+    amount: { measure: 'money', minor: 1250, currency: 'CNY' },
+    status: 'open',
+    note: '',
+    createdAt: AT,
+    updatedAt: AT,
+  };
+  const mountRow = () => mountIn(AssetRow, 'en', { props: { asset, services: [] }, attachTo: document.body.appendChild(document.createElement('tbody')) });
+
+  it('shows money as its decimal amount and saves an edit as minor units', async () => {
+    const w = mountRow();
+    const amount = w.get<HTMLInputElement>('[data-testid="asset-asset-1-amount"]');
+    expect(amount.element.value).toBe('12.50');
+    await amount.setValue('3.05');
+    await amount.trigger('change');
+    expect(w.emitted('save')?.[0]?.[0]).toMatchObject({ amount: { measure: 'money', minor: 305, currency: 'CNY' } });
+  });
+
+  it('explains an invalid amount and stores nothing', async () => {
+    const w = mountRow();
+    const amount = w.get('[data-testid="asset-asset-1-amount"]');
+    await amount.setValue('1.234');
+    await amount.trigger('change');
+    expect(w.emitted('save')).toBeUndefined();
+    expect(amount.attributes('aria-invalid')).toBe('true');
+    expect(document.body.textContent).toContain('at most 2 decimals');
+    w.unmount();
+  });
+
+  it('saves the disposition at once', async () => {
+    const w = mountRow();
+    await w.get('[data-testid="asset-asset-1-status"]').setValue('forfeited');
+    expect(w.emitted('save')?.[0]?.[0]).toMatchObject({ status: 'forfeited', amount: { minor: 1250 } });
+    w.unmount();
+  });
+});
+
+describe('MessageTemplates', () => {
+  it('fills both languages with the old and the new address', async () => {
+    const w = mountIn(MessageTemplates, 'zh-CN', { props: { oldAddress: 'old@163.com' } });
+    const zh = () => w.get<HTMLTextAreaElement>('[data-testid="template-zh"]').element.value;
+    const en = () => w.get<HTMLTextAreaElement>('[data-testid="template-en"]').element.value;
+    expect(zh()).toContain('old@163.com');
+    expect(zh()).toContain('（在这里填新地址）');
+    await w.get('[data-testid="template-new-address"]').setValue('new@example.org');
+    await nextTick();
+    expect(zh()).toContain('new@example.org');
+    expect(en()).toContain('I am closing my mail address old@163.com');
+    expect(en()).toContain('new@example.org');
+    expect(w.get('[data-testid="template-en"]').attributes('lang')).toBe('en');
+  });
+});
+
+describe('ConfidenceBadge', () => {
+  it('explains low confidence and carries the source', () => {
+    const w = mountIn(ConfidenceBadge, 'en', { props: { confidence: 'low', source: 'netease-facts.md low', explain: true } });
+    expect(w.text()).toContain('Unverified');
+    expect(w.text()).toContain('go by what the NetEase page shows you');
+    expect(w.get('[title]').attributes('title')).toBe('Source: netease-facts.md low');
+  });
+});
+
+describe('FindingRow', () => {
+  const finding: DiscoveryFinding = {
+    id: 'domain:jd.com',
+    kind: 'domain',
+    domain: 'jd.com',
+    name: 'JD',
+    knownName: { 'zh-CN': '京东', en: 'JD.com' },
+    catalogServiceId: null,
+    category: 'shopping',
+    verdict: 'account',
+    hasAccount: true,
+    reason: { key: 'accountCue', params: { cue: '密码重置', count: 3 } },
+    evidence: { messages: 12, lifecycle: 3, transaction: 4, activity: 0, marketing: 5, conversation: 0, bulk: 5, toSelf: 12 },
+    firstSeen: '2019-05-01T00:00:00.000Z',
+    lastSeen: '2026-02-01T00:00:00.000Z',
+    sampleSubjects: ['密码重置', '订单已发货'],
+    hosts: ['jd.com'],
+    suggest: 'site',
+    rank: 10,
+    inPlan: null,
+  };
+
+  it('shows the evidence and the reason, and adds as a site in one click', async () => {
+    const w = mountIn(FindingRow, 'zh-CN', { props: { finding, busy: false } });
+    expect(w.text()).toContain('京东');
+    expect(w.text()).toContain('12');
+    expect(w.text()).toContain('有 3 封与账号本身有关的邮件');
+    expect(w.text()).toContain('订单已发货');
+    expect(w.find('[data-testid="finding-add-service"]').exists()).toBe(false);
+    await w.get('[data-testid="finding-add-site"]').trigger('click');
+    expect(w.emitted('add')).toEqual([['site']]);
+  });
+
+  it('offers nothing more once the finding is in the plan', () => {
+    const w = mountIn(FindingRow, 'en', { props: { finding: { ...finding, inPlan: { section: 'site', itemId: 'site-1' } }, busy: false } });
+    expect(w.findAll('button')).toHaveLength(0);
+    expect(w.get('[data-testid="finding-in-plan"]').text()).toContain('In the plan');
+  });
+});
+
+describe('MailProgressPanel', () => {
+  it('shows folders, messages, bytes, rate and time left', () => {
+    const w = mountIn(MailProgressPanel, 'en', {
+      props: {
+        cancelling: false,
+        progress: {
+          jobId: 'j',
+          phase: 'exporting',
+          foldersDone: 2,
+          foldersTotal: 5,
+          currentFolder: '已发送',
+          messagesDone: 1500,
+          messagesTotal: 3000,
+          bytesDone: 50_000_000,
+          bytesTotal: 100_000_000,
+          bytesPerSecond: 2_000_000,
+          messagesPerSecond: 60,
+          etaSeconds: 25,
+        },
+      },
+    });
+    expect(w.get('[data-testid="mail-progress-folders"]').text()).toBe('Folder 2 of 5');
+    expect(w.get('[data-testid="mail-progress-messages"]').text()).toBe('1,500 of 3,000 messages');
+    expect(w.get('[data-testid="mail-progress-bytes"]').text()).toBe('50 MB of 100 MB');
+    expect(w.text()).toContain('2 MB/s');
+    expect(w.text()).toContain('Now: 已发送');
+    expect(w.get('[data-testid="mail-progress-eta"]').text()).toBe('About 25 sec left');
+    expect(w.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('50');
+  });
+});
