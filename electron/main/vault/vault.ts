@@ -101,21 +101,24 @@ export class Vault<D> implements DocumentStore<D> {
     return this.exclusive(async () => {
       if (this.header || (await this.file.read())) throw new AppFailure('vault.exists', 'A vault already exists');
       this.keychain = await this.options.keyProvider.availability().catch(() => 'unavailable' as const);
+      // Refuse before spending a second on scrypt.
+      if (input.mode === 'keychain' && this.keychain === 'insecure') {
+        throw new AppFailure('vault.passphrase-required', 'The keychain would store the key unprotected');
+      }
+      if (input.mode === 'keychain' && this.keychain === 'unavailable') {
+        throw new AppFailure('vault.keychain-unavailable', 'No keychain');
+      }
+      if (input.mode === 'passphrase') checkStrength(input.passphrase);
       const key = newDataKey();
       const recoveryCode = newRecoveryCode();
       const recovery = await wrapWithSecret(key, recoveryCode, 'recovery', this.cost);
       let header: VaultHeader;
       if (input.mode === 'keychain') {
-        if (this.keychain === 'insecure') {
-          throw new AppFailure('vault.passphrase-required', 'The keychain would store the key unprotected');
-        }
-        if (this.keychain === 'unavailable') throw new AppFailure('vault.keychain-unavailable', 'No keychain');
         const blob = await this.options.keyProvider.encrypt(key).catch(() => {
           throw new AppFailure('vault.keychain-unavailable', 'The keychain refused to store the key');
         });
         header = { mode: 'keychain', keychain: blob.toString('base64'), recovery, autoLockMinutes: null, savedAt: 0 };
       } else {
-        checkStrength(input.passphrase);
         const passphrase = await wrapWithSecret(key, input.passphrase, 'passphrase', this.cost);
         header = { mode: 'passphrase', passphrase, recovery, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, savedAt: 0 };
       }
