@@ -12,6 +12,7 @@ import { ensureRendererBuilt, latestBuild } from './build-renderer';
 import { startHarnessServer, type TestControls } from './server';
 import { createTestClock } from './test-clock';
 import { createHarnessDesktop } from './desktop';
+import { createManualPowerEvents, createRecordingNotifier } from '../../electron/main/reminders/recording-notifier';
 
 export interface HarnessOptions {
   dataDir: string;
@@ -40,7 +41,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!rendererDir) throw new Error('No renderer build found; run without --no-build once');
 
   const clock = createTestClock();
-  const controls: TestControls | undefined = options.testControls ? { clock, notifications: [] } : undefined;
+  // Notifications are recorded, not shown; moving the test clock acts out a resume so the scheduler
+  // checks at once, as powerMonitor's resume does in the app.
+  const notifier = createRecordingNotifier();
+  const power = createManualPowerEvents();
+  const controls: TestControls | undefined = options.testControls
+    ? { clock, notifications: notifier.shown, afterClockChange: () => power.resume(), clickNotification: (id) => notifier.click(id) }
+    : undefined;
   const coreOptions: CoreOptions = {
     dataDir,
     appInfo: { name: 'Closeout', version: process.env.npm_package_version ?? '0.0.0', platform: process.platform, runtime: 'harness' },
@@ -48,6 +55,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // The key file sits beside the vault, standing in for the OS keychain.
     keyProvider: createFileKeyProvider(join(dataDir, 'harness-keychain.key'), { availability: options.keyring ?? 'available' }),
     desktop: createHarnessDesktop(),
+    notifier,
+    powerEvents: power,
     ...(options.fullKdf ? {} : { vaultKdfCost: { logN: 14, r: 8, p: 1 } }),
     log: { warn: (m) => console.warn(`[core] ${m}`) },
   };

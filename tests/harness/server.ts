@@ -26,7 +26,12 @@ const MIME: Record<string, string> = {
 
 export interface TestControls {
   clock: TestClock;
-  notifications: unknown[];
+  /** Every system notification the core asked to show, oldest first. */
+  notifications: readonly { id: string; title: string; body: string }[];
+  /** Called after each clock move (the harness acts out a resume so reminders are checked). */
+  afterClockChange?: () => void;
+  /** Acts out a click on a shown notification (the newest one when no id is given). */
+  clickNotification?: (id?: string) => void;
 }
 
 export interface HarnessServerOptions {
@@ -114,10 +119,21 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         if (typeof body.advanceMs === 'number') controls.clock.advance(body.advanceMs);
         else if (typeof body.setMs === 'number') controls.clock.set(body.setMs);
         else return void json(400, { error: 'advanceMs or setMs required' });
+        controls.afterClockChange?.();
       }
       return void json(200, { now: controls.clock.now() });
     }
-    if (url.pathname === '/__test/notifications') return void json(200, { notifications: controls.notifications });
+    if (url.pathname === '/__test/notifications') {
+      if (req.method === 'POST') {
+        const body = await readJson(req);
+        try {
+          controls.clickNotification?.(typeof body.clickId === 'string' ? body.clickId : undefined);
+        } catch {
+          return void json(404, { error: 'no such notification' });
+        }
+      }
+      return void json(200, { notifications: controls.notifications.map(({ id, title, body }) => ({ id, title, body })) });
+    }
     json(404, { error: 'unknown control' });
   }
 
