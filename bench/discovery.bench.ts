@@ -35,6 +35,8 @@ interface ChildResult {
   findings: number;
   /** KiB, from the kernel's high-water mark, minus the RSS after imports. */
   peakDeltaKiB: number;
+  /** User + system CPU of this process over the measured span. */
+  cpuMs: number;
 }
 
 // ---- child: one measured side -------------------------------------------------------------------
@@ -50,6 +52,7 @@ async function child(
   global.gc?.();
   const baseKiB = process.memoryUsage().rss / 1024;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const client = await openSession(
     { server: { host: '127.0.0.1', port, secure: true, origin: 'custom' }, user, authCode: code, ca },
     appInfo,
@@ -82,7 +85,14 @@ async function child(
     await closeSession(client);
   }
   const ms = performance.now() - t0;
-  return { ms, messages, findings, peakDeltaKiB: process.resourceUsage().maxRSS - baseKiB };
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    ms,
+    messages,
+    findings,
+    peakDeltaKiB: process.resourceUsage().maxRSS - baseKiB,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 if (process.argv[2] === '--child') {
@@ -181,16 +191,16 @@ export default async function discoveryBench(): Promise<void> {
       `\nIMAP header scan over TLS from a local Dovecot, median of ${RUNS} runs (each side in its own process):`,
     );
     console.log(
-      '| messages | floor: bare imapflow FETCH (ms) | discovery scan (ms) | ratio | findings | floor peak RSS Δ (MiB) | scan peak RSS Δ (MiB) |',
+      '| messages | floor: bare imapflow FETCH (ms) | discovery scan (ms) | ratio | floor CPU (ms) | scan CPU (ms) | findings | floor peak RSS Δ (MiB) | scan peak RSS Δ (MiB) |',
     );
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const row of rows) {
       const f = median(row.floor.map((r) => r.ms));
       const s = median(row.scan.map((r) => r.ms));
       const bad = row.scan.concat(row.floor).find((r) => r.messages !== row.n);
       if (bad) throw new Error(`expected ${row.n} messages, a run saw ${bad.messages}`);
       console.log(
-        `| ${row.n} | ${f.toFixed(0)} | ${s.toFixed(0)} | ${(s / f).toFixed(2)}x | ${row.scan[0]!.findings} | ${(median(row.floor.map((r) => r.peakDeltaKiB)) / 1024).toFixed(1)} | ${(median(row.scan.map((r) => r.peakDeltaKiB)) / 1024).toFixed(1)} |`,
+        `| ${row.n} | ${f.toFixed(0)} | ${s.toFixed(0)} | ${(s / f).toFixed(2)}x | ${median(row.floor.map((r) => r.cpuMs)).toFixed(0)} | ${median(row.scan.map((r) => r.cpuMs)).toFixed(0)} | ${row.scan[0]!.findings} | ${(median(row.floor.map((r) => r.peakDeltaKiB)) / 1024).toFixed(1)} | ${(median(row.scan.map((r) => r.peakDeltaKiB)) / 1024).toFixed(1)} |`,
       );
     }
     const m5 = median(rows[0]!.scan.map((r) => r.peakDeltaKiB));
