@@ -11,7 +11,7 @@ import {
   type WebContents,
   type WebPreferences,
 } from 'electron';
-import { APP_ENTRY_URL } from './protocol';
+import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import type { Settings, WindowState } from './settings';
 
 /**
@@ -74,10 +74,31 @@ export function isAllowedRequest(
   return false;
 }
 
-/** Session-wide: every permission denied, every request outside app:// cancelled. */
+/**
+ * The one permission granted: writing plain text to the clipboard ("copy" buttons for the recovery
+ * code and the message templates), and only to our own page. Reading the clipboard stays denied.
+ */
+export function isGrantedPermission(permission: string, origin: string | undefined, policy: RequestPolicy): boolean {
+  if (permission !== 'clipboard-sanitized-write' || origin === undefined) return false;
+  let asOrigin: string;
+  try {
+    asOrigin = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  // app:// is a non-special scheme for URL parsing: compare on the string form.
+  if (origin === APP_ORIGIN || origin.startsWith(`${APP_ORIGIN}/`)) return true;
+  return policy.devServerOrigin !== undefined && asOrigin === new URL(policy.devServerOrigin).origin;
+}
+
+/** Session-wide: every permission but clipboard writes denied, every request outside app:// cancelled. */
 export function hardenSession(session: Session, policy: RequestPolicy): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isGrantedPermission(permission, details.requestingUrl, policy)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isGrantedPermission(permission, requestingOrigin, policy),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details, policy) });

@@ -156,19 +156,29 @@ describe('session hardening', () => {
     return { calls, session: session as unknown as Electron.Session };
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but clipboard writes from our own page', () => {
     const { calls, session } = fakeSession();
     hardenSession(session, { allowDevtools: false });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    const request = (permission: string, requestingUrl: string) => {
       const callback = vi.fn();
-      (calls.request as (w: null, p: string, cb: (granted: boolean) => void) => void)(
+      (calls.request as (w: null, p: string, cb: (granted: boolean) => void, d: object) => void)(
         null,
         permission,
         callback,
+        { requestingUrl },
       );
-      expect(callback).toHaveBeenCalledWith(false);
-      expect((calls.check as (w: null, p: string) => boolean)(null, permission)).toBe(false);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    const check = (permission: string, origin: string) =>
+      (calls.check as (w: null, p: string, o: string) => boolean)(null, permission, origin);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, 'app://closeout/index.html')).toBe(false);
+      expect(check(permission, 'app://closeout')).toBe(false);
     }
+    expect(request('clipboard-sanitized-write', 'app://closeout/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://closeout')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(check('clipboard-sanitized-write', 'app://closeout.evil')).toBe(false);
     expect((calls.device as () => boolean)()).toBe(false);
   });
 
