@@ -5,9 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import {
@@ -16,6 +16,7 @@ import {
   expectAccessible,
   openApp,
   screenshot,
+  SCREENSHOT_DIR,
 } from './helpers';
 
 const ADDRESS = 'closeout.report@163.com';
@@ -44,7 +45,7 @@ const EXPECTED = {
       services: '关联服务',
       assets: '虚拟财产',
       sites: '第三方网站',
-      contacts: '已通知的联系人',
+      contacts: '联系人',
       submission: '提交与冷静期',
       history: '操作记录',
     },
@@ -60,7 +61,7 @@ const EXPECTED = {
       services: 'Linked services',
       assets: 'Virtual assets',
       sites: 'Third-party sites',
-      contacts: 'Contacts told',
+      contacts: 'Contacts',
       submission: 'Submission and cooling-off period',
       history: 'Activity record',
     },
@@ -138,6 +139,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
           expect(path.startsWith(saves)).toBe(true);
           expect(path).toMatch(new RegExp(`-${reportLang}-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
           expect((await readFile(path)).subarray(0, 5).toString('ascii')).toBe('%PDF-');
+          // Kept with the screenshots, for a person to look at.
+          const kept = join(dirname(SCREENSHOT_DIR), 'reports', lang, `report-${reportLang}.pdf`);
+          await mkdir(dirname(kept), { recursive: true });
+          await copyFile(path, kept);
           const text = pdfText(path);
           expect(text).toContain(ADDRESS);
           expect(text).toContain(squeeze(m.title));
