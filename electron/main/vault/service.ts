@@ -33,7 +33,9 @@ export function createVaultService<D>(
     },
     async start() {
       unsubscribe = vault.onStatus((status) => emit('vault:changed', status));
-      const status = await vault.open();
+      // An unreadable folder must not stop the app from starting: the status stays 'absent' and
+      // the next vault call reports the file error with its own code.
+      const status = await vault.open().catch(() => vault.status());
       // A keychain vault needs no user input to open; if the keychain fails the vault stays locked
       // and the renderer's own unlock call shows the error.
       if (status.state === 'locked' && status.mode === 'keychain') await vault.unlock({}).catch(() => {});
