@@ -1,0 +1,126 @@
+/**
+ * The mail backup screen against a real Dovecot on 127.0.0.1: a wrong code gets its own message,
+ * the right one connects, the backup runs with live progress, is cancelled, resumes to the end,
+ * verifies, and the plan's backups screen shows the verified copy. Both languages.
+ *
+ * The harness is started with NODE_EXTRA_CA_CERTS naming the test server's self-signed
+ * certificate, so the screen connects exactly as it would to imap.163.com: TLS verified, no
+ * test-only switch in the UI.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
+
+async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).include('[data-testid^="screen-"]').analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+/** A harness that trusts the test server's certificate, on its own data folder. */
+async function harnessTrusting(server: DovecotServer, dir: string): Promise<HarnessProcess> {
+  const ca = join(dir, 'ca.pem');
+  await writeFile(ca, server.caCertPem);
+  const previous = process.env.NODE_EXTRA_CA_CERTS;
+  process.env.NODE_EXTRA_CA_CERTS = ca;
+  try {
+    return await startHarness({ dataDir: join(dir, 'data') });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = previous;
+  }
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`mail backup screen (${lang})`, () => {
+    test.use({ locale: lang });
+    let server: DovecotServer;
+    let dir: string;
+    let harness: HarnessProcess;
+
+    test.beforeAll(async () => {
+      // In CI a missing Dovecot throws here instead of skipping.
+      test.skip(!dovecotAvailable(), 'Dovecot is not installed');
+      server = await startDovecot({ fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7 } });
+    });
+    test.afterAll(async () => {
+      await server?.stop();
+    });
+    test.beforeEach(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'closeout-e2e-mail-'));
+      harness = await harnessTrusting(server, dir);
+    });
+    test.afterEach(async () => {
+      await harness?.stop();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    test('wrong code, then back up with cancel and resume, verified and recorded in the plan', async ({ page }) => {
+      test.setTimeout(240_000);
+      const problems = watchPage(page);
+      await openApp(page, harness.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, server.user);
+      await page.getByTestId('plan-nav-plan-mail').click();
+      await expect(page.getByTestId('screen-plan-mail')).toBeVisible();
+      // The catalog's server for 163.com is shown before anything is typed.
+      await expect(page.getByTestId('mail-server')).toContainText('imap.163.com');
+      await page.getByTestId('mail-howto').locator('summary').click();
+      await page.getByTestId('mail-unsafe-login').locator('summary').click();
+      await expect(page.getByTestId('mail-unsafe-login')).toContainText('Unsafe Login');
+      await expectAccessible(page);
+      await screenshot(page, lang, '50-mail-backup');
+
+      await page.getByTestId('mail-custom-server').click();
+      await page.locator('#mail-host').fill(server.host);
+      await page.locator('#mail-port').fill(String(server.tlsPort));
+      await page.locator('#mail-code').fill('not-the-code');
+      await page.getByTestId('mail-test').click();
+      await expect(page.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'mail.auth-failed');
+      await expectAccessible(page);
+      await screenshot(page, lang, '51-mail-wrong-code');
+
+      await page.locator('#mail-code').fill(server.password);
+      await page.getByTestId('mail-test').click();
+      await expect(page.getByTestId('mail-test-ok')).toBeVisible();
+      await expect(page.locator('[data-error-code]')).toHaveCount(0);
+      const target = join(dir, 'backup');
+      await page.locator('#mail-target').fill(target);
+
+      // Start, and cancel as soon as messages are arriving: what was saved stays, and it resumes.
+      await page.getByTestId('mail-start').click();
+      await expect(page.getByTestId('mail-progress')).toBeVisible();
+      await expect(page.getByTestId('mail-progress')).toHaveAttribute('data-phase', 'exporting');
+      await expectAccessible(page);
+      await screenshot(page, lang, '52-mail-progress');
+      await page.getByTestId('mail-cancel').click();
+      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'cancelled', { timeout: 60_000 });
+      await expectAccessible(page);
+      await screenshot(page, lang, '53-mail-cancelled');
+
+      await page.locator('#mail-code').fill(server.password);
+      await expect(page.getByTestId('mail-start')).toHaveText(lang === 'en' ? 'Resume backup' : '继续备份');
+      await page.getByTestId('mail-start').click();
+      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'completed', { timeout: 120_000 });
+      await expect(page.getByTestId('mail-verification')).toHaveAttribute('data-passed', 'true');
+      await expect(page.getByTestId('mail-summary')).toContainText(new Intl.NumberFormat(lang).format(1500));
+      await expect(page.getByTestId('mail-open-folder')).toBeVisible();
+      await expectAccessible(page);
+      await screenshot(page, lang, '54-mail-done');
+
+      // The code did its job and is gone from the page.
+      await expect(page.locator('#mail-code')).toHaveValue('');
+
+      await page.getByTestId('plan-nav-plan-backups').click();
+      await expect(page.getByTestId('backup-mail')).toHaveAttribute('data-status', 'done');
+      await expect(page.getByTestId('backup-mail-verification')).toContainText(new Intl.NumberFormat(lang).format(1500));
+      await screenshot(page, lang, '55-backups-mail-verified');
+      expect(problems).toEqual([]);
+    });
+  });
+}
