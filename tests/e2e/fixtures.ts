@@ -41,7 +41,7 @@ export async function startHarness(options: StartOptions): Promise<HarnessProces
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not print READY in 30 s\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not print READY in 60 s\n${stderr}`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+)/.exec(out);

@@ -48,8 +48,25 @@ export async function addPlan(page: Page, address: string, label = ''): Promise<
   await expect(page.getByTestId('plan-address')).toHaveText(address);
 }
 
+/**
+ * Waits for every finite CSS transition and animation to end (a Naive UI control fading its colour
+ * in, a dialog fading out). axe measures colours as they are at that instant: run mid-fade, it
+ * reports a contrast failure that depends on how busy the machine is (seen in parallel runs).
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** Serious and critical axe violations of the page as it is now; the journeys expect none. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -55,17 +55,17 @@ async function settled(page: Page, testid: string, status: string): Promise<void
 async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void> {
   await openApp(page, h.url);
   await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
-  await check(page, lang, '40-plans-empty');
+  await check(page, lang, '80-plans-empty');
   await addPlan(page, ADDRESS);
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'deciding');
-  await check(page, lang, '41-dashboard-new');
+  await check(page, lang, '81-dashboard-new');
 
   // Decide to close.
   await tab(page, 'plan-alternatives');
   await page.getByTestId('decide-close').click();
   await confirmDialog(page);
   await expect(page.getByTestId('decision')).toHaveAttribute('data-phase', 'preparing');
-  await check(page, lang, '42-alternatives-decided');
+  await check(page, lang, '82-alternatives-decided');
 
   // The risks, one by one; and the mail clients removed.
   await tab(page, 'plan-steps');
@@ -75,7 +75,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   }
   await page.getByTestId('prep-remove-mail-clients').selectOption('done');
   await expect(page.getByTestId('prep-remove-mail-clients')).toHaveValue('done');
-  await check(page, lang, '43-steps-risks');
+  await check(page, lang, '83-steps-risks');
 
   // A game of the user's own, in use, with three assets.
   await tab(page, 'plan-services');
@@ -85,7 +85,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await expect(game).toHaveCount(1);
   await game.locator('select').selectOption('in-use');
   await expect(game).toHaveAttribute('data-status', 'in-use');
-  await check(page, lang, '44-services');
+  await check(page, lang, '84-services');
   await game.getByTestId(/-add-asset$/).click();
   await expect(page.getByTestId('asset-add-form')).toBeVisible();
   for (const [n, [kind, label, amount]] of (
@@ -106,7 +106,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await expect(page.getByTestId('assets-totals').locator('[data-currency="CNY"]')).toContainText(
     lang === 'en' ? 'CN¥35.00' : '¥35.00',
   );
-  await check(page, lang, '45-assets-open');
+  await check(page, lang, '85-assets-open');
   const rows = page.locator('tr[data-status]');
   await expect(rows).toHaveCount(3);
   for (let i = 0; i < 3; i++) {
@@ -119,7 +119,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   }
   await expect(page.getByTestId('assets-totals-none')).toBeVisible();
   await expect(page.getByTestId('assets-readiness')).toHaveAttribute('data-status', 'met');
-  await check(page, lang, '46-assets-emptied');
+  await check(page, lang, '86-assets-emptied');
 
   // Every service checked: the game cleared, the rest never used; no open orders.
   await tab(page, 'plan-services');
@@ -150,7 +150,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   const contact = page.locator('li[data-testid^="contact-"]');
   await contact.locator('select').selectOption('told');
   await expect(contact).toHaveAttribute('data-status', 'told');
-  await check(page, lang, '47-sites');
+  await check(page, lang, '87-sites');
 
   // Backups marked by hand, notes not needed.
   await tab(page, 'plan-backups');
@@ -160,7 +160,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   }
   await page.getByTestId('backup-notes-status').selectOption('not-needed');
   await settled(page, 'backup-notes', 'not-needed');
-  await check(page, lang, '48-backups');
+  await check(page, lang, '88-backups');
 
   // The last precondition only the user knows: answered on the dashboard, where its fix link points.
   await tab(page, 'plan-dashboard');
@@ -168,7 +168,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await page.getByTestId('gate-account-normal-declare').selectOption('met');
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'ready');
   await expect(page.locator('[data-gate][data-status]:not([data-status="met"])')).toHaveCount(2); // the two advisory gates
-  await check(page, lang, '49-dashboard-ready');
+  await check(page, lang, '89-dashboard-ready');
 
   // The steps, each with a note, then the submission: no blockers, so no override is asked for.
   await tab(page, 'plan-steps');
@@ -182,7 +182,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await expect(page.locator('.n-dialog')).toHaveCount(0);
   await expect(page.getByTestId('submission-blockers')).toHaveCount(0);
   await expect(page.getByTestId('submission-override')).toHaveCount(0);
-  await check(page, lang, '50-steps-ready');
+  await check(page, lang, '90-steps-ready');
   await page.getByTestId('submission-record').click();
   await confirmDialog(page);
   await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
@@ -191,28 +191,28 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await tab(page, 'plan-dashboard');
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'submitted');
   await expect(page.getByTestId('countdown')).toContainText(lang === 'en' ? /\d+ days?/ : /\d+\s*天/);
-  await check(page, lang, '51-dashboard-submitted');
+  await check(page, lang, '91-dashboard-submitted');
   await tab(page, 'plan-history');
   await expect(page.getByTestId('history-list').locator('li[data-command]').first()).toHaveAttribute(
     'data-command',
     'plan.submit',
   );
-  await check(page, lang, '52-history');
+  await check(page, lang, '92-history');
 
   // The rest of the plan's screens and the app's, as they look after submitting.
   for (const [name, shot] of [
-    ['plan-mail', '53-mail'],
-    ['plan-discovery', '54-discovery'],
-    ['plan-report', '55-report'],
+    ['plan-mail', '93-mail'],
+    ['plan-discovery', '94-discovery'],
+    ['plan-report', '95-report'],
   ] as const) {
     await tab(page, name);
     await check(page, lang, shot);
   }
   for (const [name, shot] of [
-    ['reminders', '56-reminders'],
-    ['transfer', '57-transfer'],
-    ['settings', '58-settings'],
-    ['plans', '59-plans-submitted'],
+    ['reminders', '96-reminders'],
+    ['transfer', '97-transfer'],
+    ['settings', '98-settings'],
+    ['plans', '99-plans-submitted'],
   ] as const) {
     await page.getByTestId(`nav-${name}`).click();
     await expect(page).toHaveURL(new RegExp(`#/${name}`));
@@ -263,7 +263,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         h = await startHarness({ dataDir });
         await openApp(page, h.url);
         await expect(page.locator('#unlock-secret')).toBeVisible();
-        await check(page, lang, '60-unlock-after-restart');
+        await check(page, lang, '100-unlock-after-restart');
         await unlock(page);
         await expectEverythingThere(page, lang);
         expect(problems).toEqual([]);
