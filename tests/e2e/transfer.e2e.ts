@@ -153,6 +153,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('import-submit').click();
         await expect(page.getByTestId('import-result')).toBeVisible();
         await expect(page.getByTestId('import-result')).toContainText(words.result);
+        // The export form above grows once the vault has a plan: bring the result back into view.
+        await expect(page.getByTestId('export-form')).toBeVisible();
+        await page.getByTestId('import-result').scrollIntoViewIfNeeded();
         await screenshot(page, lang, '64-transfer-imported');
 
         // The plans list reloaded on transfer:imported: the plan is there, the other one is not.
