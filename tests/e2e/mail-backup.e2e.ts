@@ -22,6 +22,12 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad).toEqual([]);
 }
 
+/** A screenshot scrolled to the part it is about (the screen scrolls inside #main). */
+async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: string): Promise<void> {
+  await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, lang, name);
+}
+
 /** A harness that trusts the test server's certificate, on its own data folder. */
 async function harnessTrusting(server: DovecotServer, dir: string): Promise<HarnessProcess> {
   const ca = join(dir, 'ca.pem');
@@ -83,7 +89,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('mail-test').click();
       await expect(page.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'mail.auth-failed');
       await expectAccessible(page);
-      await screenshot(page, lang, '51-mail-wrong-code');
+      await shotAt(page, lang, '51-mail-wrong-code', 'mail-test');
 
       await page.locator('#mail-code').fill(server.password);
       await page.getByTestId('mail-test').click();
@@ -97,11 +103,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-progress')).toBeVisible();
       await expect(page.getByTestId('mail-progress')).toHaveAttribute('data-phase', 'exporting');
       await expectAccessible(page);
-      await screenshot(page, lang, '52-mail-progress');
+      await shotAt(page, lang, '52-mail-progress', 'screen-plan-mail');
       await page.getByTestId('mail-cancel').click();
       await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'cancelled', { timeout: 60_000 });
       await expectAccessible(page);
-      await screenshot(page, lang, '53-mail-cancelled');
+      await shotAt(page, lang, '53-mail-cancelled', 'screen-plan-mail');
 
       await page.locator('#mail-code').fill(server.password);
       await expect(page.getByTestId('mail-start')).toHaveText(lang === 'en' ? 'Resume backup' : '继续备份');
@@ -111,7 +117,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-summary')).toContainText(new Intl.NumberFormat(lang).format(1500));
       await expect(page.getByTestId('mail-open-folder')).toBeVisible();
       await expectAccessible(page);
-      await screenshot(page, lang, '54-mail-done');
+      await shotAt(page, lang, '54-mail-done', 'screen-plan-mail');
 
       // The code did its job and is gone from the page.
       await expect(page.locator('#mail-code')).toHaveValue('');
@@ -119,7 +125,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('plan-nav-plan-backups').click();
       await expect(page.getByTestId('backup-mail')).toHaveAttribute('data-status', 'done');
       await expect(page.getByTestId('backup-mail-verification')).toContainText(new Intl.NumberFormat(lang).format(1500));
-      await screenshot(page, lang, '55-backups-mail-verified');
+      await shotAt(page, lang, '55-backups-mail-verified', 'screen-plan-backups');
       expect(problems).toEqual([]);
     });
   });

@@ -1,0 +1,90 @@
+/**
+ * The discovery review screen over a local Maildir (no network): the scan ranks what uses the
+ * address, each finding shows its evidence and reason, one click adds it to the plan as a site or
+ * a service, and scanning again does not duplicate it. Both languages.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, watchPage } from './fixtures';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import { writeMailFixture } from '../support/mail-fixture';
+
+async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).include('[data-testid^="screen-"]').analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`);
+  expect(bad).toEqual([]);
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`discovery review (${lang})`, () => {
+    test.use({ locale: lang });
+
+    test('scan a Maildir, review the evidence, add a site and a service once each', async ({ page, harness }) => {
+      test.setTimeout(150_000);
+      const dir = await mkdtemp(join(tmpdir(), 'closeout-e2e-maildir-'));
+      try {
+        const maildir = join(dir, 'Maildir');
+        // Known senders of the fixture: a bank, shops, NetEase's own mail, people; plus a NetEase game that is not in a new plan.
+        await writeMailFixture(maildir, {
+          messages: 400,
+          seed: 11,
+          largeEvery: 0,
+          senders: [
+            { name: '招商银行信用卡', address: 'ccsvc@message.cmbchina.com' },
+            { name: '网易游戏', address: 'gm@game.163.com' },
+            { name: '支付宝', address: 'service@mail.alipay.com' },
+            { name: '王小明', address: 'xiaoming.wang@126.com' },
+            { name: 'GitHub', address: 'noreply@github.com' },
+          ],
+        });
+        const problems = watchPage(page);
+        await openApp(page, harness.url);
+        await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+        await addPlan(page, 'closeout@163.com');
+        await page.getByTestId('plan-nav-plan-discovery').click();
+        await expect(page.getByTestId('screen-plan-discovery')).toBeVisible();
+
+        await page.locator('#discovery-path').fill(maildir);
+        await page.getByTestId('discovery-scan').click();
+        await expect(page.getByTestId('discovery-summary')).toBeVisible({ timeout: 60_000 });
+        const list = page.getByTestId('discovery-list');
+        const findings = list.locator('article[data-verdict]');
+        await expect(findings.first()).toBeVisible();
+        // Every finding shows its evidence count and why it was judged so.
+        const first = findings.first();
+        await expect(first.locator('dd').first()).toHaveText(/\d/);
+        await expect(first.locator('.finding__reason')).not.toBeEmpty();
+        await expectAccessible(page);
+        await screenshot(page, lang, '56-discovery-results');
+
+        // Add one site and one service, one click each.
+        const site = findings.filter({ has: page.getByTestId('finding-add-site') }).first();
+        const siteId = await site.getAttribute('data-testid');
+        await site.getByTestId('finding-add-site').click();
+        await expect(page.getByTestId(siteId!).getByTestId('finding-in-plan')).toBeVisible();
+        const service = findings.filter({ has: page.getByTestId('finding-add-service') }).first();
+        const serviceId = await service.getAttribute('data-testid');
+        await service.getByTestId('finding-add-service').click();
+        await expect(page.getByTestId(serviceId!).getByTestId('finding-in-plan')).toBeVisible();
+
+        // Scanning again keeps them marked, and the plan holds each once.
+        await page.getByTestId('discovery-scan').click();
+        await expect(page.getByTestId(siteId!).getByTestId('finding-in-plan')).toBeVisible({ timeout: 60_000 });
+        await page.getByTestId('discovery-show-all').click();
+        await expect(findings.first()).toBeVisible();
+        await expectAccessible(page);
+
+        await page.getByTestId('plan-nav-plan-sites').click();
+        await expect(page.locator('li[data-testid^="site-"]')).toHaveCount(1);
+        expect(problems).toEqual([]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
