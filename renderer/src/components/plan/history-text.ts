@@ -26,3 +26,24 @@ export function itemName(params: Record<string, string | number>, plan: Plan | u
   if (typeof params.name === 'string' && params.name) return params.name;
   return null;
 }
+
+/** The domain label group that names a command's `status` (or `state`) value. */
+const STATUS_GROUP: Record<string, string> = {
+  'step.set': 'stepStatus',
+  'gate.set': 'gateStatus',
+  'preparation.set': 'preparationStatus',
+  'service.add': 'serviceStatus',
+  'service.set-status': 'serviceStatus',
+  'asset.upsert': 'assetStatus',
+  'site.upsert': 'siteStatus',
+  'contact.upsert': 'contactStatus',
+  'backup.set': 'backupStatus',
+  'binding.set': 'bindingState',
+};
+
+/** The i18n key of the new status a command set, when the domain has a label for it. */
+export function statusKey(command: string, params: Record<string, string | number>): string | null {
+  const group = STATUS_GROUP[command];
+  const value = params.status ?? params.state;
+  return group && typeof value === 'string' ? `domain.${group}.${value}` : null;
+}
