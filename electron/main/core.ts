@@ -88,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
 
   const plans = createPlanService(ctx);
   const handlers: Handlers = {
-    ...add(createAppService(ctx)),
+    ...add(createAppService(ctx, { desktop: options.desktop, locale: options.locale })),
     ...add(createSettingsService(options.preferences)),
     ...add(createCatalogService()),
     ...add(plans),

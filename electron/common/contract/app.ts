@@ -11,4 +11,11 @@ export interface AppInfo {
 
 export const appChannels = {
   'app:info': channel<AppInfo>()(z.void()),
+  /**
+   * Lets the user pick a folder with the system dialog (the mail backup's target, a Maildir to
+   * scan). Resolves to null when they cancel. The purpose picks the dialog's title.
+   */
+  'app:choose-folder': channel<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['mail-backup', 'maildir-scan']), defaultPath: z.string().max(4096).optional() }).strict(),
+  ),
 } as const;

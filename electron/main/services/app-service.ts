@@ -1,6 +1,27 @@
-import { ok } from '../../common/result';
+import { err, ok } from '../../common/result';
+import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from './context';
 
-export function createAppService(ctx: ServiceContext): Service<'app:info'> {
-  return { handlers: { 'app:info': () => ok(ctx.appInfo) } };
+// The dialog's title comes from main, where the renderer's i18n does not reach; both languages are
+// short and shown by the OS dialog only.
+const TITLES = {
+  'mail-backup': { 'zh-CN': '选择保存邮件备份的文件夹', en: 'Choose a folder for the mail backup' },
+  'maildir-scan': { 'zh-CN': '选择要扫描的邮件备份文件夹', en: 'Choose a mail backup folder to scan' },
+} as const;
+
+export function createAppService(
+  ctx: ServiceContext,
+  options: { desktop?: DesktopAdapter; locale?: () => 'zh-CN' | 'en' } = {},
+): Service<'app:info' | 'app:choose-folder'> {
+  return {
+    handlers: {
+      'app:info': () => ok(ctx.appInfo),
+      'app:choose-folder': async ({ purpose, defaultPath }) => {
+        if (!options.desktop) return err('ipc.unavailable', 'No folder picker here');
+        const title = TITLES[purpose][options.locale?.() ?? 'zh-CN'];
+        const path = await options.desktop.chooseFolder({ title, ...(defaultPath ? { defaultPath } : {}) });
+        return ok({ path });
+      },
+    },
+  };
 }
