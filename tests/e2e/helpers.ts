@@ -41,6 +41,8 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
 
 export async function addPlan(page: Page, address: string, label = ''): Promise<void> {
   const form = page.getByTestId('add-plan-form');
+  // isVisible() does not wait: right after unlocking, the list may still be loading (neither shown).
+  await expect(form.or(page.getByTestId('add-plan')).first()).toBeVisible();
   if (!(await form.isVisible())) await page.getByTestId('add-plan').click();
   await page.locator('#plan-address').fill(address);
   if (label) await page.locator('#plan-label').fill(label);
