@@ -24,7 +24,12 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /** A screenshot scrolled to the part it is about (the screen scrolls inside #main). */
 async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: string): Promise<void> {
-  await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.getByTestId(testid).evaluate((el) => {
+      // Only the shell's content area scrolls; the window stays put.
+      const main = el.closest<HTMLElement>('#main');
+      if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+      window.scrollTo(0, 0);
+    });
   await screenshot(page, lang, name);
 }
 

@@ -45,8 +45,16 @@ async function expectAccessible(page: Page): Promise<void> {
 /** Checks the screen and saves it, scrolled to the top (or to `testid`, the part the picture is about). */
 async function shot(page: Page, lang: Lang, name: string, testid?: string): Promise<void> {
   await expectAccessible(page);
-  if (testid) await page.getByTestId(testid).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  else await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
+  if (testid) await page.getByTestId(testid).evaluate((el) => {
+      // Only the shell's content area scrolls; the window stays put.
+      const main = el.closest<HTMLElement>('#main');
+      if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+      window.scrollTo(0, 0);
+    });
+  else await page.locator('#main').evaluate((el) => {
+    el.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  });
   await screenshot(page, lang, name);
 }
 
@@ -214,6 +222,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect.poll(() => entries.count()).toBeGreaterThan(30);
       await expect(entries.first()).toHaveAttribute('data-command', 'plan.submit');
       await shot(page, lang, '31-history');
+
+      // The same screens in the dark theme the OS asks for: still readable (axe checks contrast).
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await tab(page, 'plan-assets');
+      await shot(page, lang, '33-assets-dark');
+      await tab(page, 'plan-steps');
+      await shot(page, lang, '34-steps-dark', 'submission');
 
       expect(problems).toEqual([]);
     });

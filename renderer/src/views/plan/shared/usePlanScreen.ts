@@ -1,4 +1,5 @@
-import { ref } from 'vue';
+import { nextTick, onMounted, ref, watch } from 'vue';
+import { useRoute } from 'vue-router';
 import type { PlanCommand } from '../../../../../electron/common/model/commands';
 import type { AppError } from '../../../../../electron/common/result';
 import { useCurrentPlan } from '../../../composables/useCurrentPlan';
@@ -17,6 +18,19 @@ export function usePlanScreen() {
   const store = usePlansStore();
   const busy = ref(false);
   const error = ref<AppError | null>(null);
+  const route = useRoute();
+
+  // Readiness and the dashboard link to "#<item>" on these screens: bring that item into view.
+  async function reveal(hash: string) {
+    if (!hash) return;
+    await nextTick();
+    const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    // Scroll only the shell's content area: scrollIntoView would also shift the whole window.
+    const main = el?.closest<HTMLElement>('#main');
+    if (el && main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+  }
+  onMounted(() => void reveal(route.hash));
+  watch(() => route.hash, (h) => void reveal(h));
 
   async function apply(command: ScreenCommand): Promise<boolean> {
     busy.value = true;
