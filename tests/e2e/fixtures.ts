@@ -83,7 +83,6 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'closeout-e2e-'));
     await use(dir);
