@@ -114,7 +114,8 @@ export interface MailBackupSummary {
   recordedInPlan: boolean;
 }
 
-export type MailPhase = 'connecting' | 'listing' | 'exporting' | 'verifying';
+/** 'reconnecting': the connection dropped; the run waits and logs in again, then continues from the manifest. */
+export type MailPhase = 'connecting' | 'listing' | 'exporting' | 'reconnecting' | 'verifying';
 
 export interface MailProgress {
   jobId: string;

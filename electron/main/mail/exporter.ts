@@ -14,7 +14,7 @@ import { readBackupState, writeBackupState, type BackupState, type FolderGenerat
 import { closeSession, openSession, type ConnectionSpec } from './connection';
 import { DEFAULT_TUNING, exportFolder, throwIfCancelled, type ExportTuning } from './folder-export';
 import { backupPaths, folderDir, generationDir, manifestName } from './layout';
-import { toMailFailure } from './mail-errors';
+import { isTransient, toMailFailure } from './mail-errors';
 import type { ProgressTracker } from './progress';
 
 export interface ExportRequest {
@@ -26,6 +26,30 @@ export interface ExportRequest {
   signal: AbortSignal;
   progress: ProgressTracker;
   tuning?: Partial<ExportTuning>;
+  /**
+   * Waits before each automatic reconnect after a dropped connection, within this run; the run
+   * fails once they are used up without progress in between. [] turns reconnecting off.
+   */
+  reconnectDelaysMs?: readonly number[];
+}
+
+export const DEFAULT_RECONNECT_DELAYS_MS: readonly number[] = [1000, 3000, 7000];
+
+/** Failures after which reconnecting may help: the server went away or did not answer. */
+function worthReconnecting(f: AppFailure): boolean {
+  return isTransient(f) || f.code === 'mail.unreachable';
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
 }
 
 export interface ExportOutcome {
@@ -149,7 +173,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   progress.phase = 'connecting';
   progress.emit(true);
   throwIfCancelled(req.signal);
-  const client = await openSession(req.spec, req.appInfo);
+  let client = await openSession(req.spec, req.appInfo);
   // Cancel interrupts a FETCH in flight by closing the socket; the batch in progress is simply not recorded.
   const onAbort = () => client.close();
   req.signal.addEventListener('abort', onAbort);
@@ -173,62 +197,103 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     let listedBytes = 0;
     let listedMessages = 0;
 
-    for (const { folder } of statuses) {
-      throwIfCancelled(req.signal);
+    const estimate = (folderMessages: number, folderBytes: number) => {
+      listedMessages += folderMessages;
+      listedBytes += folderBytes;
+      const avg = listedMessages ? listedBytes / listedMessages : 0;
+      progress.bytesTotal = listedBytes + Math.max(0, progress.messagesTotal - listedMessages) * avg;
+    };
+
+    const exportOne = async (folder: ServerFolder): Promise<{ messages: number; bytes: number }> => {
       progress.currentFolder = folder.name;
+      progress.phase = 'exporting';
       progress.emit(true);
       const box = await client.mailboxOpen(folder.path, { readOnly: true });
       const uidValidity = Number(box.uidValidity);
       const uidNext = Number(box.uidNext);
       const { gen, created } = generationFor(state, folder, uidValidity, changes);
       if (created) await saveState();
-
-      const estimate = (folderMessages: number, folderBytes: number) => {
-        listedMessages += folderMessages;
-        listedBytes += folderBytes;
-        const avg = listedMessages ? listedBytes / listedMessages : 0;
-        progress.bytesTotal = listedBytes + Math.max(0, progress.messagesTotal - listedMessages) * avg;
-      };
-
       if (gen.completedUidNext === uidNext && gen.completedMessages === box.exists && gen.completedBytes !== null) {
         // Unchanged since it was completed: same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count).
         estimate(box.exists, gen.completedBytes);
         progress.alreadySaved(box.exists, gen.completedBytes);
-        messages += box.exists;
-        bytes += gen.completedBytes;
-      } else {
-        const result = await exportFolder(
-          client,
-          {
-            path: folder.path,
-            name: folder.name,
-            uidValidity,
-            dir: join(paths.maildir, gen.dir),
-            relDir: gen.dir,
-            manifestPath: join(paths.manifests, gen.manifest),
-          },
-          box.exists,
-          tuning,
-          {
-            signal: req.signal,
-            onListed: (total, saved) => {
-              estimate(total.messages, total.bytes);
-              progress.alreadySaved(saved.messages, saved.bytes);
-              progress.emit(true);
-            },
-            onSaved: (n, b) => progress.fetched(n, b),
-          },
-        ).catch((e: unknown) => {
-          throw req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
-        });
-        gen.completedUidNext = uidNext;
-        gen.completedMessages = result.messages;
-        gen.completedBytes = result.bytes;
-        messages += result.messages;
-        bytes += result.bytes;
-        await saveState();
+        return { messages: box.exists, bytes: gen.completedBytes };
       }
-      progress.foldersDone++;
+      const result = await exportFolder(
+        client,
+        {
+          path: folder.path,
+          name: folder.name,
+          uidValidity,
+          dir: join(paths.maildir, gen.dir),
+          relDir: gen.dir,
+          manifestPath: join(paths.manifests, gen.manifest),
+        },
+        box.exists,
+        tuning,
+        {
+          signal: req.signal,
+          onListed: (total, saved) => {
+            estimate(total.messages, total.bytes);
+            progress.alreadySaved(saved.messages, saved.bytes);
+            progress.emit(true);
+          },
+          onSaved: (n, b) => progress.fetched(n, b),
+        },
+      );
+      gen.completedUidNext = uidNext;
+      gen.completedMessages = result.messages;
+      gen.completedBytes = result.bytes;
+      await saveState();
+      return result;
+    };
+
+    /** Drops the dead session and opens a new one, waiting before each try; the work saved so far stays. */
+    const reconnect = async (delays: readonly number[], countAttempt: () => number, cause: AppFailure): Promise<ImapFlow> => {
+      client.close();
+      let last = cause;
+      for (;;) {
+        const attempt = countAttempt();
+        if (attempt >= delays.length) throw last;
+        progress.phase = 'reconnecting';
+        progress.emit(true);
+        await sleep(delays[attempt]!, req.signal);
+        throwIfCancelled(req.signal);
+        try {
+          return await openSession(req.spec, req.appInfo);
+        } catch (e) {
+          last = toMailFailure(e);
+          if (!worthReconnecting(last)) throw last;
+        }
+      }
+    };
+
+    const delays = req.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
+    let failedAttempts = 0;
+    for (let k = 0; k < statuses.length; ) {
+      const { folder } = statuses[k]!;
+      throwIfCancelled(req.signal);
+      // What this folder adds to the counters is taken back if a dropped connection makes it start over.
+      const before = { done: progress.messagesDone, bytes: progress.bytesDone, listedMessages, listedBytes };
+      const fetchedBefore = progress.fetchedTotals.messages;
+      try {
+        const r = await exportOne(folder);
+        messages += r.messages;
+        bytes += r.bytes;
+        progress.foldersDone++;
+        k++;
+        failedAttempts = 0;
+      } catch (e) {
+        const failure = req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+        if (progress.fetchedTotals.messages > fetchedBefore) failedAttempts = 0;
+        if (!worthReconnecting(failure) || failedAttempts >= delays.length) throw failure;
+        progress.messagesDone = before.done;
+        progress.bytesDone = before.bytes;
+        listedMessages = before.listedMessages;
+        listedBytes = before.listedBytes;
+        client = await reconnect(delays, () => failedAttempts++, failure);
+        progress.phase = 'exporting';
+      }
     }
     state.complete = true;
     await saveState();

@@ -55,3 +55,53 @@ export class ManifestWriter {
     return this.fh.close();
   }
 }
+
+/**
+ * What resuming needs from a manifest, compact whatever the folder's size: UIDs sorted in a typed
+ * array (binary search), sizes beside them, and the recorded file names. Last record per UID wins.
+ */
+export class ManifestIndex {
+  private constructor(
+    readonly uids: Uint32Array,
+    readonly sizes: Float64Array,
+    readonly files: string[],
+  ) {}
+
+  static async read(path: string): Promise<ManifestIndex> {
+    const records = await readManifest(path);
+    const uids = Uint32Array.from(records.keys()).sort();
+    const sizes = new Float64Array(uids.length);
+    const files: string[] = new Array<string>(uids.length);
+    uids.forEach((uid, i) => {
+      const r = records.get(uid)!;
+      sizes[i] = r.size;
+      files[i] = r.file;
+    });
+    return new ManifestIndex(uids, sizes, files);
+  }
+
+  /** Position of `uid`, or -1. */
+  indexOf(uid: number): number {
+    let lo = 0;
+    let hi = this.uids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.uids[mid]!;
+      if (v === uid) return mid;
+      if (v < uid) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Keeps only the entries `keep` accepts (records whose file went missing are forgotten). */
+  filter(keep: (i: number) => boolean): ManifestIndex {
+    const idx: number[] = [];
+    for (let i = 0; i < this.uids.length; i++) if (keep(i)) idx.push(i);
+    return new ManifestIndex(
+      Uint32Array.from(idx, (i) => this.uids[i]!),
+      Float64Array.from(idx, (i) => this.sizes[i]!),
+      idx.map((i) => this.files[i]!),
+    );
+  }
+}

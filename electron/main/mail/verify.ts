@@ -12,7 +12,7 @@ import type { MailFolderVerification, MailVerification } from '../../common/cont
 import { AppFailure } from '../../common/result';
 import { readBackupState, writeBackupState, type BackupState } from './backup-state';
 import { listServerFolders } from './exporter';
-import { listFolder } from './folder-export';
+import { listSizes } from './folder-export';
 import { backupPaths } from './layout';
 import { readManifest } from './manifest';
 import { toMailFailure } from './mail-errors';
@@ -58,7 +58,7 @@ export async function verifyBackup(client: ImapFlow, options: VerifyOptions): Pr
       options.onFolder?.(k, folders.length, folder.name);
       const box = await client.mailboxOpen(folder.path, { readOnly: true });
       const uidValidity = Number(box.uidValidity);
-      const listing = await listFolder(client, box.exists);
+      const listing = await listSizes(client, box.exists);
       const gen = state.folders.find((g) => g.path === folder.path && g.current && g.uidValidity === uidValidity);
       const records = gen ? await readManifest(join(paths.manifests, gen.manifest)) : new Map();
       const files = gen ? await filesIn(join(paths.maildir, gen.dir)) : new Set<string>();

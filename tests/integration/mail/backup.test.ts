@@ -32,8 +32,14 @@ afterAll(async () => {
   for (const d of temps) await rm(d, { recursive: true, force: true });
 });
 
-function exportOnce(s: DovecotServer, targetDir: string, signal = new AbortController().signal, onSaved?: (n: number) => void) {
-  const progress = new ProgressTracker('t', systemClock, () => {});
+function exportOnce(
+  s: DovecotServer,
+  targetDir: string,
+  signal = new AbortController().signal,
+  onSaved?: (n: number) => void,
+  options: { reconnectDelaysMs?: number[]; phases?: string[] } = {},
+) {
+  const progress = new ProgressTracker('t', systemClock, (p) => options.phases?.push(p.phase));
   if (onSaved) {
     const fetched = progress.fetched.bind(progress);
     progress.fetched = (n, b) => {
@@ -51,6 +57,7 @@ function exportOnce(s: DovecotServer, targetDir: string, signal = new AbortContr
     progress,
     // Small batches so the interruption tests land mid-folder.
     tuning: { batchMessages: 50 },
+    ...(options.reconnectDelaysMs ? { reconnectDelaysMs: options.reconnectDelaysMs } : {}),
   });
 }
 
@@ -87,21 +94,38 @@ describe.skipIf(!hasDovecot)('mail backup against Dovecot', () => {
     expect(first.fetchedMessages).toBe(3001);
     await expectEqualsFixture(dir, s);
     const maildir = await readdir(join(dir, 'Maildir'));
-    for (const d of ['.已发送', '.草稿箱', '.已删除', '.垃圾邮件', '.工作.项目 A', '.Travel & 旅行', '.空文件夹', 'cur']) {
+    for (const d of [
+      '.已发送',
+      '.草稿箱',
+      '.已删除',
+      '.垃圾邮件',
+      '.工作.项目 A',
+      '.Travel & 旅行',
+      '.空文件夹',
+      'cur',
+    ]) {
       expect(maildir).toContain(d);
     }
     const again = await exportOnce(s, dir);
     expect(again.fetchedMessages).toBe(0);
     expect(again.messages).toBe(3001);
     const v = await verify(s, dir);
-    expect(v).toMatchObject({ passed: true, serverMessages: 3001, backedUpMessages: 3001, missing: 0, corruptFiles: 0 });
+    expect(v).toMatchObject({
+      passed: true,
+      serverMessages: 3001,
+      backedUpMessages: 3001,
+      missing: 0,
+      corruptFiles: 0,
+    });
   });
 
   it('sends the IMAP ID with the app name and version in the logged-in session', async () => {
     const client = await openSession(tlsSpec(s), appInfo);
     await closeSession(client);
     const log = await s.readLog();
-    expect(log).toMatch(new RegExp(`imap\\(${s.user.replace('.', '\\.')}\\).*ID sent: name=Closeout, version=0\\.1\\.0`));
+    expect(log).toMatch(
+      new RegExp(`imap\\(${s.user.replace('.', '\\.')}\\).*ID sent: name=Closeout, version=0\\.1\\.0`),
+    );
   });
 
   it('continues after the exporter process is SIGKILLed, with no duplicate and no gap', async () => {
@@ -153,13 +177,43 @@ describe.skipIf(!hasDovecot)('mail backup when the server fails', () => {
   });
   afterAll(() => s?.stop());
 
-  it('reports a dropped connection when the server is SIGKILLed mid-transfer, and resumes after restart', async () => {
+  it('reconnects by itself when the server is SIGKILLed mid-transfer and back within the retry window', async () => {
+    const dir = await target();
+    const phases: string[] = [];
+    let outage: Promise<void> | null = null;
+    const done = await exportOnce(
+      s,
+      dir,
+      undefined,
+      (n) => {
+        if (n >= 600 && !outage) outage = s.kill().then(() => s.restart());
+      },
+      { reconnectDelaysMs: [500, 1500, 4000], phases },
+    );
+    await outage;
+    expect(outage).not.toBeNull();
+    expect(phases).toContain('reconnecting');
+    expect(phases.lastIndexOf('exporting')).toBeGreaterThan(phases.indexOf('reconnecting'));
+    expect(done.messages).toBe(2000);
+    // Messages saved before the drop were not fetched again.
+    expect(done.fetchedMessages).toBeLessThan(2000 + 50);
+    await expectEqualsFixture(dir, s);
+    expect((await verify(s, dir)).passed).toBe(true);
+  });
+
+  it('with reconnecting off, reports a dropped connection when the server is SIGKILLed, and resumes after restart', async () => {
     const dir = await target();
     let killing: Promise<void> | null = null;
     const f = await failureOf(
-      exportOnce(s, dir, undefined, (n) => {
-        if (n >= 600 && !killing) killing = s.kill();
-      }),
+      exportOnce(
+        s,
+        dir,
+        undefined,
+        (n) => {
+          if (n >= 600 && !killing) killing = s.kill();
+        },
+        { reconnectDelaysMs: [] },
+      ),
     );
     expect(['mail.connection-lost', 'mail.timeout']).toContain(f.code);
     await killing;
@@ -235,7 +289,13 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
       },
     );
     const dir = await target();
-    const account = { address: s.user, host: s.host, port: s.tlsPort, secure: true, tls: { ca: s.caCertPem } };
+    const account = {
+      address: s.user,
+      host: s.host,
+      port: s.tlsPort,
+      secure: true,
+      tls: { ca: s.caCertPem },
+    };
     const wrong = await service.handlers['mail:test-connection']({ account, authCode: 'nope' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'mail.auth-failed' } });
     const test = await service.handlers['mail:test-connection']({ account, authCode: s.password });
@@ -244,9 +304,19 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
 
     const noCode = await service.handlers['mail:start-backup']({ planId: 'p1', account, targetDir: dir });
     expect(noCode).toMatchObject({ ok: false, error: { code: 'mail.code-required' } });
-    const started = await service.handlers['mail:start-backup']({ planId: 'p1', account, authCode: s.password, targetDir: dir });
+    const started = await service.handlers['mail:start-backup']({
+      planId: 'p1',
+      account,
+      authCode: s.password,
+      targetDir: dir,
+    });
     expect(started).toMatchObject({ ok: true, value: { resumed: false } });
-    const busy = await service.handlers['mail:start-backup']({ planId: 'p1', account, authCode: s.password, targetDir: dir });
+    const busy = await service.handlers['mail:start-backup']({
+      planId: 'p1',
+      account,
+      authCode: s.password,
+      targetDir: dir,
+    });
     expect(busy).toMatchObject({ ok: false, error: { code: 'mail.busy' } });
     const result = await done;
     expect(result.outcome).toBe('completed');
@@ -260,19 +330,35 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
     // The session keeps the code; a second run resumes with it and fetches nothing.
     const info = await service.handlers['mail:backup-info']({ targetDir: dir });
     expect(info).toMatchObject({ ok: true, value: { exists: true, messages: 300, complete: true } });
-    const v = await service.handlers['mail:verify']({ planId: 'p1', account, useSavedCode: true, targetDir: dir });
+    const v = await service.handlers['mail:verify']({
+      planId: 'p1',
+      account,
+      useSavedCode: true,
+      targetDir: dir,
+    });
     expect(v).toMatchObject({ ok: true, value: { passed: true, corruptFiles: 0 } });
-    expect(await service.handlers['mail:open-folder']({ targetDir: dir })).toEqual({ ok: true, value: undefined });
+    expect(await service.handlers['mail:open-folder']({ targetDir: dir })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(opened).toEqual([dir]);
     await service.close?.();
   });
 
   it('refuses a backup folder that cannot be created', async () => {
-    const service = createMailService({ clock: systemClock, appInfo, emit: () => {} }, { openPath: async () => {} });
+    const service = createMailService(
+      { clock: systemClock, appInfo, emit: () => {} },
+      { openPath: async () => {} },
+    );
     const account = { address: s.user, host: s.host, port: s.tlsPort, tls: { ca: s.caCertPem } };
     const file = join(await target(), 'a-file');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
-    const r = await service.handlers['mail:start-backup']({ planId: 'p', account, authCode: s.password, targetDir: join(file, 'sub') });
+    const r = await service.handlers['mail:start-backup']({
+      planId: 'p',
+      account,
+      authCode: s.password,
+      targetDir: join(file, 'sub'),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'mail.target-not-writable' } });
     expect(existsSync(join(file, 'sub'))).toBe(false);
   });

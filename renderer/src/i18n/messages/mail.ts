@@ -85,6 +85,7 @@ export default {
         connecting: '正在连接服务器…',
         listing: '正在读取文件夹列表…',
         exporting: '正在下载邮件',
+        reconnecting: '连接中断，正在重新连接…已保存的邮件不会重复下载',
         verifying: '正在与服务器核对…',
       },
       progress: {
@@ -216,6 +217,7 @@ export default {
         connecting: 'Connecting to the server…',
         listing: 'Reading the folder list…',
         exporting: 'Downloading mail',
+        reconnecting: 'Connection lost, reconnecting… mail already saved will not be downloaded again',
         verifying: 'Checking against the server…',
       },
       progress: {
