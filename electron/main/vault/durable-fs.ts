@@ -1,5 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { open, rename, link, unlink, copyFile, mkdir } from 'node:fs/promises';
+import {
+  closeSync,
+  copyFileSync,
+  fsync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 
 /** An open file as the durable writer needs it. */
 export interface WritableFile {
@@ -27,29 +38,30 @@ export interface DurableFs {
   mkdir(path: string, mode: number): Promise<void>;
 }
 
-async function wrap(path: string, flags: string, mode?: number): Promise<WritableFile> {
-  const handle = await open(path, flags, mode);
+/*
+ * Only fsync runs on the thread pool: it can take tens of milliseconds and must not block the main
+ * process. Everything else here is a syscall of microseconds on files of at most a few MB, where
+ * fs/promises' round trips through a busy thread pool (readFile alone takes four: open, stat,
+ * read, close) cost more than the work.
+ */
+function wrap(fd: number): WritableFile {
   return {
-    write: async (buffer, offset, length, position) =>
-      (await handle.write(buffer, offset, length, position)).bytesWritten,
-    sync: () => handle.sync(),
-    close: () => handle.close(),
+    write: async (buffer, offset, length, position) => writeSync(fd, buffer, offset, length, position),
+    sync: () => new Promise((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve()))),
+    close: async () => closeSync(fd),
   };
 }
 
 export const nodeDurableFs: DurableFs = {
-  create: (path, mode) => wrap(path, 'wx', mode),
-  openDir: async (path) => (process.platform === 'win32' ? null : wrap(path, 'r')),
-  // Reads are synchronous on purpose: the files are at most a few MB (about a millisecond), and
-  // fs/promises' readFile takes four thread-pool round trips (open, stat, read, close), which on a
-  // busy machine cost more than the read itself. Writes stay asynchronous: fsync can take long.
+  create: async (path, mode) => wrap(openSync(path, 'wx', mode)),
+  openDir: async (path) => (process.platform === 'win32' ? null : wrap(openSync(path, 'r'))),
   readFile: async (path) => readFileSync(path),
   readdir: async (path) => readdirSync(path),
-  rename: (from, to) => rename(from, to),
-  link: (existing, created) => link(existing, created),
-  copyFile: (from, to) => copyFile(from, to),
-  unlink: (path) => unlink(path),
+  rename: async (from, to) => renameSync(from, to),
+  link: async (existing, created) => linkSync(existing, created),
+  copyFile: async (from, to) => copyFileSync(from, to),
+  unlink: async (path) => unlinkSync(path),
   mkdir: async (path, mode) => {
-    await mkdir(path, { recursive: true, mode });
+    mkdirSync(path, { recursive: true, mode });
   },
 };
