@@ -195,7 +195,7 @@ describe('MailProgressPanel', () => {
         },
       },
     });
-    expect(w.get('[data-testid="mail-progress-folders"]').text()).toBe('Folder 2 of 5');
+    expect(w.get('[data-testid="mail-progress-folders"]').text()).toBe('Folder 3 of 5'); // two done, the third being read
     expect(w.get('[data-testid="mail-progress-messages"]').text()).toBe('1,500 of 3,000 messages');
     expect(w.get('[data-testid="mail-progress-bytes"]').text()).toBe('50 MB of 100 MB');
     expect(w.text()).toContain('2 MB/s');
