@@ -39,6 +39,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('nav-reminders').click();
       await expect(page.getByTestId('screen-reminders')).toBeVisible();
       await expect(page.getByTestId('reminders-upcoming').locator('li')).toHaveCount(0);
+      await expect(page.getByTestId('reminders-empty')).toBeVisible();
       await expectAccessible(page);
       await screenshot(page, lang, '40-reminders-empty');
 

@@ -79,6 +79,9 @@ export default {
         clientsTitle: '邮件客户端',
         stepOrder: '第 {n} 步',
       },
+      reminders: {
+        emptyHint: '提交注销申请后，冷静期的提醒会自动出现在这里。你也可以点“添加提醒”，给任何一件要做的事定个时间。',
+      },
       submit: {
         title: '提交注销申请',
         intro: '在网易页面点了“确认注销”或“提交申请”之后，在这里记下提交的时间。冷静期从这一刻算起。',
@@ -307,6 +310,9 @@ export default {
         binding: { phone: 'Bound phone', realName: 'Real-name verification' },
         clientsTitle: 'Mail clients',
         stepOrder: 'Step {n}',
+      },
+      reminders: {
+        emptyHint: 'Once you submit the closure request, the cooling-off reminders appear here by themselves. You can also choose “Add reminder” to set a time for anything you need to do.',
       },
       submit: {
         title: 'Submit the closure request',
