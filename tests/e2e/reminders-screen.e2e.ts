@@ -106,5 +106,33 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(text).toContain('Renew the domain');
       expect(text).toContain('BEGIN:VALARM');
     });
+
+    test('remind me about a linked service from its card', async ({ page, harness }) => {
+      await openApp(page, harness.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, 'card.remind@126.com');
+      await page.getByTestId('plan-nav-plan-services').click();
+      const card = page.locator('article[data-testid^="service-"]').first();
+      await card.getByTestId(/-remind$/).click();
+      const dialog = page.locator('.n-dialog');
+      await expect(dialog).toBeVisible();
+      // The form comes preset to this plan and this service.
+      await expect(dialog.getByTestId('reminder-item')).toHaveValue(/^service:/);
+      await expect(page.locator('#reminder-title')).toBeFocused();
+      const { now } = (await harness.control('/__test/clock')) as { now: number };
+      await page.locator('#reminder-title').fill('Spend the balance');
+      await page.locator('#reminder-when').fill(await localInputValue(page, now + 24 * HOUR));
+      const a11y = await new AxeBuilder({ page }).include('.n-modal-container').analyze();
+      expect(a11y.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await screenshot(page, lang, '44-remind-me-dialog');
+      await dialog.getByTestId('reminder-save').click();
+      await expect(dialog).toBeHidden();
+      await expect(card.getByRole('status')).toHaveText('✓');
+
+      await page.getByTestId('nav-reminders').click();
+      const upcoming = page.getByTestId('reminders-upcoming').locator('li[data-kind="user"]');
+      await expect(upcoming).toHaveCount(1);
+      await expect(upcoming).toContainText('Spend the balance');
+    });
   });
 }
