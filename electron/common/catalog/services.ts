@@ -1,7 +1,7 @@
 import type { AssetKindId } from './asset-kinds';
 import { FACTS, GUIDE, type Sourced, type Text } from './types';
 
-export type ServiceCategory = 'game' | 'music' | 'shop' | 'pay' | 'storage';
+export type ServiceCategory = 'game' | 'music' | 'shop' | 'pay' | 'storage' | 'other';
 
 /** Sender domains are our own knowledge of the services' sites, not from the reference files. */
 const DOMAINS_SOURCE = 'service websites (team knowledge, not in the reference files)';
@@ -47,6 +47,38 @@ const game = (id: string, zh: string, en: string, domains: string[]): CatalogSer
   defaultInPlan: true,
   source: `${GUIDE} §注意事项2`,
   confidence: 'medium',
+});
+
+/**
+ * Other NetEase brands, so discovery files their mail under NetEase and not as third parties. That
+ * they sign in with the NetEase passport is team knowledge; whether closing the passport closes
+ * them too is not verified (neither reference file lists them), hence low confidence and the note.
+ * Not added to new plans by default: the user adds one when discovery or memory says it is used.
+ */
+const UNVERIFIED_CLOSURE: Text & Sourced = {
+  'zh-CN': '不确定注销网易通行证是否会一并注销此服务;请登录它自己查看,并按"仍在使用"处理。',
+  en: 'Not verified whether closing the NetEase passport also closes this service; sign in to it to check, and treat it as still in use.',
+  source: DOMAINS_SOURCE,
+  confidence: 'low',
+};
+const brand = (
+  id: string,
+  category: ServiceCategory,
+  zh: string,
+  en: string,
+  domains: string[],
+  actions: Text[],
+): CatalogService => ({
+  id,
+  category,
+  name: t(zh, en),
+  actions,
+  assetKinds: category === 'shop' ? ['cash-balance'] : ['membership'],
+  senders: { domains, source: DOMAINS_SOURCE, confidence: 'low' },
+  defaultInPlan: false,
+  note: UNVERIFIED_CLOSURE,
+  source: 'NetEase brands (team knowledge, not in the reference files)',
+  confidence: 'low',
 });
 
 export const services: readonly CatalogService[] = [
@@ -153,6 +185,93 @@ export const services: readonly CatalogService[] = [
     source: `${GUIDE} §注意事项1`,
     confidence: 'medium',
   },
+  brand(
+    'youdao',
+    'storage',
+    '网易有道(有道云笔记、有道词典)',
+    'NetEase Youdao (Youdao Cloud Note, Youdao Dictionary)',
+    ['youdao.com'],
+    [
+      t('导出云笔记和收藏的单词本。', 'Export your cloud notes and word lists.'),
+      t('会员权益用完或放弃。', 'Use up or give up membership benefits.'),
+    ],
+  ),
+  brand(
+    '163yun',
+    'storage',
+    '网易云(网易数帆)',
+    'NetEase Cloud (163yun)',
+    ['163yun.com'],
+    [t('迁走或下载云上的数据,结清账单。', 'Move or download data kept in the cloud and settle the bills.')],
+  ),
+  brand(
+    'lofter',
+    'other',
+    'LOFTER(乐乎)',
+    'LOFTER',
+    ['lofter.com'],
+    [t('保存自己发布的图文。', 'Save the posts and pictures you published.')],
+  ),
+  brand(
+    'open-course',
+    'other',
+    '网易公开课',
+    'NetEase Open Courses (网易公开课)',
+    ['open.163.com'],
+    [
+      t(
+        '记下收藏的课程;会员权益用完或放弃。',
+        'Note the courses you saved; use up or give up membership benefits.',
+      ),
+    ],
+  ),
+  brand(
+    'study',
+    'other',
+    '网易云课堂',
+    'NetEase Cloud Classroom (网易云课堂)',
+    ['study.163.com'],
+    [
+      t(
+        '确认已购课程能否换到别的账号,保存证书。',
+        'Check whether bought courses can move to another account; save certificates.',
+      ),
+    ],
+  ),
+  brand(
+    'icourse',
+    'other',
+    '中国大学MOOC',
+    'icourse163 (中国大学MOOC)',
+    ['icourse163.org'],
+    [t('保存课程证书和成绩。', 'Save course certificates and grades.')],
+  ),
+  brand(
+    'news',
+    'other',
+    '网易新闻',
+    'NetEase News (网易新闻)',
+    ['news.163.com'],
+    [
+      t(
+        '如果还想继续用,先把登录方式换成手机号。',
+        'To keep using it, switch its sign-in to a phone number first.',
+      ),
+    ],
+  ),
+  brand(
+    'buff',
+    'shop',
+    '网易BUFF',
+    'NetEase BUFF',
+    ['buff.163.com'],
+    [
+      t(
+        '等交易完成,提现余额,取回库存饰品。',
+        'Wait for trades to finish, withdraw the balance and take back stored items.',
+      ),
+    ],
+  ),
 ];
 
 /** Senders from the passport itself (security notices, closure confirmations), not a linked service. */

@@ -54,6 +54,8 @@ describe('labelled discovery corpus', () => {
     expect(byId.get('netease-yanxuan')?.catalogServiceId).toBe('yanxuan');
     expect(byId.get('netease-xyq')?.catalogServiceId).toBe('game.mhxy');
     expect(byId.get('netease-epay')?.catalogServiceId).toBe('pay');
+    expect(byId.get('netease-youdao')?.catalogServiceId).toBe('youdao');
+    expect(byId.get('netease-lofter')?.catalogServiceId).toBe('lofter');
     const accounts = e.scored.filter((s) => s.sender.kind === 'account' && s.finding?.hasAccount);
     const rightCategory = accounts.filter((s) => s.finding!.category === s.sender.category).length;
     expect(rightCategory / accounts.length).toBeGreaterThanOrEqual(0.85);

@@ -41,6 +41,35 @@ describe('grouping by registrable domain', () => {
       expect(catalogServiceById(id)).toBeDefined();
   });
 
+  it('files other NetEase brands under NetEase, marked unverified, not as third parties', () => {
+    const brands: Array<[string, string]> = [
+      ['service@note.youdao.com', 'youdao'],
+      ['noreply@lofter.com', 'lofter'],
+      ['notice@163yun.com', '163yun'],
+      ['service@open.163.com', 'open-course'],
+      ['news@news.163.com', 'news'],
+      ['service@study.163.com', 'study'],
+      ['noreply@mail.icourse163.org', 'icourse'],
+      ['noreply@buff.163.com', 'buff'],
+    ];
+    for (const [from, id] of brands) {
+      expect(keyOf(from), from).toBe(`netease:${id}`);
+      const entry = catalogServiceById(id)!;
+      expect(entry, id).toMatchObject({ confidence: 'low', defaultInPlan: false });
+      expect(entry.note?.en, id).toMatch(/not verified/i);
+      expect(entry.note?.['zh-CN'], id).toMatch(/不确定/);
+    }
+    const agg = new DiscoveryAggregator([ME]);
+    agg.addHeaderBlock(block('"有道云笔记" <service@note.youdao.com>', '有道云笔记：您的会员即将到期'));
+    agg.addHeaderBlock(block('"有道云笔记" <service@note.youdao.com>', '有道云笔记：本周精选'));
+    expect(agg.findings()[0]).toMatchObject({
+      id: 'netease:youdao',
+      verdict: 'netease-service',
+      catalogServiceId: 'youdao',
+      suggest: 'service',
+    });
+  });
+
   it('treats an individual at a free-mail host as a person, one finding per address', () => {
     expect(keyOf('li.na@163.com')).toBe('address:li.na@163.com');
     expect(keyOf('12345@qq.com')).toBe('address:12345@qq.com');
