@@ -17,7 +17,9 @@ export interface ConnectionSpec {
   timeoutMs?: number;
 }
 
-export function resolveServer(account: Pick<MailAccount, 'address' | 'host' | 'port' | 'secure'>): MailServer | null {
+export function resolveServer(
+  account: Pick<MailAccount, 'address' | 'host' | 'port' | 'secure'>,
+): MailServer | null {
   if (account.host) {
     const secure = account.secure ?? true;
     return { host: account.host, port: account.port ?? (secure ? 993 : 143), secure, origin: 'custom' };

@@ -39,7 +39,8 @@ export async function replaceFileDurably(path: string, data: string): Promise<vo
   await fsyncDir(dirname(path));
 }
 
-const SYNC_BIN = process.platform === 'linux' ? ['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) : undefined;
+const SYNC_BIN =
+  process.platform === 'linux' ? ['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) : undefined;
 const run = promisify(execFile);
 
 /**

@@ -106,7 +106,12 @@ export function newState(address: string, server: string, nowIso: string): Backu
   };
 }
 
-export async function loadState(targetDir: string, address: string, server: string, nowIso: string): Promise<BackupState> {
+export async function loadState(
+  targetDir: string,
+  address: string,
+  server: string,
+  nowIso: string,
+): Promise<BackupState> {
   const existing = await readBackupState(backupPaths(targetDir).state);
   if (!existing) return newState(address, server, nowIso);
   if (existing.address.toLowerCase() !== address.toLowerCase()) {
@@ -132,7 +137,12 @@ function generationFor(
     current.current = false;
     const base = state.folders.find((g) => g.path === folder.path)!.dir;
     dir = generationDir(base, uidValidity);
-    changes.push({ folder: folder.name, previous: current.uidValidity, current: uidValidity, dir: join('Maildir', dir) });
+    changes.push({
+      folder: folder.name,
+      previous: current.uidValidity,
+      current: uidValidity,
+      dir: join('Maildir', dir),
+    });
   } else {
     dir = folderDir(folder.name, taken);
   }
@@ -213,7 +223,11 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       const uidNext = Number(box.uidNext);
       const { gen, created } = generationFor(state, folder, uidValidity, changes);
       if (created) await saveState();
-      if (gen.completedUidNext === uidNext && gen.completedMessages === box.exists && gen.completedBytes !== null) {
+      if (
+        gen.completedUidNext === uidNext &&
+        gen.completedMessages === box.exists &&
+        gen.completedBytes !== null
+      ) {
         // Unchanged since it was completed: same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count).
         estimate(box.exists, gen.completedBytes);
         progress.alreadySaved(box.exists, gen.completedBytes);
@@ -249,7 +263,11 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     };
 
     /** Drops the dead session and opens a new one, waiting before each try; the work saved so far stays. */
-    const reconnect = async (delays: readonly number[], countAttempt: () => number, cause: AppFailure): Promise<ImapFlow> => {
+    const reconnect = async (
+      delays: readonly number[],
+      countAttempt: () => number,
+      cause: AppFailure,
+    ): Promise<ImapFlow> => {
       client.close();
       let last = cause;
       for (;;) {
@@ -270,7 +288,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
 
     const delays = req.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
     let failedAttempts = 0;
-    for (let k = 0; k < statuses.length; ) {
+    for (let k = 0; k < statuses.length;) {
       const { folder } = statuses[k]!;
       throwIfCancelled(req.signal);
       // What this folder adds to the counters is taken back if a dropped connection makes it start over.
@@ -284,7 +302,9 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         k++;
         failedAttempts = 0;
       } catch (e) {
-        const failure = req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+        const failure = req.signal.aborted
+          ? new AppFailure('mail.cancelled', 'The backup was cancelled')
+          : toMailFailure(e);
         if (progress.fetchedTotals.messages > fetchedBefore) failedAttempts = 0;
         if (!worthReconnecting(failure) || failedAttempts >= delays.length) throw failure;
         progress.messagesDone = before.done;
@@ -300,7 +320,9 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     progress.currentFolder = null;
     progress.emit(true);
   } catch (e) {
-    throw req.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+    throw req.signal.aborted
+      ? new AppFailure('mail.cancelled', 'The backup was cancelled')
+      : toMailFailure(e);
   } finally {
     req.signal.removeEventListener('abort', onAbort);
     await closeSession(client);

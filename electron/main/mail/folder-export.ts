@@ -47,6 +47,7 @@ export const DEFAULT_TUNING: ExportTuning = {
   writeConcurrency: 16,
   // Measured here (20k messages, a busy 2-vCPU machine): one syncfs per window 9.5-10.9 s against
   // 12-24 s for an fdatasync per file; the thread pool's 4 threads bound the parallel fsyncs.
+  // syncfs also flushes other programs' dirty data on that file system: the cost of one call.
   syncFileSystem: true,
 };
 
@@ -147,7 +148,11 @@ interface Received {
   size: number;
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function mapLimit<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await fn(items[next++]!);
@@ -158,7 +163,7 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
 /** Compresses sorted UIDs to an IMAP set (`1:5,9,12:13`). */
 export function uidSet(uids: ArrayLike<number>): string {
   const parts: string[] = [];
-  for (let i = 0; i < uids.length; ) {
+  for (let i = 0; i < uids.length;) {
     let j = i;
     while (j + 1 < uids.length && uids[j + 1] === uids[j]! + 1) j++;
     parts.push(i === j ? `${uids[i]}` : `${uids[i]}:${uids[j]}`);
@@ -244,16 +249,30 @@ export async function exportFolder(
 
   const receive = async (window: Uint32Array): Promise<Received[]> => {
     const got: Received[] = [];
-    const query = { uid: true, flags: true, internalDate: true, size: true, source: { maxLength: tuning.largeThreshold } };
+    const query = {
+      uid: true,
+      flags: true,
+      internalDate: true,
+      size: true,
+      source: { maxLength: tuning.largeThreshold },
+    };
     for await (const m of client.fetch(uidSet(window), query, { uid: true })) {
       if (!m.source) continue;
-      got.push({ uid: m.uid, flags: maildirFlags(m.flags), date: dateOf(m), data: m.source, size: m.size ?? m.source.length });
+      got.push({
+        uid: m.uid,
+        flags: maildirFlags(m.flags),
+        date: dateOf(m),
+        data: m.source,
+        size: m.size ?? m.source.length,
+      });
     }
     return got;
   };
 
   const writeSmall = async (got: Received[]): Promise<Pending[]> => {
-    const pending = got.map((r) => pendingFor(r, r.data.length, createHash('sha256').update(r.data).digest('hex')));
+    const pending = got.map((r) =>
+      pendingFor(r, r.data.length, createHash('sha256').update(r.data).digest('hex')),
+    );
     const bulk = tuning.syncFileSystem;
     await mapLimit([...got.keys()], tuning.writeConcurrency, async (k) => {
       const fh = await open(pending[k]!.tmpPath, 'wx', 0o600);
@@ -319,7 +338,10 @@ export async function exportFolder(
       throwIfCancelled(hooks.signal);
       const received = got.reduce((n, r) => n + r.data.length, 0);
       const avg = got.length ? received / got.length : tuning.largeThreshold;
-      windowSize = Math.max(1, Math.min(tuning.batchMessages, Math.floor(tuning.batchBytes / Math.max(avg, 1))));
+      windowSize = Math.max(
+        1,
+        Math.min(tuning.batchMessages, Math.floor(tuning.batchBytes / Math.max(avg, 1))),
+      );
       window = take();
       incoming = window ? receive(window) : null;
       // An unhandled rejection of the prefetch would crash the process if this window fails first.
@@ -327,7 +349,8 @@ export async function exportFolder(
       const small: Received[] = [];
       for (const r of got) {
         // Cut at the threshold (RFC822.SIZE is the server's claim; a full-length partial is cut too).
-        if (r.size > r.data.length || r.data.length >= tuning.largeThreshold) large.push({ uid: r.uid, date: r.date, flags: r.flags });
+        if (r.size > r.data.length || r.data.length >= tuning.largeThreshold)
+          large.push({ uid: r.uid, date: r.date, flags: r.flags });
         else small.push(r);
       }
       await commit(await writeSmall(small));

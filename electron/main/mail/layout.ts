@@ -38,7 +38,13 @@ export function maildirFlags(flags: Iterable<string> | undefined): string {
   return [...letters].sort().join('');
 }
 
-export function messageFileName(internalDate: number, uidValidity: number, uid: number, size: number, flags: string): string {
+export function messageFileName(
+  internalDate: number,
+  uidValidity: number,
+  uid: number,
+  size: number,
+  flags: string,
+): string {
   const secs = Math.max(0, Math.floor(internalDate / 1000));
   return `${secs}.U${uidValidity}_${uid}.closeout,S=${size}${INFO_SEPARATOR}2,${flags}`;
 }

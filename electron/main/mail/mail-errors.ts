@@ -5,7 +5,14 @@ import { AppFailure } from '../../common/result';
  * `mail.*` code the user sees a translated text for. Only codes and the server's response text
  * are kept: the error objects may hold the command that was sent, which is never passed on.
  */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+]);
 const TIMEOUT = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT', 'ETIMEOUT', 'ETIMEDOUT']);
 const DROPPED = new Set([
   'NoConnection',
@@ -67,14 +74,21 @@ export function toMailFailure(e: unknown): AppFailure {
       server: serverText(x),
     });
   }
-  if (UNREACHABLE.has(code)) return new AppFailure('mail.unreachable', `The server cannot be reached (${code})`);
+  if (UNREACHABLE.has(code))
+    return new AppFailure('mail.unreachable', `The server cannot be reached (${code})`);
   if (TIMEOUT.has(code)) return new AppFailure('mail.timeout', `The server did not answer in time (${code})`);
-  if (TLS.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /certificate|ssl|tls/i.test(text(x.message))) {
+  if (
+    TLS.has(code) ||
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('ERR_SSL') ||
+    /certificate|ssl|tls/i.test(text(x.message))
+  ) {
     return new AppFailure('mail.tls-failed', `The secure connection failed${code ? ` (${code})` : ''}`);
   }
   if (DROPPED.has(code)) return new AppFailure('mail.connection-lost', `The connection was lost (${code})`);
   if (DISK_FULL.has(code)) return new AppFailure('mail.disk-full', `The backup disk is full (${code})`);
-  if (NOT_WRITABLE.has(code)) return new AppFailure('mail.target-not-writable', `Cannot write to the backup folder (${code})`);
+  if (NOT_WRITABLE.has(code))
+    return new AppFailure('mail.target-not-writable', `Cannot write to the backup folder (${code})`);
   if (x.responseStatus === 'NO' || x.responseStatus === 'BAD' || x.responseStatus === 'BYE') {
     return new AppFailure('mail.server-refused', `The server answered ${String(x.responseStatus)}`, {
       server: serverText(x),

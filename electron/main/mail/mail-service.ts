@@ -74,14 +74,23 @@ export function createMailService(
     throw new AppFailure('mail.code-required', 'Enter the client authorization code');
   };
 
-  const specFor = async (account: MailAccount, authCode?: string, useSavedCode?: boolean): Promise<ConnectionSpec> => ({
+  const specFor = async (
+    account: MailAccount,
+    authCode?: string,
+    useSavedCode?: boolean,
+  ): Promise<ConnectionSpec> => ({
     server: requireServer(account),
     user: account.address,
     authCode: await codeFor(account.address, authCode, useSavedCode),
     ...(account.tls?.ca ? { ca: account.tls.ca } : {}),
   });
 
-  const record = async (planId: string, v: MailVerification, targetDir: string, folders: number): Promise<boolean> => {
+  const record = async (
+    planId: string,
+    v: MailVerification,
+    targetDir: string,
+    folders: number,
+  ): Promise<boolean> => {
     if (!v.passed || !options.recordVerification) return false;
     const r = await options.recordVerification(planId, {
       verifiedAt: v.verifiedAt,
@@ -111,7 +120,12 @@ export function createMailService(
       const client = await openSession(spec, ctx.appInfo);
       let verification: MailVerification;
       try {
-        verification = await verifyBackup(client, { targetDir: j.targetDir, nowIso: iso(), deep: false, signal: j.controller.signal });
+        verification = await verifyBackup(client, {
+          targetDir: j.targetDir,
+          nowIso: iso(),
+          deep: false,
+          signal: j.controller.signal,
+        });
       } finally {
         await closeSession(client);
       }
@@ -137,12 +151,18 @@ export function createMailService(
         },
       };
     } catch (e) {
-      const failure = j.controller.signal.aborted ? new AppFailure('mail.cancelled', 'The backup was cancelled') : toMailFailure(e);
+      const failure = j.controller.signal.aborted
+        ? new AppFailure('mail.cancelled', 'The backup was cancelled')
+        : toMailFailure(e);
       finished = {
         jobId: j.jobId,
         planId: j.planId,
         outcome: failure.code === 'mail.cancelled' ? 'cancelled' : 'failed',
-        error: { code: failure.code, message: failure.message, ...(failure.params ? { params: failure.params } : {}) },
+        error: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.params ? { params: failure.params } : {}),
+        },
         summary: null,
       };
     }
@@ -243,7 +263,8 @@ export function createMailService(
         }),
       'mail:verify': ({ planId, account, authCode, useSavedCode, targetDir }) =>
         guard(async () => {
-          if (job?.targetDir === targetDir) throw new AppFailure('mail.busy', 'A backup into this folder is running');
+          if (job?.targetDir === targetDir)
+            throw new AppFailure('mail.busy', 'A backup into this folder is running');
           const spec = await specFor(account, authCode, useSavedCode);
           const client = await openSession(spec, ctx.appInfo);
           try {

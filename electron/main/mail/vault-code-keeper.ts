@@ -12,7 +12,9 @@ import type { CodeKeeper } from './code-keeper';
 export function vaultCodeKeeper(store: DocumentStore<VaultDocument>, clock: Clock): CodeKeeper {
   const key = (address: string) => address.toLowerCase();
   const write = async (fn: (codes: VaultDocument['mailCodes']) => VaultDocument['mailCodes']) => {
-    const r = await store.update((doc) => ok({ doc: { ...doc, mailCodes: fn(doc.mailCodes) }, value: undefined }));
+    const r = await store.update((doc) =>
+      ok({ doc: { ...doc, mailCodes: fn(doc.mailCodes) }, value: undefined }),
+    );
     if (!r.ok) throw new AppFailure(r.error.code, r.error.message, r.error.params);
   };
   return {
@@ -22,7 +24,10 @@ export function vaultCodeKeeper(store: DocumentStore<VaultDocument>, clock: Cloc
     },
     save: async (address, code) => {
       const savedAt = new Date(clock.now()).toISOString();
-      await write((codes) => [...codes.filter((c) => c.address !== key(address)), { address: key(address), authCode: code, savedAt }]);
+      await write((codes) => [
+        ...codes.filter((c) => c.address !== key(address)),
+        { address: key(address), authCode: code, savedAt },
+      ]);
     },
     forget: async (address) => {
       // Locked: store.read() throws vault.locked, so "forget" never reports success without forgetting.

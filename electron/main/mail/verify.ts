@@ -59,7 +59,9 @@ export async function verifyBackup(client: ImapFlow, options: VerifyOptions): Pr
       const box = await client.mailboxOpen(folder.path, { readOnly: true });
       const uidValidity = Number(box.uidValidity);
       const listing = await listSizes(client, box.exists);
-      const gen = state.folders.find((g) => g.path === folder.path && g.current && g.uidValidity === uidValidity);
+      const gen = state.folders.find(
+        (g) => g.path === folder.path && g.current && g.uidValidity === uidValidity,
+      );
       const records = gen ? await readManifest(join(paths.manifests, gen.manifest)) : new Map();
       const files = gen ? await filesIn(join(paths.maildir, gen.dir)) : new Set<string>();
       const prefix = gen?.dir ? `${gen.dir}/` : '';

@@ -7,7 +7,12 @@ import { readBackupState } from '../../../electron/main/mail/backup-state';
 import { backupPaths } from '../../../electron/main/mail/layout';
 import { readManifest, type ManifestRecord } from '../../../electron/main/mail/manifest';
 
-export const appInfo = { name: 'Closeout', version: '0.1.0', platform: process.platform, runtime: 'harness' as const };
+export const appInfo = {
+  name: 'Closeout',
+  version: '0.1.0',
+  platform: process.platform,
+  runtime: 'harness' as const,
+};
 
 export function tlsSpec(s: DovecotServer, authCode = s.password): ConnectionSpec {
   return {
@@ -31,10 +36,14 @@ export async function backupContent(targetDir: string): Promise<{
   const fileHashes = new Map<string, string>();
   let filesOnDisk = 0;
   for (const gen of state?.folders.filter((g) => g.current) ?? []) {
-    const raw = (await readFile(join(paths.manifests, gen.manifest), 'utf8')).trim().split('\n').filter(Boolean);
+    const raw = (await readFile(join(paths.manifests, gen.manifest), 'utf8'))
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     const parsed = raw.map((l) => JSON.parse(l) as ManifestRecord);
     // Append-only and each UID recorded once: a duplicate line would mean a duplicate message.
-    if (new Set(parsed.map((r) => r.uid)).size !== parsed.length) throw new Error(`duplicate UID in ${gen.manifest}`);
+    if (new Set(parsed.map((r) => r.uid)).size !== parsed.length)
+      throw new Error(`duplicate UID in ${gen.manifest}`);
     const map = await readManifest(join(paths.manifests, gen.manifest));
     records.push(...map.values());
     for (const sub of ['cur', 'new']) {
@@ -43,7 +52,12 @@ export async function backupContent(targetDir: string): Promise<{
       filesOnDisk += names.length;
     }
     for (const r of map.values()) {
-      fileHashes.set(r.file, createHash('sha256').update(await readFile(join(paths.maildir, r.file))).digest('hex'));
+      fileHashes.set(
+        r.file,
+        createHash('sha256')
+          .update(await readFile(join(paths.maildir, r.file)))
+          .digest('hex'),
+      );
     }
   }
   return { records, fileHashes, filesOnDisk };
@@ -59,10 +73,14 @@ export async function expectEqualsFixture(targetDir: string, s: DovecotServer): 
   for (const m of fixture) {
     const r = got.get(key(m.folder, m.uid));
     if (!r) problems.push(`missing ${m.folder}#${m.uid}`);
-    else if (r.sha256 !== m.sha256 || fileHashes.get(r.file) !== m.sha256) problems.push(`bytes differ ${m.folder}#${m.uid}`);
-    else if (!r.file.endsWith(`:2,${m.flags}`)) problems.push(`flags ${m.folder}#${m.uid}: ${r.file} vs ${m.flags}`);
+    else if (r.sha256 !== m.sha256 || fileHashes.get(r.file) !== m.sha256)
+      problems.push(`bytes differ ${m.folder}#${m.uid}`);
+    else if (!r.file.endsWith(`:2,${m.flags}`))
+      problems.push(`flags ${m.folder}#${m.uid}: ${r.file} vs ${m.flags}`);
   }
-  if (records.length !== fixture.length) problems.push(`records ${records.length} != fixture ${fixture.length}`);
-  if (filesOnDisk !== fixture.length) problems.push(`files on disk ${filesOnDisk} != fixture ${fixture.length}`);
+  if (records.length !== fixture.length)
+    problems.push(`records ${records.length} != fixture ${fixture.length}`);
+  if (filesOnDisk !== fixture.length)
+    problems.push(`files on disk ${filesOnDisk} != fixture ${fixture.length}`);
   if (problems.length) throw new Error(problems.slice(0, 10).join('\n'));
 }

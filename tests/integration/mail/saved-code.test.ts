@@ -40,7 +40,8 @@ function core(dataDir: string): { c: Core; seen: string[]; finished: () => Promi
 async function filesUnder(dir: string): Promise<{ path: string; bytes: Buffer }[]> {
   const out: { path: string; bytes: Buffer }[] = [];
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.push({ path: join(e.parentPath, e.name), bytes: await readFile(join(e.parentPath, e.name)) });
+    if (e.isFile())
+      out.push({ path: join(e.parentPath, e.name), bytes: await readFile(join(e.parentPath, e.name)) });
   }
   return out;
 }
@@ -48,18 +49,31 @@ async function filesUnder(dir: string): Promise<{ path: string; bytes: Buffer }[
 describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in the vault', () => {
   let s: DovecotServer;
   beforeAll(async () => {
-    s = await startDovecot({ users: [{ user: 'keeper@163.com', password: CODE, fixture: { messages: 40, seed: 5 } }] });
+    s = await startDovecot({
+      users: [{ user: 'keeper@163.com', password: CODE, fixture: { messages: 40, seed: 5 } }],
+    });
   });
   afterAll(() => s?.stop());
 
   it('keeps it across lock/unlock and a restart, never in plaintext on disk, and forgets it on request', async () => {
     const dataDir = tempDir();
     const backupDir = tempDir();
-    const account = { address: s.user, host: s.host, port: s.tlsPort, secure: true, tls: { ca: s.caCertPem } };
+    const account = {
+      address: s.user,
+      host: s.host,
+      port: s.tlsPort,
+      secure: true,
+      tls: { ca: s.caCertPem },
+    };
     const first = core(dataDir);
     await first.c.start();
-    expect(await first.c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-    expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({ ok: true, value: { hasSavedCode: false } });
+    expect(
+      await first.c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE }),
+    ).toMatchObject({ ok: true });
+    expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
+      ok: true,
+      value: { hasSavedCode: false },
+    });
 
     const done = first.finished();
     const started = await first.c.dispatch('mail:start-backup', {
@@ -74,7 +88,10 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
 
     // Locking drops the session's copy: what answers after unlock is the vault's.
     await first.c.dispatch('vault:lock', undefined);
-    expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({ ok: true, value: { hasSavedCode: false } });
+    expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
+      ok: true,
+      value: { hasSavedCode: false },
+    });
     expect(await first.c.dispatch('mail:test-connection', { account, useSavedCode: true })).toMatchObject({
       ok: false,
       error: { code: 'mail.code-required' },
@@ -99,10 +116,21 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
     const second = core(dataDir);
     await second.c.start();
     await second.c.dispatch('vault:unlock', { passphrase: PASSPHRASE });
-    const verified = await second.c.dispatch('mail:verify', { planId: 'p1', account, useSavedCode: true, targetDir: backupDir });
+    const verified = await second.c.dispatch('mail:verify', {
+      planId: 'p1',
+      account,
+      useSavedCode: true,
+      targetDir: backupDir,
+    });
     expect(verified).toMatchObject({ ok: true, value: { passed: true } });
-    expect(await second.c.dispatch('mail:forget-code', { address: s.user })).toEqual({ ok: true, value: undefined });
-    expect(await second.c.dispatch('mail:saved-code', { address: s.user })).toEqual({ ok: true, value: { hasSavedCode: false } });
+    expect(await second.c.dispatch('mail:forget-code', { address: s.user })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await second.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
+      ok: true,
+      value: { hasSavedCode: false },
+    });
     expect(await second.c.dispatch('mail:test-connection', { account, useSavedCode: true })).toMatchObject({
       ok: false,
       error: { code: 'mail.code-required' },
@@ -113,7 +141,10 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
     const third = core(dataDir);
     await third.c.start();
     await third.c.dispatch('vault:unlock', { passphrase: PASSPHRASE });
-    expect(await third.c.dispatch('mail:saved-code', { address: s.user })).toEqual({ ok: true, value: { hasSavedCode: false } });
+    expect(await third.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
+      ok: true,
+      value: { hasSavedCode: false },
+    });
     await third.c.close();
 
     for (const log of [...first.seen, ...second.seen, ...third.seen]) expect(log).not.toContain(CODE);
