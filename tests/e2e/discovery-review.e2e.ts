@@ -74,7 +74,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
         // Scanning again keeps them marked, and the plan holds each once.
         await page.getByTestId('discovery-scan').click();
-        await expect(page.getByTestId(siteId!).getByTestId('finding-in-plan')).toBeVisible({ timeout: 60_000 });
+        await expect(page.getByTestId('discovery-scan')).toBeEnabled({ timeout: 60_000 });
+        await expect(page.getByTestId(siteId!).getByTestId('finding-in-plan')).toBeVisible();
         await page.getByTestId('discovery-show-all').click();
         await expect(findings.first()).toBeVisible();
         await expectAccessible(page);
