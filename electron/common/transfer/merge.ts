@@ -4,9 +4,11 @@
  *
  * Merge: a plan not here is added; a plan with the same id is updated only when the imported copy
  * was changed later, otherwise kept; a different plan for an address already here is a conflict
- * and is left alone (the user can choose replace). A plan's history and any other per-plan records
- * (arrays of objects with a `planId`, such as reminders) travel with it.
+ * and is left alone (the user can choose replace). A plan's history and reminders travel with it;
+ * this machine's reminder settings stay.
  * Replace: the document becomes the imported one.
+ * Either way, saved mail authorization codes never travel: an export leaves them out, and an import
+ * keeps this machine's.
  */
 import type { Plan, VaultDocument } from '../model';
 import { checkInvariants } from '../model';
@@ -54,13 +56,6 @@ export function previewImport(current: VaultDocument, incoming: VaultDocument): 
   };
 }
 
-type Section = keyof VaultDocument;
-const OWN_SECTIONS: ReadonlySet<string> = new Set(['schemaVersion', 'createdAt', 'plans', 'history', 'legacy']);
-
-function isPlanRecordArray(value: unknown): value is { planId: unknown }[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'planId' in v);
-}
-
 export interface MergeOutcome {
   doc: VaultDocument;
   added: number;
@@ -79,7 +74,7 @@ export function mergeImport(
   let doc: VaultDocument;
   const count = (a: PlanImportAction) => preview.plans.filter((p) => p.action === a).length;
   if (mode === 'replace') {
-    doc = incoming;
+    doc = { ...incoming, mailCodes: current.mailCodes };
   } else {
     const take = new Set(preview.plans.filter((p) => p.action === 'add' || p.action === 'update').map((p) => p.id));
     const incomingPlans = new Map(incoming.plans.map((p) => [p.id, p]));
@@ -92,19 +87,15 @@ export function mergeImport(
       ...current.history.filter((h) => !take.has(h.planId)),
       ...incoming.history.filter((h) => take.has(h.planId)).map((h) => ({ ...h, seq: ++seq })),
     ];
-    doc = { ...current, plans, history };
-    const docRecord = doc as Record<string, unknown>;
-    for (const key of Object.keys(incoming) as Section[]) {
-      if (OWN_SECTIONS.has(key)) continue;
-      const mine = (current as Record<string, unknown>)[key];
-      const theirs = (incoming as Record<string, unknown>)[key];
-      if (isPlanRecordArray(mine) && isPlanRecordArray(theirs)) {
-        docRecord[key] = [
-          ...mine.filter((r) => !take.has(String(r.planId))),
-          ...theirs.filter((r) => take.has(String(r.planId))),
-        ];
-      }
-    }
+    const taken = (planId: string | null) => planId !== null && take.has(planId);
+    const reminders = {
+      ...current.reminders,
+      items: [
+        ...current.reminders.items.filter((r) => !taken(r.planId)),
+        ...incoming.reminders.items.filter((r) => taken(r.planId)),
+      ],
+    };
+    doc = { ...current, plans, history, reminders };
   }
   const problems = checkInvariants(doc);
   if (problems.length) return { ok: false, problems };
@@ -120,14 +111,20 @@ export function mergeImport(
   };
 }
 
-/** The part of a document that belongs to one plan, as a document of its own (for a one-plan export). */
-export function planSubset(doc: VaultDocument, planId: string): VaultDocument | null {
+/**
+ * What an export carries: the whole document, or one plan with its history and reminders, never
+ * the saved mail authorization codes (they stay in this vault, whatever the export's passphrase).
+ */
+export function exportContent(doc: VaultDocument, planId?: string): VaultDocument | null {
+  const portable: VaultDocument = { ...doc, mailCodes: [] };
+  if (planId === undefined) return portable;
   const plan = doc.plans.find((p) => p.id === planId);
   if (!plan) return null;
-  const subset: Record<string, unknown> = { ...doc, plans: [plan], history: doc.history.filter((h) => h.planId === planId) };
-  delete subset.legacy;
-  for (const [key, value] of Object.entries(doc)) {
-    if (!OWN_SECTIONS.has(key) && isPlanRecordArray(value)) subset[key] = value.filter((r) => r.planId === planId);
-  }
-  return subset as VaultDocument;
+  const { legacy: _legacy, ...rest } = portable;
+  return {
+    ...rest,
+    plans: [plan],
+    history: doc.history.filter((h) => h.planId === planId),
+    reminders: { ...doc.reminders, items: doc.reminders.items.filter((r) => r.planId === planId) },
+  };
 }

@@ -1,6 +1,6 @@
-import { DOCUMENT_VERSION, migrateDocument, type VaultDocument } from '../../common/model';
+import { DOCUMENT_VERSION, migrateDocument } from '../../common/model';
 import { AppFailure, err, ok } from '../../common/result';
-import { mergeImport, planSubset, previewImport } from '../../common/transfer/merge';
+import { exportContent, mergeImport, previewImport } from '../../common/transfer/merge';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
 import type { KdfCost } from '../vault/keys';
@@ -55,8 +55,7 @@ export function createTransferService(ctx: ServiceContext, options: TransferOpti
     handlers: {
       'transfer:export': async ({ scope, passphrase }) => {
         const doc = ctx.store.read();
-        let content: VaultDocument | null = doc;
-        if (scope.kind === 'plan') content = planSubset(doc, scope.planId);
+        const content = exportContent(doc, scope.kind === 'plan' ? scope.planId : undefined);
         if (!content) return err('transfer.plan-not-found', 'There is no such plan');
         const exportedAt = new Date(ctx.clock.now()).toISOString();
         const file = await sealExport(

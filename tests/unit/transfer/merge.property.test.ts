@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, checkInvariants, emptyDocument, migrateDocument, type VaultDocument } from '../../../electron/common/model';
-import { mergeImport, planSubset, previewImport } from '../../../electron/common/transfer/merge';
+import { exportContent, mergeImport, previewImport } from '../../../electron/common/transfer/merge';
 import { openExport, sealExport } from '../../../electron/main/transfer/format';
 import { sessionArb } from '../model/arbitraries';
 import { T0 } from '../model/support';
@@ -45,7 +45,7 @@ describe('export and import of random documents', () => {
       fc.asyncProperty(sessionArb, async (session) => {
         const doc = build(session);
         fc.pre(doc.plans.length > 0);
-        const subset = planSubset(doc, doc.plans[0]!.id)!;
+        const subset = exportContent(doc, doc.plans[0]!.id)!;
         const incoming = await roundTrip(subset);
         const target = emptyDocument('2026-01-01T00:00:00.000Z');
         expect(previewImport(target, incoming).plans.map((p) => p.action)).toEqual(['add']);
@@ -75,5 +75,24 @@ describe('export and import of random documents', () => {
     const merged = mergeImport(mine, theirs, 'merge');
     expect(merged.ok && merged.outcome.doc).toEqual(mine);
     expect(merged.ok && merged.outcome.conflicts).toBe(1);
+  });
+});
+
+describe('saved mail authorization codes never travel', () => {
+  const code = { address: 'zhou@163.com', authCode: 'SECRETCODE123456', savedAt: T0 };
+
+  it('exports leave them out, whole vault or one plan', () => {
+    const doc = { ...build([{ command: { type: 'plan.create', planId: 'c1', address: 'zhou@163.com' } as never, now: T0 }]), mailCodes: [code] };
+    expect(JSON.stringify(exportContent(doc))).not.toContain('SECRETCODE');
+    expect(JSON.stringify(exportContent(doc, 'c1'))).not.toContain('SECRETCODE');
+  });
+
+  it('an import keeps the codes saved on this machine, in merge and in replace', () => {
+    const here = { ...emptyDocument(T0), mailCodes: [code] };
+    const incoming = build([{ command: { type: 'plan.create', planId: 'd1', address: 'wu@126.com' } as never, now: T0 }]);
+    for (const mode of ['merge', 'replace'] as const) {
+      const r = mergeImport(here, incoming, mode);
+      expect(r.ok && r.outcome.doc.mailCodes).toEqual([code]);
+    }
   });
 });
