@@ -7,6 +7,7 @@ import { classify } from './classify';
 import { CUE_FAMILIES, cueBit, matchCues, type CueFamily } from './cues';
 import { groupOf, type Group } from './grouping';
 import { decodeHeaderBytes, readMessageHeaders, type MessageHeaders } from './headers';
+import { memo } from './memo';
 import type { Evidence, Finding } from './types';
 
 const MAX_NAMES = 6;
@@ -63,6 +64,8 @@ function keep(
 }
 
 const TELLING = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity');
+/** Templated subjects repeat; their cues are read once. */
+const cachedCues = memo(matchCues);
 
 export class DiscoveryAggregator {
   readonly #self: Set<string>;
@@ -126,7 +129,7 @@ export class DiscoveryAggregator {
     e.messages++;
     if (h.listUnsubscribe || h.listId) e.bulk++;
     if (h.to.some((a) => this.#self.has(`${a.local}@${a.host}`))) e.toSelf++;
-    const cues = matchCues(h.subject);
+    const cues = cachedCues(h.subject);
     for (const family of CUE_FAMILIES) {
       if (!(cues.families & cueBit(family))) continue;
       if (family !== 'signup') e[family]++;

@@ -3,6 +3,7 @@
  * header block that both sources deliver (IMAP BODY.PEEK[HEADER.FIELDS (...)] and the top of a
  * Maildir file). Pure: runs in main and renderer alike; no Node, no network.
  */
+import { memo } from './memo';
 
 /** The fields requested from IMAP and read from Maildir; never the body. */
 export const DISCOVERY_HEADER_FIELDS = [
@@ -26,7 +27,7 @@ export interface Address {
 export interface MessageHeaders {
   from: Address | null;
   replyTo: Address | null;
-  to: Address[];
+  to: readonly Address[];
   listUnsubscribe: boolean;
   listId: string | null;
   subject: string;
@@ -209,20 +210,24 @@ export function parseListId(raw: string | undefined): string | null {
   return id.length > 0 && id.length < 256 ? id : null;
 }
 
+// The parsed values are shared between messages with the same raw field and never mutated.
+const cachedAddress = memo(parseAddress);
+const cachedAddressList = memo((raw: string): readonly Address[] => parseAddressList(raw));
+const cachedSubject = memo((raw: string) => decodeWords(raw).replace(/\s+/g, ' ').trim());
+
 /** Reads the discovery fields from one raw header block. */
 export function readMessageHeaders(block: string): MessageHeaders {
   const f = parseHeaderBlock(block);
   const from = f.get('from');
   const replyTo = f.get('reply-to');
+  const to = f.get('to');
   return {
-    from: from ? parseAddress(from) : null,
-    replyTo: replyTo ? parseAddress(replyTo) : null,
-    to: parseAddressList(f.get('to')),
+    from: from ? cachedAddress(from) : null,
+    replyTo: replyTo ? cachedAddress(replyTo) : null,
+    to: to ? cachedAddressList(to) : [],
     listUnsubscribe: f.has('list-unsubscribe'),
     listId: parseListId(f.get('list-id')),
-    subject: decodeWords(f.get('subject') ?? '')
-      .replace(/\s+/g, ' ')
-      .trim(),
+    subject: cachedSubject(f.get('subject') ?? ''),
     date: parseDate(f.get('date')),
   };
 }
