@@ -284,3 +284,36 @@ export function knownSenderFor(host: string): KnownSender | null {
 export function isGovernmentHost(host: string): boolean {
   return GOVERNMENT_SUFFIXES.some((s) => matches(host, s));
 }
+
+/**
+ * Bulk-mail platforms that send on other companies' behalf from their own domains (a shared
+ * sending domain when the customer set up no custom one). Mail from these hosts says nothing about
+ * who the service is; its Reply-To usually does. Each is the platform's documented shared or
+ * default sending domain, from its own site.
+ */
+export const BULK_MAIL_PLATFORMS: ReadonlyArray<{ domains: readonly string[]; source: string }> = [
+  { domains: ['sendgrid.net'], source: site('sendgrid.com') },
+  { domains: ['mcsv.net', 'mcdlv.net', 'rsgsv.net', 'mailchimpapp.net'], source: site('mailchimp.com') },
+  { domains: ['mandrillapp.com'], source: site('mandrillapp.com') },
+  { domains: ['amazonses.com'], source: site('aws.amazon.com/ses') },
+  { domains: ['mailgun.org', 'mailgun.net'], source: site('www.mailgun.com') },
+  { domains: ['sparkpostmail.com'], source: site('www.sparkpost.com') },
+  { domains: ['mtasv.net'], source: site('postmarkapp.com') },
+  { domains: ['exacttarget.com'], source: site('www.salesforce.com/marketing') },
+  { domains: ['mktomail.com'], source: site('business.adobe.com/products/marketo') },
+  { domains: ['hubspotemail.net'], source: site('www.hubspot.com') },
+  { domains: ['customeriomail.com'], source: site('customer.io') },
+  { domains: ['sendcloud.net', 'sendcloud.org'], source: site('www.sendcloud.net') },
+];
+
+const bulkPlatformDomains = new Set(BULK_MAIL_PLATFORMS.flatMap((p) => p.domains));
+
+/** Whether a sending host belongs to a bulk-mail platform rather than to the service itself. */
+export function isBulkMailPlatformHost(host: string): boolean {
+  let at = -1;
+  do {
+    if (bulkPlatformDomains.has(host.slice(at + 1))) return true;
+    at = host.indexOf('.', at + 1);
+  } while (at >= 0);
+  return false;
+}

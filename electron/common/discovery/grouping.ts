@@ -6,11 +6,13 @@
  * 4. curated third parties group under their primary domain (aliases collapse);
  * 5. everything else by registrable domain (tldts knows .com.cn, .net.cn, gov.cn), so
  *    bounce.mail.jd.com and jd.com are one service.
+ * Mail sent through a bulk-mail platform's shared domain (sendgrid.net, amazonses.com, ...) is
+ * grouped by its Reply-To when that names a company domain: the platform is not the service.
  */
 import { getDomain } from 'tldts';
 import { serviceForSenderDomain } from '../catalog/services';
 import { ACCOUNT_DOMAINS } from '../catalog/accounts';
-import { knownSenderFor, type KnownSender } from './domain-list';
+import { isBulkMailPlatformHost, knownSenderFor, type KnownSender } from './domain-list';
 import type { Address, MessageHeaders } from './headers';
 
 /** Public free-mail providers: a bare address there is a person, not a service. */
@@ -99,6 +101,14 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
   const from = h.from;
   if (!from) return null;
   const host = from.host;
+  const onBehalfOf = h.replyTo?.host;
+  if (
+    onBehalfOf &&
+    isBulkMailPlatformHost(host) &&
+    !isBulkMailPlatformHost(onBehalfOf) &&
+    !FREE_MAIL_HOSTS.has(onBehalfOf)
+  )
+    return hostGroup(onBehalfOf);
   if (FREE_MAIL_HOSTS.has(host) && !SYSTEM_LOCALS.test(from.local)) {
     const address = `${from.local}@${host}`;
     if (self.has(address)) return null; // the user's own sent copies

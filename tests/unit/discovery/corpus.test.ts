@@ -47,6 +47,15 @@ describe('labelled discovery corpus', () => {
     expect(split).toEqual([]);
   });
 
+  it('files mail sent through a bulk-mail platform under the company its Reply-To names', () => {
+    const via = evaluate(corpus).scored.filter((s) => s.sender.id.startsWith('via-'));
+    expect(via.length).toBeGreaterThanOrEqual(5);
+    for (const s of via) {
+      expect(s.finding?.domain, s.sender.id).toBe(s.sender.group);
+      expect(s.finding?.hasAccount, s.sender.id).toBe(s.sender.hasAccount);
+    }
+  });
+
   it('maps NetEase senders known to the catalog to their service, and files known third parties in their category', () => {
     const e = evaluate(corpus);
     const byId = new Map(e.scored.map((s) => [s.sender.id, s.finding]));

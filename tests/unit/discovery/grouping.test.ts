@@ -70,6 +70,36 @@ describe('grouping by registrable domain', () => {
     });
   });
 
+  it('groups mail sent through a bulk-mail platform by the company in Reply-To', () => {
+    const replyTo = (addr: string) => `Reply-To: "Acme" <${addr}>\r\n`;
+    expect(keyOf('no-reply@sendgrid.net', replyTo('support@acme-saas.io'))).toBe('domain:acme-saas.io');
+    expect(keyOf('bounce@mail115.suw121.mcdlv.net', replyTo('hello@news.acme.com.cn'))).toBe(
+      'domain:acme.com.cn',
+    );
+    expect(keyOf('noreply@us-west-2.amazonses.com', replyTo('help@jd.com'))).toBe('domain:jd.com');
+    // A NetEase service sending through a platform is still the NetEase service.
+    expect(keyOf('noreply@sendgrid.net', replyTo('service@music.163.com'))).toBe('netease:music');
+    // Without a company behind it the platform stays the sender: no Reply-To, a person's free-mail
+    // address, or another platform.
+    expect(keyOf('no-reply@sendgrid.net')).toBe('domain:sendgrid.net');
+    expect(keyOf('no-reply@sendgrid.net', replyTo('shopowner@qq.com'))).toBe('domain:sendgrid.net');
+    expect(keyOf('no-reply@sendgrid.net', replyTo('x@mcsv.net'))).toBe('domain:sendgrid.net');
+    // A company's own mail keeps its From domain whatever Reply-To says.
+    expect(keyOf('no-reply@jd.com', replyTo('help@acme-saas.io'))).toBe('domain:jd.com');
+
+    const agg = new DiscoveryAggregator([ME]);
+    for (const [company, subject] of [
+      ['acme-saas.io', 'Welcome to Acme'],
+      ['acme-saas.io', 'Your Acme invoice'],
+      ['other-shop.cn', '您的订单已发货'],
+    ] as const)
+      agg.addHeaderBlock(block('"Notifier" <no-reply@sendgrid.net>', subject, replyTo(`support@${company}`)));
+    expect(agg.findings().map((f) => [f.id, f.verdict, f.evidence.messages])).toEqual([
+      ['domain:acme-saas.io', 'account', 2],
+      ['domain:other-shop.cn', 'one-off', 1],
+    ]);
+  });
+
   it('treats an individual at a free-mail host as a person, one finding per address', () => {
     expect(keyOf('li.na@163.com')).toBe('address:li.na@163.com');
     expect(keyOf('12345@qq.com')).toBe('address:12345@qq.com');
