@@ -6,29 +6,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import { test, expect, startHarness, watchPage } from './fixtures';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
 import { writeMailFixture } from '../support/mail-fixture';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('[data-testid^="screen-"]').analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`);
-  expect(bad).toEqual([]);
-}
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`discovery review (${lang})`, () => {
     test.use({ locale: lang });
 
-    test('scan a Maildir, review the evidence, add a site and a service once each', async ({ page, harness }) => {
+    test('scan a Maildir, review the evidence, add a site and a service once each', async ({ page, dataDir }) => {
       test.setTimeout(150_000);
       const dir = await mkdtemp(join(tmpdir(), 'closeout-e2e-maildir-'));
+      const maildir = join(dir, 'Maildir');
+      // The system folder dialog, in the harness, answers with HARNESS_PICK_FOLDER.
+      const harness = await startHarness({ dataDir, env: { HARNESS_PICK_FOLDER: maildir } });
       try {
-        const maildir = join(dir, 'Maildir');
         // Known senders of the fixture: a bank, shops, NetEase's own mail, people; plus a NetEase game that is not in a new plan.
         await writeMailFixture(maildir, {
           messages: 400,
@@ -49,7 +41,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('plan-nav-plan-discovery').click();
         await expect(page.getByTestId('screen-plan-discovery')).toBeVisible();
 
-        await page.locator('#discovery-path').fill(maildir);
+        await page.getByTestId('discovery-choose-folder').click();
+        await expect(page.locator('#discovery-path')).toHaveValue(maildir);
+        await expect(page.locator('#discovery-path')).toBeEditable();
         await page.getByTestId('discovery-scan').click();
         await expect(page.getByTestId('discovery-summary')).toBeVisible({ timeout: 60_000 });
         const list = page.getByTestId('discovery-list');
@@ -84,6 +78,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.locator('li[data-testid^="site-"]')).toHaveCount(1);
         expect(problems).toEqual([]);
       } finally {
+        await harness.stop();
         await rm(dir, { recursive: true, force: true });
       }
     });

@@ -10,17 +10,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('[data-testid^="screen-"]').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`);
-  expect(bad).toEqual([]);
-}
 
 /** A screenshot scrolled to the part it is about (the screen scrolls inside #main). */
 async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: string): Promise<void> {
@@ -40,7 +33,8 @@ async function harnessTrusting(server: DovecotServer, dir: string): Promise<Harn
   const previous = process.env.NODE_EXTRA_CA_CERTS;
   process.env.NODE_EXTRA_CA_CERTS = ca;
   try {
-    return await startHarness({ dataDir: join(dir, 'data') });
+    // The system folder dialog, in the harness, answers with HARNESS_PICK_FOLDER.
+    return await startHarness({ dataDir: join(dir, 'data'), env: { HARNESS_PICK_FOLDER: join(dir, 'backup') } });
   } finally {
     if (previous === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
     else process.env.NODE_EXTRA_CA_CERTS = previous;
@@ -101,7 +95,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-test-ok')).toBeVisible();
       await expect(page.locator('[data-error-code]')).toHaveCount(0);
       const target = join(dir, 'backup');
-      await page.locator('#mail-target').fill(target);
+      // The folder comes from the system dialog; the path field stays editable beside it.
+      await page.getByTestId('mail-choose-folder').click();
+      await expect(page.locator('#mail-target')).toHaveValue(target);
+      await expect(page.locator('#mail-target')).toBeEditable();
 
       // Start, and cancel as soon as messages are arriving: what was saved stays, and it resumes.
       await page.getByTestId('mail-start').click();

@@ -11,6 +11,7 @@ export default {
       save: '保存',
       close: '关闭',
       back: '返回',
+      chooseFolder: '选择文件夹…',
       unknownError: '出现了一个未预料的问题（代码 {code}）。你的数据没有改动，请重试；如果反复出现，请记下这个代码。',
     },
     shell: {
@@ -29,6 +30,7 @@ export default {
       save: 'Save',
       close: 'Close',
       back: 'Back',
+      chooseFolder: 'Choose folder…',
       unknownError:
         'Something unexpected went wrong (code {code}). Nothing was changed; please try again, and note the code if it keeps happening.',
     },
