@@ -38,29 +38,37 @@ function bump(map: Map<string, number>, key: string, max: number): void {
   else if (map.size < max) map.set(key, 1);
 }
 
-/** Keeps the `max` samples that `better` prefers by date (ties by subject), one per subject. */
-function keep(
-  list: Array<{ subject: string; at: number }>,
-  subject: string,
-  at: number,
-  max: number,
-  better: (a: number, b: number) => boolean,
-): void {
-  const beats = (x: { subject: string; at: number }, y: { subject: string; at: number }) =>
-    x.at === y.at ? x.subject < y.subject : better(x.at, y.at);
+type Sample = { subject: string; at: number };
+
+/** Whether `x` is kept over `y`: by date (earliest or latest first), ties by subject. */
+function beats(x: Sample, y: Sample, earliest: boolean): boolean {
+  return x.at === y.at ? x.subject < y.subject : earliest ? x.at < y.at : x.at > y.at;
+}
+
+/**
+ * Keeps the `max` samples preferred by date, one per subject. Plain loops and no closures: this
+ * runs for every message.
+ */
+function keep(list: Sample[], subject: string, at: number, max: number, earliest: boolean): void {
   const item = { subject, at };
-  const same = list.findIndex((r) => r.subject === subject);
-  if (same >= 0) {
-    if (beats(item, list[same]!)) list[same] = item;
-    return;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i]!.subject === subject) {
+      if (beats(item, list[i]!, earliest)) list[i] = item;
+      return;
+    }
   }
   if (list.length < max) {
     list.push(item);
     return;
   }
   let worst = 0;
-  for (let i = 1; i < list.length; i++) if (beats(list[worst]!, list[i]!)) worst = i;
-  if (beats(item, list[worst]!)) list[worst] = item;
+  for (let i = 1; i < list.length; i++) if (beats(list[worst]!, list[i]!, earliest)) worst = i;
+  if (beats(item, list[worst]!, earliest)) list[worst] = item;
+}
+
+function isToSelf(to: readonly { local: string; host: string }[], self: ReadonlySet<string>): boolean {
+  for (const a of to) if (self.has(`${a.local}@${a.host}`)) return true;
+  return false;
 }
 
 const TELLING = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity');
@@ -128,7 +136,7 @@ export class DiscoveryAggregator {
     const e = s.evidence;
     e.messages++;
     if (h.listUnsubscribe || h.listId) e.bulk++;
-    if (h.to.some((a) => this.#self.has(`${a.local}@${a.host}`))) e.toSelf++;
+    if (isToSelf(h.to, this.#self)) e.toSelf++;
     const cues = cachedCues(h.subject);
     for (const family of CUE_FAMILIES) {
       if (!(cues.families & cueBit(family))) continue;
@@ -146,8 +154,8 @@ export class DiscoveryAggregator {
     if (h.subject) {
       const at = h.date ?? 0;
       // Bounded and independent of arrival order, so IMAP and Maildir scans show the same samples.
-      if (cues.families & TELLING) keep(s.telling, h.subject, at, MAX_TELLING, (a, b) => a < b);
-      keep(s.recent, h.subject, at, MAX_RECENT, (a, b) => a > b);
+      if (cues.families & TELLING) keep(s.telling, h.subject, at, MAX_TELLING, true);
+      keep(s.recent, h.subject, at, MAX_RECENT, false);
     }
   }
 

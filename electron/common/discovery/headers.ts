@@ -123,9 +123,6 @@ export function parseHeaderBlock(block: string): Map<string, string> {
   let name = '';
   let value = '';
   let keep = false;
-  const flush = () => {
-    if (keep && !fields.has(name)) fields.set(name, value.trim());
-  };
   let start = 0;
   while (start < block.length) {
     let end = block.indexOf('\n', start);
@@ -138,13 +135,13 @@ export function parseHeaderBlock(block: string): Map<string, string> {
       if (keep) value += ` ${line.trim()}`;
       continue;
     }
-    flush();
+    if (keep && !fields.has(name)) fields.set(name, value.trim());
     const colon = line.indexOf(':');
     name = colon > 0 ? line.slice(0, colon).trim().toLowerCase() : '';
     keep = WANTED.has(name);
     value = keep ? line.slice(colon + 1) : '';
   }
-  flush();
+  if (keep && !fields.has(name)) fields.set(name, value.trim());
   return fields;
 }
 
