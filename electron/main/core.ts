@@ -87,21 +87,20 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const plans = createPlanService(ctx);
+  const mail = createMailService(ctx, {
+    openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
+    recordVerification: mailVerificationRecorder(plans),
+    vaultCodes: vaultCodeKeeper(vault, clock),
+  });
   const handlers: Handlers = {
     ...add(createAppService(ctx, { desktop: options.desktop, locale: options.locale })),
     ...add(createSettingsService(options.preferences)),
     ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
-    ...add(createDiscoveryService(ctx, plans)),
+    ...add(createDiscoveryService(ctx, plans, { savedCode: mail.savedCode })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
-    ...add(
-      createMailService(ctx, {
-        openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
-        recordVerification: mailVerificationRecorder(plans),
-        vaultCodes: vaultCodeKeeper(vault, clock),
-      }),
-    ),
+    ...add(mail),
     ...add(
       createRemindersService({
         ...ctx,

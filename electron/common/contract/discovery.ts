@@ -4,7 +4,8 @@
  * services and sites to the plan one at a time. Nothing is added without a `discovery:add`.
  *
  * The authorization code goes one way only (renderer -> main) and is used for this scan's session;
- * it is never stored by discovery and never returned. Results (which include mail subjects) stay in
+ * it is never stored by discovery and never returned. Instead of a code the renderer may ask for
+ * the one the mail backup keeps (`useSavedCode`); main looks it up and the renderer never sees it. Results (which include mail subjects) stay in
  * main's memory, the last scan per plan, and are gone when the app quits.
  */
 import { z } from 'zod';
@@ -19,7 +20,19 @@ export type { DiscoveryCategory } from '../discovery/domain-list';
 const planIdSchema = z.string().min(1).max(200);
 
 export const discoverySourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('imap'), account: mailAccountSchema, authCode: authCodeSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('imap'),
+      account: mailAccountSchema,
+      /** The client authorization code typed for this scan. */
+      authCode: authCodeSchema.optional(),
+      /** Use the code the mail backup keeps for this address (`mail:saved-code`), resolved in main. */
+      useSavedCode: z.boolean().optional(),
+    })
+    .strict()
+    .refine((s) => (s.authCode !== undefined) !== (s.useSavedCode === true), {
+      message: 'Give exactly one of authCode or useSavedCode',
+    }),
   /** A Maildir (or a folder of Maildirs, such as a Closeout backup); read locally, no network. */
   z.object({ kind: z.literal('maildir'), path: z.string().min(1).max(4096) }).strict(),
 ]);

@@ -58,7 +58,7 @@ interface Job {
 export function createMailService(
   ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo'>,
   options: MailServiceOptions,
-): Service<MailChannel> {
+): Service<MailChannel> & { savedCode(address: string): Promise<string | null> } {
   const session = sessionCodeKeeper();
   const stopWatchingLock = options.vaultCodes?.onLock?.(() => session.clear());
   let job: Job | null = null;
@@ -289,6 +289,9 @@ export function createMailService(
           await options.vaultCodes?.forget(address);
         }),
     },
+    /** The code `mail:saved-code` reports, for discovery in main; it never goes to the renderer. */
+    savedCode: async (address: string) =>
+      (await session.get(address)) ?? (await options.vaultCodes?.get(address)) ?? null,
     async close() {
       stopWatchingLock?.();
       const running = job;

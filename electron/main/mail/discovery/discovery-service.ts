@@ -30,9 +30,15 @@ interface StoredResults extends Omit<DiscoveryResults, 'findings'> {
 /** Progress events at most this often (in messages), plus at every folder and batch boundary. */
 const PROGRESS_EVERY = 1000;
 
+export interface DiscoveryServiceOptions {
+  /** The mail service's code for an address (session or vault), for `useSavedCode` scans. */
+  savedCode?: (address: string) => Promise<string | null>;
+}
+
 export function createDiscoveryService(
   ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo' | 'store'>,
   plans: Pick<PlanService, 'apply'>,
+  options: DiscoveryServiceOptions = {},
 ): Service<DiscoveryChannel> {
   const running = new Map<string, { cancelled: boolean }>();
   const last = new Map<string, StoredResults>();
@@ -54,6 +60,13 @@ export function createDiscoveryService(
     findings: withLinks(r.findings, currentPlan(r.planId)),
   });
   const nowIso = () => new Date(ctx.clock.now()).toISOString();
+
+  // The same code and the same error as the mail backup's "use the saved code".
+  const codeFor = async (source: Extract<DiscoverySource, { kind: 'imap' }>): Promise<string> => {
+    const code = source.authCode ?? (await options.savedCode?.(source.account.address)) ?? null;
+    if (!code) throw new AppFailure('mail.code-required', 'Enter the client authorization code');
+    return code;
+  };
 
   async function scan(planId: string, source: DiscoverySource): Promise<Result<DiscoveryResults>> {
     const plan = planOf(planId);
@@ -88,8 +101,9 @@ export function createDiscoveryService(
       let report: { folders: number; skippedFolders: string[]; cancelled: boolean };
       if (source.kind === 'imap') {
         const server = requireServer(source.account);
+        const authCode = await codeFor(source);
         client = await openSession(
-          { server, user: source.account.address, authCode: source.authCode, ca: source.account.tls?.ca },
+          { server, user: source.account.address, authCode, ca: source.account.tls?.ca },
           ctx.appInfo,
         );
         progress.phase = 'listing';
