@@ -17,6 +17,7 @@ export default {
         maildir: '从本机的邮件备份读取（Maildir）',
         maildirPath: 'Maildir 文件夹',
         authCode: '客户端授权码',
+        useSaved: '使用邮件备份时保存的授权码',
       },
       actions: {
         scan: '开始查找',
@@ -109,6 +110,7 @@ export default {
         maildir: 'Read from a mail backup on this computer (Maildir)',
         maildirPath: 'Maildir folder',
         authCode: 'Client authorization code',
+        useSaved: 'Use the code saved with the mail backup',
       },
       actions: {
         scan: 'Start',
