@@ -79,6 +79,32 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
     expect(names.filter((n) => /:2,.*S/.test(n))).toEqual([]);
   });
 
+  it('stops mid-FETCH when cancelled, keeps what it read, and the plan can scan again', async () => {
+    let cancel: (() => void) | null = null;
+    const d = await discoveryWithPlan(corpus.user, (event, payload) => {
+      const p = payload as { messagesDone: number; phase: string };
+      if (event === 'discovery:progress' && p.phase === 'scanning' && p.messagesDone >= 1000 && cancel) {
+        cancel();
+        cancel = null;
+      }
+    });
+    const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
+    cancel = () => void dispatch('discovery:cancel', { planId: d.planId });
+    const r = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'imap', account: account(), authCode: CODE },
+    });
+    const stopped = (r as { value: DiscoveryResults }).value;
+    expect(stopped.cancelled).toBe(true);
+    expect(stopped.messages).toBeGreaterThanOrEqual(1000);
+    expect(stopped.messages).toBeLessThan(written);
+    const again = await dispatch('discovery:scan', {
+      planId: d.planId,
+      source: { kind: 'imap', account: account(), authCode: CODE },
+    });
+    expect(again).toMatchObject({ ok: true, value: { cancelled: false, messages: written } });
+  });
+
   it('reports a wrong authorization code with the mail backup error code and keeps no results', async () => {
     const d = await discoveryWithPlan(corpus.user);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
