@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot, type Lang } from './helpers';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot, type Lang } from './helpers';
 
 const ADDRESS = 'closeout.e2e@163.com';
 const RISKS = ['data-unrecoverable', 'linked-services-lost', 'assets-zeroed', 'bindings-removed', 'address-recycled'];
@@ -28,18 +28,6 @@ async function confirmDialog(page: Page): Promise<void> {
   await expect(dialog).toBeVisible();
   await dialog.locator('.n-dialog__action button').last().click();
   await expect(dialog).toBeHidden();
-}
-
-/**
- * Serious or critical axe violations inside this suite's screens (and any dialog they open); the
- * shell and plan header around them are checked by the framework's own journeys.
- */
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('[data-testid^="screen-"]').include('.n-modal-container').analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
 }
 
 /** Checks the screen and saves it, scrolled to the top (or to `testid`, the part the picture is about). */
@@ -313,3 +301,25 @@ for (const lang of ['zh-CN', 'en'] as const) {
     });
   });
 }
+
+test.describe('plan status tag', () => {
+  test.use({ locale: 'en' });
+
+  test('"not ready" stays readable at the instant the theme changes (no colour fade)', async ({ page, harness }) => {
+    await openApp(page, harness.url);
+    await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+    await addPlan(page, ADDRESS);
+    await tab(page, 'plan-alternatives');
+    await page.getByTestId('decide-close').click();
+    await confirmDialog(page);
+    const tag = page.getByTestId('plan-status');
+    await expect(tag).toHaveAttribute('data-status', 'not-ready');
+    await expectAccessible(page);
+    // Deliberately not settled: a fade between the themes' colours passed through 2.5:1.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await tag.evaluate((el) => el.getAnimations().length)).toBe(0);
+    const result = await new AxeBuilder({ page }).include('[data-testid="plan-status"]').analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+});
