@@ -49,11 +49,16 @@ async function chooseWithArrows(page: Page, select: Locator, value: string): Pro
     }, value);
     if (want < 0) throw new Error(`no option ${value}`);
     if (current === want) return;
+    if (i > 0) await expect(select).toBeFocused();
     await tabTo(page, select);
     await page.keyboard.press(want > current ? 'ArrowDown' : 'ArrowUp');
     const moved = current + (want > current ? 1 : -1);
     await expect.poll(() => select.evaluate((el) => (el as HTMLSelectElement).selectedIndex)).toBe(moved);
+    // The change saves (aria-busy while it does); the select keeps the focus all along, so the
+    // next arrow key still goes to it (a select disabled while saving threw focus to <body>).
+    await expect(select).not.toHaveAttribute('aria-busy', 'true');
     await expect(select).toBeEnabled();
+    await expect(select).toBeFocused();
   }
   throw new Error(`select did not reach ${value}`);
 }
@@ -187,6 +192,8 @@ test.describe('journey by keyboard alone', () => {
       await page.keyboard.type(`by keyboard: ${s}`);
       await press(page, page.getByTestId('step-done-dialog-confirm'));
       await expect(page.getByTestId(`step-${s}`)).toHaveAttribute('data-status', 'done');
+      // Until its fade-out ends the dialog is still in the page (and holds the focus trap).
+      await expect(page.getByTestId('step-done-dialog')).toHaveCount(0);
     }
     await press(page, page.getByTestId('submission-record'));
     await confirmByKeyboard(page);

@@ -3,18 +3,11 @@
  * becomes overdue when the harness clock moves past it, arrives in the in-app notification list,
  * snoozes, and is marked done; the calendar export downloads an .ics file. Both languages.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
 
 const HOUR = 3_600_000;
-
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('[data-testid="screen-reminders"]').analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
 
 /** "YYYY-MM-DDTHH:MM" in the browser's time zone, for a datetime-local input. */
 async function localInputValue(page: Page, at: number): Promise<string> {
@@ -122,8 +115,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const { now } = (await harness.control('/__test/clock')) as { now: number };
       await page.locator('#reminder-title').fill('Spend the balance');
       await page.locator('#reminder-when').fill(await localInputValue(page, now + 24 * HOUR));
-      const a11y = await new AxeBuilder({ page }).include('.n-modal-container').analyze();
-      expect(a11y.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await expectAccessible(page);
       await screenshot(page, lang, '44-remind-me-dialog');
       await dialog.getByTestId('reminder-save').click();
       await expect(dialog).toBeHidden();
@@ -133,6 +125,56 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const upcoming = page.getByTestId('reminders-upcoming').locator('li[data-kind="user"]');
       await expect(upcoming).toHaveCount(1);
       await expect(upcoming).toContainText('Spend the balance');
+    });
+
+    test('a clicked reminder opens its item, scrolled to and marked; so does its address', async ({ page, harness }) => {
+      test.setTimeout(120_000);
+      const problems = watchPage(page);
+      await openApp(page, harness.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, 'click.remind@163.com');
+      const planId = /#\/plans\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+      expect(planId).not.toBe('');
+
+      // A reminder on the last service card, so opening it has to scroll.
+      await page.getByTestId('plan-nav-plan-services').click();
+      const card = page.locator('article[data-testid^="service-"]').last();
+      const cardId = (await card.getAttribute('data-testid')) ?? '';
+      await card.getByTestId(/-remind$/).click();
+      const { now } = (await harness.control('/__test/clock')) as { now: number };
+      await page.locator('#reminder-title').fill('Spend the balance');
+      await page.locator('#reminder-when').fill(await localInputValue(page, now + 2 * HOUR));
+      await page.locator('.n-dialog').getByTestId('reminder-save').click();
+      await expect(page.locator('.n-dialog')).toBeHidden();
+
+      // Quiet hours off, so the reminder is shown the moment the clock passes it; then leave the plan.
+      await page.getByTestId('nav-reminders').click();
+      await page.getByTestId('quiet-enabled').click();
+      await page.getByTestId('quiet-save').click();
+      await expect(page.locator('#quiet-start')).toBeDisabled();
+      await harness.control('/__test/clock', { advanceMs: 3 * HOUR });
+      type Shown = { notifications: { id: string; title: string }[] };
+      const shownOne = async () =>
+        ((await harness.control('/__test/notifications')) as Shown).notifications.find((n) => n.title.includes('Spend the balance'));
+      await expect.poll(async () => (await shownOne())?.id ?? null, { timeout: 40_000 }).not.toBeNull();
+      const shown = await shownOne();
+
+      // The click (main's `reminders:notification`, clicked) opens the services screen at that card.
+      await harness.control('/__test/notifications', { clickId: shown?.id });
+      await expect(page.getByTestId('screen-plan-services')).toBeVisible();
+      const target = page.getByTestId(cardId);
+      await expect(target).toHaveAttribute('data-highlighted', '');
+      await expect(target).toBeInViewport();
+      await expect(page.locator('[data-highlighted]')).toHaveCount(1);
+      await expectAccessible(page);
+      await screenshot(page, lang, '45-reminder-opened-item');
+
+      // The address itself (a link from elsewhere): a step opens on the steps screen.
+      await page.goto(harness.url.replace('#/', `#/plans/${planId}?item=${encodeURIComponent('step:verify')}`));
+      await expect(page.getByTestId('screen-plan-steps')).toBeVisible();
+      await expect(page.getByTestId('step-verify')).toHaveAttribute('data-highlighted', '');
+      await expect(page.getByTestId('step-verify')).toBeInViewport();
+      expect(problems).toEqual([]);
     });
   });
 }

@@ -49,10 +49,17 @@ export const useRemindersStore = defineStore('reminders', () => {
   const loginItem = () => api.reminders.loginItem();
   const setLoginItem = (enabled: boolean) => run(() => api.reminders.setLoginItem({ enabled }));
 
+  /** Calls `open` with the route of each system notification the user clicks (main sends them). */
+  function onNotificationClick(open: (route: string) => void): () => void {
+    return on('reminders:notification', ({ notification, clicked }) => {
+      if (clicked) open(notification.route.replace(/^#/, ''));
+    });
+  }
+
   function dispose(): void {
     for (const u of unsubscribe) u();
     unsubscribe = [];
   }
 
-  return { list, notifications, error, busy, refresh, add, snooze, dismiss, setQuietHours, setCheckIn, exportIcs, loginItem, setLoginItem, dispose };
+  return { list, notifications, error, busy, refresh, add, snooze, dismiss, setQuietHours, setCheckIn, exportIcs, loginItem, setLoginItem, onNotificationClick, dispose };
 });

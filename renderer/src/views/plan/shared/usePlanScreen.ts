@@ -1,4 +1,4 @@
-import { nextTick, onMounted, ref, watch } from 'vue';
+import { computed, nextTick, onMounted, ref, watch } from 'vue';
 import { useRoute } from 'vue-router';
 import type { PlanCommand } from '../../../../../electron/common/model/commands';
 import type { AppError } from '../../../../../electron/common/result';
@@ -16,30 +16,43 @@ export type ScreenCommand = DistributiveOmit<PlanCommand, 'planId'>;
 export function usePlanScreen() {
   const { planId, plan, readiness } = useCurrentPlan();
   const store = usePlansStore();
-  const busy = ref(false);
+  // A count, not a flag: selects stay usable while a change saves (see BaseSelect), so a second
+  // change may start before the first ends, and `busy` must last until both have.
+  const pending = ref(0);
+  const busy = computed(() => pending.value > 0);
   const error = ref<AppError | null>(null);
   const route = useRoute();
 
-  // Readiness and the dashboard link to "#<item>" on these screens: bring that item into view.
+  // Readiness, the dashboard and reminders (`?item=`) link to "#<item>" on these screens: bring
+  // that item into view and mark it, so the person sees which one the link meant.
   async function reveal(hash: string) {
+    for (const old of document.querySelectorAll('[data-highlighted]')) old.removeAttribute('data-highlighted');
     if (!hash) return;
     await nextTick();
     const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!el) return;
+    el.setAttribute('data-highlighted', '');
     // Scroll only the shell's content area: scrollIntoView would also shift the whole window.
-    const main = el?.closest<HTMLElement>('#main');
-    if (el && main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    const main = el.closest<HTMLElement>('#main');
+    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
   }
   onMounted(() => void reveal(route.hash));
   watch(() => route.hash, (h) => void reveal(h));
 
   async function apply(command: ScreenCommand): Promise<boolean> {
-    busy.value = true;
+    // A button pressed to save is disabled while it saves, which drops keyboard focus to <body>:
+    // give it back afterwards if it is still there to take it.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    pending.value++;
     try {
       const r = await store.apply({ ...command, planId: planId.value } as PlanCommand);
       error.value = r.ok ? null : r.error;
       return r.ok;
     } finally {
-      busy.value = false;
+      pending.value--;
+      await nextTick();
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && focused?.isConnected) focused.focus({ preventScroll: true });
     }
   }
 
