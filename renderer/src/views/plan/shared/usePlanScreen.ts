@@ -34,7 +34,8 @@ export function usePlanScreen() {
     el.setAttribute('data-highlighted', '');
     // Scroll only the shell's content area: scrollIntoView would also shift the whole window.
     const main = el.closest<HTMLElement>('#main');
-    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    // A little room above it, so the mark's ring is not cut off by the top edge.
+    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;
   }
   onMounted(() => void reveal(route.hash));
   watch(() => route.hash, (h) => void reveal(h));
