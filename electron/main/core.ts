@@ -8,7 +8,7 @@ import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
-import { createSettingsService, type LocalePreference } from './services/settings-service';
+import { createMemoryLocalePreference, createSettingsService, type LocalePreference } from './services/settings-service';
 import { createTransferService } from './transfer/service';
 import { createCatalogService } from './services/catalog-service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
@@ -86,6 +86,10 @@ export function createCore(options: CoreOptions): Core {
     return s.handlers;
   };
 
+  // Main's own words (notifications, tray, dialog titles) follow the language the renderer reports;
+  // the app may pass its own rule (the system language until the renderer has spoken).
+  const preference = options.preferences ?? createMemoryLocalePreference();
+  const locale = options.locale ?? (() => preference.locale() ?? 'zh-CN');
   const plans = createPlanService(ctx);
   const mail = createMailService(ctx, {
     openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
@@ -93,8 +97,8 @@ export function createCore(options: CoreOptions): Core {
     vaultCodes: vaultCodeKeeper(vault, clock),
   });
   const handlers: Handlers = {
-    ...add(createAppService(ctx, { desktop: options.desktop, locale: options.locale })),
-    ...add(createSettingsService(options.preferences)),
+    ...add(createAppService(ctx, { desktop: options.desktop, locale })),
+    ...add(createSettingsService(preference)),
     ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
@@ -107,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
         notifier: options.notifier,
         powerEvents: options.powerEvents,
         loginItem: options.loginItem,
-        locale: options.locale,
+        locale,
       }),
     ),
   };

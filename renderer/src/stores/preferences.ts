@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { isLocale, type Locale } from '../i18n/types';
 import { osLocale } from '../i18n/locale';
+import { api } from '../api';
 
 export type ThemeChoice = 'os' | 'light' | 'dark';
 const THEMES: readonly ThemeChoice[] = ['os', 'light', 'dark'];
@@ -44,6 +45,9 @@ export const usePreferencesStore = defineStore('preferences', () => {
       // Storage full or disabled: the choice still applies for this session.
     }
   });
+
+  // Main speaks in system notifications, the tray and dialogs: tell it the language shown here.
+  watch(localeChoice, () => void api.settings.setLocale({ locale: effectiveLocale() }), { immediate: true });
 
   return { localeChoice, theme, effectiveLocale };
 });

@@ -4,7 +4,7 @@ import { createCore } from '../../../electron/main/core';
 import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
-function coreWith(desktop: DesktopAdapter | undefined, locale: 'zh-CN' | 'en' = 'en') {
+function coreWith(desktop: DesktopAdapter | undefined, locale?: 'zh-CN' | 'en') {
   const dir = tempDir();
   return createCore({
     dataDir: dir,
@@ -13,7 +13,7 @@ function coreWith(desktop: DesktopAdapter | undefined, locale: 'zh-CN' | 'en' = 
     clock: new FakeClock(),
     vaultKdfCost: TEST_KDF,
     autoLockTimer: false,
-    locale: () => locale,
+    ...(locale ? { locale: () => locale } : {}),
     ...(desktop ? { desktop } : {}),
   });
 }
@@ -35,6 +35,22 @@ describe('app:choose-folder', () => {
     });
     expect(asked[0]).toEqual({ title: '选择保存邮件备份的文件夹', defaultPath: '/home/me' });
     expect(await core.dispatch('app:choose-folder', { purpose: 'maildir-scan' })).toEqual({ ok: true, value: { path: null } });
+    await core.close();
+  });
+
+  it('titles the dialog in the language the renderer reports when the app gives no rule of its own', async () => {
+    const asked: FolderPickerOptions[] = [];
+    const desktop: DesktopAdapter = {
+      chooseFolder: async (o) => (asked.push(o), null),
+      openPath: async () => {},
+      saveFile: async () => null,
+      printToPdf: async () => new Uint8Array(),
+    };
+    const core = coreWith(desktop);
+    await core.dispatch('app:choose-folder', { purpose: 'mail-backup' });
+    expect(await core.dispatch('settings:set-locale', { locale: 'en' })).toMatchObject({ ok: true });
+    await core.dispatch('app:choose-folder', { purpose: 'mail-backup' });
+    expect(asked.map((a) => a.title)).toEqual(['选择保存邮件备份的文件夹', 'Choose a folder for the mail backup']);
     await core.close();
   });
 
