@@ -13,6 +13,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppFailure } from '../../common/result';
+import { kdfSchema } from '../vault/header';
 import { DEFAULT_KDF_COST, scrypt, type KdfCost } from '../vault/keys';
 
 export const EXPORT_MAGIC = Buffer.from('CLOSEOUT-EXPORT\n', 'ascii');
@@ -25,15 +26,7 @@ const CHECK_LABEL = 'closeout/export/v1/check';
 
 export const exportHeaderSchema = z
   .object({
-    kdf: z
-      .object({
-        name: z.literal('scrypt'),
-        logN: z.number().int().min(10).max(20),
-        r: z.number().int().min(1).max(32),
-        p: z.number().int().min(1).max(16),
-        salt: z.base64(),
-      })
-      .strict(),
+    kdf: kdfSchema,
     check: z.base64(),
     scope: z.enum(['vault', 'plan']),
     exportedAt: z.iso.datetime(),
