@@ -124,10 +124,6 @@ export const reminderWords: Record<ReminderLocale, ReminderWords> = {
   },
 };
 
-export function isReminderLocale(value: unknown): value is ReminderLocale {
-  return typeof value === 'string' && (REMINDER_LOCALES as readonly string[]).includes(value);
-}
-
 /** Fills `{name}` placeholders; an unknown name stays visible rather than vanishing. */
 export function fillTemplate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
