@@ -1,8 +1,9 @@
 import { useI18n } from 'vue-i18n';
 import type { Text } from '../../../electron/common/catalog/types';
+import { textIn } from '../i18n/catalog-text';
 
 /** The active language's wording of a catalog text (the catalog carries both languages itself). */
 export function useCatalogText() {
   const { locale } = useI18n();
-  return (text: Text): string => (locale.value === 'en' ? text.en : text['zh-CN']);
+  return (text: Text): string => textIn(locale.value, text);
 }

@@ -10,6 +10,7 @@ import { risks } from '../../../electron/common/catalog/risks';
 import { catalogServiceById } from '../../../electron/common/catalog/services';
 import { steps } from '../../../electron/common/catalog/steps';
 import type { Text } from '../../../electron/common/catalog/types';
+import { textIn } from '../i18n/catalog-text';
 import type { HistoryEntry } from '../../../electron/common/model/history-entry';
 import type { Plan } from '../../../electron/common/model/plan';
 import type { Amount } from '../../../electron/common/model/primitives';
@@ -40,7 +41,7 @@ export interface Report {
   sections: ReportSection[];
 }
 
-const text = (locale: Locale, x: Text) => (locale === 'en' ? x.en : x['zh-CN']);
+const text = (locale: Locale, x: Text) => textIn(locale, x);
 
 export function formatAmount(locale: Locale, amount: Amount): string {
   return amount.measure === 'money'

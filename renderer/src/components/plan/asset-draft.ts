@@ -1,6 +1,7 @@
 import { assetKinds, type AssetKindId } from '../../../../electron/common/catalog/asset-kinds';
 import type { Asset, AssetStatus } from '../../../../electron/common/model/plan';
 import { DEFAULT_CURRENCY, type Amount } from '../../../../electron/common/model/primitives';
+import { textIn } from '../../i18n/catalog-text';
 import { currencyDigits } from '../../i18n/format';
 import { minorToInput, parseCount, parseMinor } from './amount-input';
 
@@ -29,7 +30,7 @@ export function measureOf(kind: AssetKindId): 'money' | 'units' {
 export function defaultUnit(kind: AssetKindId, locale: string): string {
   const k = assetKinds.find((x) => x.id === kind);
   if (k?.measure === 'money') return DEFAULT_CURRENCY;
-  return k?.defaultUnit ? (locale === 'en' ? k.defaultUnit.en : k.defaultUnit['zh-CN']) : '';
+  return k?.defaultUnit ? textIn(locale, k.defaultUnit) : '';
 }
 
 export function draftFromAsset(a: Asset): AssetDraft {

@@ -4,6 +4,7 @@ import { preparations } from '../../../../electron/common/catalog/preparations';
 import { risks } from '../../../../electron/common/catalog/risks';
 import { steps } from '../../../../electron/common/catalog/steps';
 import type { Text } from '../../../../electron/common/catalog/types';
+import { textIn } from '../../i18n/catalog-text';
 import type { Plan } from '../../../../electron/common/model/plan';
 import { serviceName } from './service-name';
 
@@ -12,7 +13,7 @@ import { serviceName } from './service-name';
  * the user's own items through the plan (a removed item keeps the name the command carried).
  */
 export function itemName(params: Record<string, string | number>, plan: Plan | undefined, locale: string): string | null {
-  const pick = (x: Text | undefined) => (x ? (locale === 'en' ? x.en : x['zh-CN']) : null);
+  const pick = (x: Text | undefined) => (x ? textIn(locale, x) : null);
   if (typeof params.riskId === 'string') return pick(risks.find((r) => r.id === params.riskId)?.title);
   if (typeof params.stepId === 'string') return pick(steps.find((s) => s.id === params.stepId)?.title);
   if (typeof params.gateId === 'string') return pick(gates.find((g) => g.id === params.gateId)?.title);

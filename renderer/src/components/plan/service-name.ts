@@ -1,4 +1,5 @@
 import { catalogServiceById } from '../../../../electron/common/catalog/services';
+import { textIn } from '../../i18n/catalog-text';
 import type { PlanService } from '../../../../electron/common/model/plan';
 
 /** The user's name for a service if they gave one, else the catalog's name in the active language. */
@@ -6,5 +7,5 @@ export function serviceName(service: Pick<PlanService, 'name' | 'catalogId'>, lo
   if (service.name) return service.name;
   const entry = service.catalogId ? catalogServiceById(service.catalogId) : undefined;
   if (!entry) return service.catalogId ?? '';
-  return locale === 'en' ? entry.name.en : entry.name['zh-CN'];
+  return textIn(locale, entry.name);
 }
