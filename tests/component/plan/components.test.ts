@@ -204,3 +204,17 @@ describe('MailProgressPanel', () => {
     expect(w.get('[role="progressbar"]').attributes('aria-valuenow')).toBe('50');
   });
 });
+
+describe('PlanCard', () => {
+  it('counts blockers only while the plan is being prepared', async () => {
+    const { default: PlanCard } = await import('../../../renderer/src/views/plans/PlanCard.vue');
+    const { readiness } = await import('../../../electron/common/readiness');
+    const plan = freshPlan();
+    const deciding = mountIn(PlanCard, 'en', { props: { plan, readiness: readiness(plan, AT) } });
+    expect(deciding.find('[data-testid="plan-card-blockers"]').exists()).toBe(false);
+    const preparing = { ...plan, phase: 'preparing' as const };
+    const r = readiness(preparing, AT);
+    const card = mountIn(PlanCard, 'en', { props: { plan: preparing, readiness: r } });
+    expect(card.find('[data-testid="plan-card-blockers"]').text()).toContain(String(r.blockers.length));
+  });
+});

@@ -24,7 +24,6 @@ export default {
         submit: '创建计划',
       },
       card: {
-        phase: '阶段',
         openItems: '待办 / 全部',
         blockers: '阻碍',
         progress: '完成进度',
@@ -39,14 +38,6 @@ export default {
         closed: '已注销完成。',
         kept: '你选择了保留这个账号。',
         withdrawn: '注销申请已撤回。',
-      },
-      phase: {
-        deciding: '决定中',
-        preparing: '准备中',
-        submitted: '冷静期',
-        closed: '已注销',
-        kept: '已保留',
-        withdrawn: '已撤回',
       },
       status: {
         deciding: '决定中',
@@ -87,7 +78,6 @@ export default {
         submit: 'Create plan',
       },
       card: {
-        phase: 'Phase',
         openItems: 'Open / all',
         blockers: 'Blockers',
         progress: 'Progress',
@@ -102,14 +92,6 @@ export default {
         closed: 'The account is closed.',
         kept: 'You chose to keep this account.',
         withdrawn: 'The closure request was withdrawn.',
-      },
-      phase: {
-        deciding: 'Deciding',
-        preparing: 'Preparing',
-        submitted: 'Cooling-off',
-        closed: 'Closed',
-        kept: 'Kept',
-        withdrawn: 'Withdrawn',
       },
       status: {
         deciding: 'Deciding',
