@@ -21,6 +21,9 @@ export function fuseConfig(platform) {
     // electron-builder embeds the asar hash (Info.plist on macOS, a resource on Windows) that this checks.
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    // file:// pages get no extra privileges: the app loads only app://, and nothing should treat a
+    // local file as trusted.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };
 }
 

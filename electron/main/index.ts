@@ -20,6 +20,7 @@ import {
 } from 'electron';
 import type { ReminderLocale } from '../common/reminder-text';
 import { createElectronDesktop } from './adapters/desktop';
+import { appMenuTemplate } from './app-menu';
 import { PRINT_PARTITION } from './adapters/pdf';
 import trayIconPath from './adapters/tray-icon';
 import { createCore, type Core } from './core';
@@ -70,11 +71,27 @@ const notifier: Notifier = {
     }),
 };
 
+/** Our own menu in the UI language, in place of Electron's default with its DevTools entry. */
+function installMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(uiLocale(), process.platform)));
+}
+
+/** The renderer reports its language: keep it, and speak it in the menu too. */
+const localePreference = {
+  locale: () => settings.locale(),
+  setLocale: (locale: ReturnType<typeof settings.locale>) => {
+    const changed = locale !== settings.locale();
+    settings.setLocale(locale);
+    if (changed && app.isReady()) installMenu();
+  },
+};
+
 function showMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) {
     const win = createMainWindow({
       preloadPath,
       settings,
+      devTools: !app.isPackaged,
       ...(devServerUrl === undefined ? {} : { url: devServerUrl }),
     });
     attachCloseToTray(win, {
@@ -109,6 +126,7 @@ function createTray(): ReminderTray {
 }
 
 async function start(): Promise<void> {
+  installMenu();
   installAppProtocol(protocol, rendererRoot);
   hardenSession(session.defaultSession, {
     allowDevtools: !app.isPackaged,
@@ -127,7 +145,7 @@ async function start(): Promise<void> {
     powerEvents: createElectronPowerEvents(powerMonitor),
     ...(loginItem === undefined ? {} : { loginItem }),
     locale: uiLocale,
-    preferences: settings,
+    preferences: localePreference,
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
   });
   tray = createTray();

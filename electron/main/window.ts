@@ -136,6 +136,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   settings: Pick<Settings, 'windowState' | 'setWindowState'>;
   url?: string;
+  /** DevTools only in development (`!app.isPackaged`); a packaged app never opens them. */
+  devTools?: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -164,6 +166,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       safeDialogs: true,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools === true,
       preload: options.preloadPath,
     },
   });

@@ -1,6 +1,6 @@
 /**
  * Builds the renderer with plain Vite (the same config electron-vite uses) for the harness, the
- * e2e tests and the benchmark. Each build goes to its own folder under out/harness-renderer/ and is
+ * e2e tests and the benchmark. Each build goes to its own folder under .tmp/harness-renderer/ (never under out/, which `npm run dist` packs) and is
  * marked complete at the end, so a build never pulls files from under a harness that is serving
  * an earlier one (several test runs may share this working tree). out/renderer, the app's, is untouched.
  */
@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 
 const repo = resolve(import.meta.dirname, '../..');
-export const HARNESS_BUILDS = join(repo, 'out/harness-renderer');
+export const HARNESS_BUILDS = join(repo, '.tmp/harness-renderer');
 const SOURCES = ['renderer', 'electron/common', 'vite.renderer.config.ts', 'package-lock.json'];
 const COMPLETE = '.complete';
 /** Old builds are removed only when this old, so a long-running harness keeps its files. */

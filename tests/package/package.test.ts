@@ -135,6 +135,12 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(forbidden).toEqual([]);
   });
 
+  it('carries no harness file: no harness build, bridge or test control', () => {
+    expect(entries.filter((e) => /harness/i.test(e))).toEqual([]);
+    const main = extractFile(asarPath, 'out/main/index.js').toString('utf8');
+    expect(main).not.toMatch(/harness-bridge|__closeoutHarness|createRecordingNotifier|createFileKeyProvider/);
+  });
+
   it('ships no dependency package at all: main is bundled and imports only electron and Node', () => {
     const main = extractFile(asarPath, 'out/main/index.js').toString('utf8');
     const parsed = parseSync('index.js', main);

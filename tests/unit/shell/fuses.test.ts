@@ -54,6 +54,7 @@ describe('fuse configuration', () => {
     expect(config[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(config[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(config[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(config[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
   });
 
   it('re-signs ad hoc only on macOS', () => {
@@ -75,6 +76,7 @@ describe('fuse configuration', () => {
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
     // Fuses we do not set keep the binary's own value.
     expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FuseState.DISABLE);
   });

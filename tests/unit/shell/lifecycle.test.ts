@@ -57,7 +57,7 @@ vi.mock('electron', async () => {
     BrowserWindow: FakeWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
-    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
     nativeImage: { createFromPath: (path: string) => ({ path, resize: () => ({ path, resized: true }) }) },
     powerMonitor: new Emitter(),
     get protocol() {

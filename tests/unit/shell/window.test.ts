@@ -72,7 +72,7 @@ describe('createMainWindow', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', settings: memorySettings().settings });
     expect(created).toHaveLength(1);
     const prefs = created[0]!.options.webPreferences!;
-    expect(prefs).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/app/out/preload/index.cjs' });
+    expect(prefs).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false, preload: '/app/out/preload/index.cjs' });
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
