@@ -1,4 +1,5 @@
-// Flat config: typescript-eslint + eslint-plugin-vue, plus the layer boundaries of DESIGN.md.
+// Flat config: typescript-eslint + eslint-plugin-vue, plus the layer boundaries described in
+// ARCHITECTURE.md ("Layers": what each folder may import).
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
