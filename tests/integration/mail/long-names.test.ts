@@ -27,7 +27,8 @@ afterAll(async () => {
   for (const d of temps) await rm(d, { recursive: true, force: true });
 });
 
-const HAN = '网易邮箱注销前备份测试文件夹名称很长的中文层级归档工作项目客户合同发票账单旅行照片家庭朋友学校同学老师公司部门会议纪要报告季度年度计划总结' +
+const HAN =
+  '网易邮箱注销前备份测试文件夹名称很长的中文层级归档工作项目客户合同发票账单旅行照片家庭朋友学校同学老师公司部门会议纪要报告季度年度计划总结' +
   '春夏秋冬东南西北上下左右前后大小多少高低长短新旧早晚明暗天地山水日月星辰风云雷电';
 /** Four levels, 90 Chinese characters in all (23 + 22 + 23 + 22). */
 const FOUR_LEVELS = [HAN.slice(0, 23), HAN.slice(23, 45), HAN.slice(45, 68), HAN.slice(68, 90)].join('/');
@@ -53,7 +54,11 @@ async function exportAndVerify(s: DovecotServer) {
   const client = await openSession(tlsSpec(s), appInfo);
   let verification;
   try {
-    verification = await verifyBackup(client, { targetDir: dir, nowIso: new Date().toISOString(), deep: true });
+    verification = await verifyBackup(client, {
+      targetDir: dir,
+      nowIso: new Date().toISOString(),
+      deep: true,
+    });
   } finally {
     await closeSession(client);
   }
