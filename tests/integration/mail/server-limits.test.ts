@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../electron/common/clock';
-import { AppFailure } from '../../../electron/common/result';
+import type { AppFailure } from '../../../electron/common/result';
 import { openSession, SESSION_LIMITS, type ConnectionSpec } from '../../../electron/main/mail/connection';
 import { runExport } from '../../../electron/main/mail/exporter';
 import { toMailFailure } from '../../../electron/main/mail/mail-errors';
