@@ -16,7 +16,12 @@ export const WINDOWS_MAX_PATH = 260;
 
 /** The longest chosen folder with which every path of the backup stays within WINDOWS_MAX_PATH. */
 export const MAIL_TARGET_MAX_CHARS =
-  WINDOWS_MAX_PATH - 1 - '\\Maildir\\'.length - MAILDIR_DIR_MAX_CHARS - '\\cur\\'.length - MESSAGE_FILE_MAX_CHARS;
+  WINDOWS_MAX_PATH -
+  1 -
+  '\\Maildir\\'.length -
+  MAILDIR_DIR_MAX_CHARS -
+  '\\cur\\'.length -
+  MESSAGE_FILE_MAX_CHARS;
 
 /** True when paths inside a backup in `targetDir` could pass Windows' 260 characters. */
 export function mailTargetTooDeep(targetDir: string): boolean {

@@ -207,9 +207,17 @@ async function listDir(dir: string): Promise<string[]> {
  * Matches what is on disk with the manifest without removing any message: see the file comment.
  * Our temp files in tmp/ were never moved into the Maildir and are removed.
  */
-async function reconcile(target: FolderTarget, index: ManifestIndex, keywords: KeywordList): Promise<Reconciled> {
+async function reconcile(
+  target: FolderTarget,
+  index: ManifestIndex,
+  keywords: KeywordList,
+): Promise<Reconciled> {
   for (const name of await listDir(join(target.dir, 'tmp'))) {
-    if (parseOwnFile(name, target.uidValidity) || /^\d+\.download$/.test(name) || name.startsWith('closeout-probe'))
+    if (
+      parseOwnFile(name, target.uidValidity) ||
+      /^\d+\.download$/.test(name) ||
+      name.startsWith('closeout-probe')
+    )
       await unlink(join(target.dir, 'tmp', name));
   }
   const present = new Uint8Array(index.uids.length);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * exFAT refuse it on every OS (EINVAL), and on Windows `a:b` would create an NTFS alternate data
  * stream of `a` instead of a file, so the answer there is always no.
  */
-export async function acceptsColon(dir: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+export async function acceptsColon(
+  dir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<boolean> {
   if (platform === 'win32') return false;
   const probe = join(dir, `closeout-probe-${process.pid}:2,S`);
   try {

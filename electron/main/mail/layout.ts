@@ -138,7 +138,13 @@ export function nameHash(name: string): string {
  * `stem + suffix` if it fits in `maxBytes` UTF-8 bytes and `maxChars` UTF-16 units; otherwise the
  * longest whole-character prefix of `stem` followed by `~<hash of hashOf>` and `suffix`.
  */
-export function fitName(stem: string, suffix: string, maxBytes: number, maxChars: number, hashOf: string): string {
+export function fitName(
+  stem: string,
+  suffix: string,
+  maxBytes: number,
+  maxChars: number,
+  hashOf: string,
+): string {
   if (utf8Bytes(stem + suffix) <= maxBytes && (stem + suffix).length <= maxChars) return stem + suffix;
   const tail = `~${nameHash(hashOf)}${suffix}`;
   const byteBudget = maxBytes - utf8Bytes(tail);

@@ -75,7 +75,9 @@ async function checkFiles(
     const candidates = files.get(rec.uid) ?? [];
     const named = candidates.includes(rec.file)
       ? rec.file
-      : candidates.find((f) => parseOwnFile(f.slice(f.lastIndexOf('/') + 1), gen.uidValidity)?.size === rec.size);
+      : candidates.find(
+          (f) => parseOwnFile(f.slice(f.lastIndexOf('/') + 1), gen.uidValidity)?.size === rec.size,
+        );
     if (!named) {
       check.missing++;
       continue;
@@ -175,7 +177,10 @@ export async function verifyBackup(client: ImapFlow, options: VerifyOptions): Pr
   const corruptFiles = sum((v) => v.filesDifferent);
   const verification: MailVerification = {
     passed:
-      sum((v) => v.missing) === 0 && sum((v) => v.sizeMismatches) === 0 && corruptFiles === 0 && filesMissing === 0,
+      sum((v) => v.missing) === 0 &&
+      sum((v) => v.sizeMismatches) === 0 &&
+      corruptFiles === 0 &&
+      filesMissing === 0,
     verifiedAt: options.nowIso,
     folders: results,
     serverMessages: sum((v) => v.serverMessages),
