@@ -154,6 +154,30 @@ describe.skipIf(!hasDovecot)('a mail backup only grows', () => {
     expect((await verify(s, dir)).passed).toBe(true);
   });
 
+  it('records complete files a crash left unrecorded instead of fetching them again; a cut-off one is fetched again', async () => {
+    const dir = await target();
+    await exportOnce(s, dir);
+    const state = (await readBackupState(backupPaths(dir).state))!;
+    const inbox = state.folders.find((g) => g.path === 'INBOX')!;
+    const manifestPath = join(backupPaths(dir).manifests, inbox.manifest);
+    // A crash after the files were moved into cur/ but before their manifest lines were written.
+    const lines = (await readFile(manifestPath, 'utf8')).trim().split('\n');
+    const lost = lines.slice(-5).map((l) => JSON.parse(l) as ManifestRecord);
+    await writeFile(manifestPath, lines.slice(0, -5).join('\n') + '\n');
+    // And one file of an earlier batch was cut off by a power loss before it was recorded.
+    const torn = lost[0]!;
+    const full = await readFile(join(backupPaths(dir).maildir, torn.file));
+    await writeFile(join(backupPaths(dir).maildir, torn.file), full.subarray(0, 100));
+    const again = await exportOnce(s, dir);
+    expect(again.fetchedMessages).toBe(1);
+    await expectEqualsFixture(dir, s);
+    const after = await inboxManifest(dir);
+    for (const r of lost.slice(1))
+      expect(after.get(r.uid)).toMatchObject({ sha256: r.sha256, file: r.file, size: r.size });
+    expect(after.get(torn.uid)!.sha256).toBe(torn.sha256);
+    expect((await verify(s, dir)).passed).toBe(true);
+  });
+
   // Last: it changes the server's mailbox (two messages expunged).
   it('keeps files a reader renamed and messages expunged on the server; verification stays honest', async () => {
     const dir = await target();
