@@ -195,7 +195,14 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const progress = req.progress;
 
   await prepareTarget(req.targetDir);
-  const separator: InfoSeparator = (await (req.acceptsColon ?? acceptsColon)(paths.maildir))
+  // Probed in INBOX's tmp/, where a probe file left by a crash is swept like any temp file of ours.
+  const probeDir = join(paths.maildir, 'tmp');
+  try {
+    await mkdir(probeDir, { recursive: true });
+  } catch (e) {
+    throw toMailFailure(e);
+  }
+  const separator: InfoSeparator = (await (req.acceptsColon ?? acceptsColon)(probeDir))
     ? ':'
     : PORTABLE_SEPARATOR;
   const serverId = `${req.spec.server.host}:${req.spec.server.port}`;
