@@ -36,6 +36,7 @@ import {
   KEYWORDS_FILE,
   keywordLetters,
   keywordsOf,
+  freeMessageFileName,
   maildirFlags,
   MAX_KEYWORD_LETTERS,
   messageFileName,
@@ -188,6 +189,8 @@ interface Reconciled {
   lines: (ManifestRecord | ManifestUpdate)[];
   /** UIDs recorded by `lines` as new records (adopted files), with their sizes. */
   adopted: Map<number, number>;
+  /** Every name in cur/: a message fetched again never takes (and so replaces) one of them. */
+  curNames: Set<string>;
 }
 
 function sha256File(path: string): Promise<string> {
@@ -223,8 +226,10 @@ async function reconcile(
   const present = new Uint8Array(index.uids.length);
   const prefix = target.relDir ? target.relDir + '/' : '';
   const others: { rel: string; abs: string; name: string; uid: number; size: number }[] = [];
+  const curNames = new Set<string>();
   for (const sub of ['cur', 'new']) {
     for (const name of await listDir(join(target.dir, sub))) {
+      if (sub === 'cur') curNames.add(name);
       const own = parseOwnFile(name, target.uidValidity);
       if (!own) continue;
       const rel = `${prefix}${sub}/${name}`;
@@ -270,7 +275,7 @@ async function reconcile(
     });
     adopted.set(f.uid, f.size);
   }
-  return { index, present, lines, adopted };
+  return { index, present, lines, adopted, curNames };
 }
 
 interface Pending {
@@ -348,7 +353,7 @@ export async function exportFolder(
   await ensureMaildir(target.dir);
   if (target.relDir) await writeFile(join(target.dir, 'maildirfolder'), '');
   const keywords = await KeywordList.read(target.dir);
-  const { index, present, lines, adopted } = await reconcile(
+  const { index, present, lines, adopted, curNames } = await reconcile(
     target,
     await ManifestIndex.read(target.manifestPath),
     keywords,
@@ -374,6 +379,7 @@ export async function exportFolder(
       adopted,
       keywords,
       manifest,
+      curNames,
     });
   } finally {
     await manifest.close();
@@ -392,9 +398,10 @@ async function exportMissing(
     adopted: Map<number, number>;
     keywords: KeywordList;
     manifest: ManifestWriter;
+    curNames: Set<string>;
   },
 ): Promise<FolderResult> {
-  const { index, present, adopted, keywords, manifest } = known;
+  const { index, present, adopted, keywords, manifest, curNames } = known;
   const uids = await serverUids(client, exists);
   let savedMessages = 0;
   let savedBytes = 0;
@@ -468,7 +475,11 @@ async function exportMissing(
     sha256: string,
   ): Pending => {
     const flags = r.flags + keywords.letters(r.keywords);
-    const name = messageFileName(r.date, target.uidValidity, r.uid, size, flags, target.separator);
+    const name = freeMessageFileName(
+      messageFileName(r.date, target.uidValidity, r.uid, size, flags, target.separator),
+      curNames,
+    );
+    curNames.add(name);
     return {
       uid: r.uid,
       size,

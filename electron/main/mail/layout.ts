@@ -88,7 +88,14 @@ export function messageFileName(
   return `${secs}.U${uidValidity}_${uid}.closeout,S=${size}${separator}2,${flags}`;
 }
 
-const OWN_FILE = /^\d+\.U(\d+)_(\d+)\.closeout,S=(\d+)(?=$|[,:;!])/;
+/** The same message under a name no file in `taken` has (`.closeout-2,`, `-3`, ...), so nothing is ever replaced. */
+export function freeMessageFileName(name: string, taken: ReadonlySet<string>): string {
+  let free = name;
+  for (let n = 2; taken.has(free); n++) free = name.replace(/\.closeout,S=/, `.closeout-${n},S=`);
+  return free;
+}
+
+const OWN_FILE = /^\d+\.U(\d+)_(\d+)\.closeout(?:-\d+)?,S=(\d+)(?=$|[,:;!])/;
 
 export interface OwnFile {
   uid: number;

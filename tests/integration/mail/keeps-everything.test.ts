@@ -178,6 +178,43 @@ describe.skipIf(!hasDovecot)('a mail backup only grows', () => {
     expect((await verify(s, dir)).passed).toBe(true);
   });
 
+  it('never replaces a file: a message fetched again takes a free name beside a changed copy', async () => {
+    const dir = await target();
+    await exportOnce(s, dir);
+    const maildir = backupPaths(dir).maildir;
+    const m = s.fixture!.messages.filter((x) => x.folder === 'INBOX' && !x.flags.includes('S'))[3]!;
+    const rec = (await inboxManifest(dir)).get(m.uid)!;
+    // The person reads it in a mail program (renamed to `:2,S`) and edits it there; it is read on the server too.
+    const edited = markedRead(rec.file);
+    await rename(join(maildir, rec.file), join(maildir, edited));
+    await appendFile(join(maildir, edited), 'edited\r\n');
+    const editedBytes = await readFile(join(maildir, edited));
+    const flag = async (add: boolean) => {
+      const client = await openSession(tlsSpec(s), appInfo);
+      try {
+        await client.mailboxOpen('INBOX');
+        if (add) await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
+        else await client.messageFlagsRemove(String(m.uid), ['\\Seen'], { uid: true });
+      } finally {
+        await closeSession(client);
+      }
+    };
+    await flag(true);
+    try {
+      const again = await exportOnce(s, dir);
+      // Fetched again (the copy on disk is not the message any more), under a name of its own.
+      expect(again.fetchedMessages).toBe(1);
+      expect((await readFile(join(maildir, edited))).equals(editedBytes)).toBe(true);
+      const now = (await inboxManifest(dir)).get(m.uid)!;
+      expect(now.file).not.toBe(edited);
+      expect(now.file).toMatch(/\.closeout-2,S=\d+:2,S$/);
+      expect(now.sha256).toBe(m.sha256);
+      expect((await verify(s, dir)).passed).toBe(true);
+    } finally {
+      await flag(false);
+    }
+  });
+
   // Last: it changes the server's mailbox (two messages expunged).
   it('keeps files a reader renamed and messages expunged on the server; verification stays honest', async () => {
     const dir = await target();

@@ -14,6 +14,7 @@ import {
 import {
   fitName,
   folderDir,
+  freeMessageFileName,
   generationDir,
   isWindowsReserved,
   manifestName,
@@ -84,6 +85,12 @@ describe('backup names', () => {
     expect(parseOwnFile('920505600.U42_7.closeout,S=1234:2,FRS', 43)).toBeNull();
     expect(parseOwnFile('920505600.U42_7.closeout,S=12345x', 42)).toBeNull();
     expect(parseOwnFile('1700000000.M1P2.host:2,S', 42)).toBeNull();
+    // A message fetched again beside a changed copy of the same name gets a name of its own.
+    const taken = new Set([name, name.replace('.closeout,', '.closeout-2,')]);
+    const free = freeMessageFileName(name, taken);
+    expect(free).toBe('920505600.U42_7.closeout-3,S=1234;2,S');
+    expect(parseOwnFile(free, 42)).toEqual({ uid: 7, size: 1234 });
+    expect(freeMessageFileName(name, new Set())).toBe(name);
     const longest = messageFileName(
       Date.UTC(2286, 0, 1),
       4_294_967_295,
