@@ -46,6 +46,8 @@ export const MAIL_ERROR_CODES = [
   'mail.no-backup',
   'mail.other-account',
   'mail.open-failed',
+  'mail.name-refused',
+  'mail.response-too-large',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [

@@ -14,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
+import { DEFAULT_FOLDERS } from '../support/mail-fixture';
 
 /** A screenshot scrolled to the part it is about (the screen scrolls inside #main). */
 async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: string): Promise<void> {
@@ -51,7 +52,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
     test.beforeAll(async () => {
       // In CI a missing Dovecot throws here instead of skipping.
       test.skip(!dovecotAvailable(), 'Dovecot is not installed');
-      server = await startDovecot({ fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7 } });
+      // One folder whose name cannot be a directory name as it is: the screen shows both names.
+      const folders = [...DEFAULT_FOLDERS, { name: 'Q&A: 问题?', weight: 2 }];
+      server = await startDovecot({ fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7, folders } });
     });
     test.afterAll(async () => {
       await server?.stop();
@@ -95,10 +98,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-test-ok')).toBeVisible();
       await expect(page.locator('[data-error-code]')).toHaveCount(0);
       const target = join(dir, 'backup');
+      // A folder too deep for Windows' 260-character paths gets a warning.
+      await page.locator('#mail-target').fill(join(dir, 'a-rather-deep-folder', 'x'.repeat(60)));
+      await expect(page.getByTestId('mail-target-too-deep')).toBeVisible();
       // The folder comes from the system dialog; the path field stays editable beside it.
       await page.getByTestId('mail-choose-folder').click();
       await expect(page.locator('#mail-target')).toHaveValue(target);
       await expect(page.locator('#mail-target')).toBeEditable();
+      await expect(page.getByTestId('mail-target-too-deep')).toHaveCount(0);
 
       // Start, and cancel as soon as messages are arriving: what was saved stays, and it resumes.
       await page.getByTestId('mail-start').click();
@@ -118,6 +125,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-verification')).toHaveAttribute('data-passed', 'true');
       await expect(page.getByTestId('mail-summary')).toContainText(new Intl.NumberFormat(lang).format(1500));
       await expect(page.getByTestId('mail-open-folder')).toBeVisible();
+      // The true folder name beside the one it was saved under.
+      await expect(page.getByTestId('mail-saved-names')).toContainText('Q&A: 问题?');
+      await expect(page.getByTestId('mail-saved-names')).toContainText('.Q&A_ 问题_');
       await expectAccessible(page);
       await shotAt(page, lang, '54-mail-done', 'screen-plan-mail');
 

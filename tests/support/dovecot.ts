@@ -13,7 +13,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ export interface DovecotUserSpec {
   password: string;
   /** Maildir content written before the server starts. */
   fixture?: MailFixtureOptions;
+  /** A Maildir copied in as the user's mail before the server starts (e.g. a backup, to read it back). */
+  seedMaildir?: string;
 }
 
 export interface DovecotUser {
@@ -47,6 +49,12 @@ export interface StartDovecotOptions {
   users?: DovecotUserSpec[];
   /** Fixture for the first user (shorthand when there is one user). */
   fixture?: MailFixtureOptions;
+  /**
+   * Dovecot `mail_location`; default `maildir:~/Maildir` (Maildir++, names in modified UTF-7).
+   * `maildir:~/Maildir:LAYOUT=fs` keeps each level in its own directory (names longer than one
+   * directory name allows); `maildir:~/Maildir:UTF-8` reads a Closeout backup.
+   */
+  mailLocation?: string;
 }
 
 export interface DovecotServer {
@@ -195,6 +203,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
   for (const s of specs) {
     const maildirRoot = join(dir, 'home', s.user, 'Maildir');
     await mkdir(maildirRoot, { recursive: true });
+    if (s.seedMaildir) await cp(s.seedMaildir, maildirRoot, { recursive: true, preserveTimestamps: true });
     const fixture = s.fixture ? await writeMailFixture(maildirRoot, s.fixture) : null;
     users.push({ user: s.user, password: s.password, maildirRoot, fixture });
   }
@@ -211,6 +220,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
     .replaceAll('{{GID}}', String(gid))
     .replaceAll('{{PORT}}', String(port))
     .replaceAll('{{TLS_PORT}}', String(tlsPort))
+    .replaceAll('{{MAIL_LOCATION}}', options.mailLocation ?? 'maildir:~/Maildir')
     .replaceAll(
       '{{INTERNAL_USERS}}',
       isRoot

@@ -72,6 +72,8 @@ export interface MailUidValidityChange {
 export interface MailFolderVerification {
   folder: string;
   uidValidity: number;
+  /** False for what the backup holds beyond the server's folders (earlier generations, folders deleted there). */
+  onServer: boolean;
   serverMessages: number;
   backedUp: number;
   /** On the server, not in the backup. */
@@ -80,6 +82,10 @@ export interface MailFolderVerification {
   sizeMismatches: number;
   /** In the backup but no longer on the server (deleted since): reported, not a failure. */
   extra: number;
+  /** Manifest entries whose file is gone from the disk. */
+  filesMissing: number;
+  /** Manifest entries whose file has another size (or, checked deeply, other bytes). */
+  filesDifferent: number;
 }
 
 export interface MailVerification {
@@ -92,8 +98,27 @@ export interface MailVerification {
   backedUpBytes: number;
   missing: number;
   sizeMismatches: number;
-  /** Files whose sha256 no longer matches the manifest (checked on disk). */
+  /** Files that differ from the manifest: size, or sha256 when checked deeply. */
   corruptFiles: number;
+  /** Manifest entries whose file is gone from the disk. */
+  filesMissing: number;
+}
+
+/** A folder this run could not save; every other folder was saved. */
+export interface MailFolderFailure {
+  /** The folder's true name on the server. */
+  folder: string;
+  /** Where it goes, relative to the backup folder. */
+  dir: string;
+  error: AppError;
+}
+
+/** A folder saved under another directory name than its own (characters, length, a clash). */
+export interface MailSavedName {
+  /** The folder's true name on the server, `/` between levels. */
+  folder: string;
+  /** Its directory, relative to the backup folder. */
+  dir: string;
 }
 
 export interface MailBackupSummary {
@@ -109,6 +134,10 @@ export interface MailBackupSummary {
   fetchedBytes: number;
   durationMs: number;
   uidValidityChanges: MailUidValidityChange[];
+  /** Folders that could not be saved (named, with the reason); the run saved all others. */
+  folderFailures: MailFolderFailure[];
+  /** `:` normally; `;` where the disk refuses `:` in file names (FAT32, exFAT, Windows). */
+  separator: ':' | ';';
   verification: MailVerification | null;
   /** The verification was recorded in the plan's mail-backup step. */
   recordedInPlan: boolean;
@@ -163,6 +192,8 @@ export interface MailBackupInfo {
   /** Every folder finished in the last run (it may still be behind the server). */
   complete: boolean;
   lastVerification: MailVerification | null;
+  /** Folders whose directory name differs from the folder's own name. */
+  savedNames: MailSavedName[];
 }
 
 const planIdSchema = z.string().min(1).max(200);

@@ -46,6 +46,30 @@ export function requireServer(account: MailAccount): MailServer {
 }
 
 /**
+ * Limits on what one server response may make us hold, so a broken or hostile server cannot
+ * exhaust memory: a line without an end (a UID SEARCH of a million messages is ~8 MB), a literal
+ * (message parts arrive in pieces of at most 1 MiB: partial FETCH and download chunks), one whole
+ * response, and the tokens parsed from one response (~100 bytes of heap each).
+ */
+export const SESSION_LIMITS = {
+  maxLineLength: 16 * 1024 * 1024,
+  maxLiteralSize: 4 * 1024 * 1024,
+  maxResponseSize: 24 * 1024 * 1024,
+  maxResponseTokens: 200_000,
+} as const;
+
+const failures = new WeakMap<ImapFlow, unknown>();
+
+/**
+ * The error a session reported on its own (a response over the limits, a parse error) before it
+ * closed: the command that was waiting only sees the closed connection, this says why.
+ */
+export function sessionFailure(client: ImapFlow): AppFailure | null {
+  const e = failures.get(client);
+  return e === undefined ? null : toMailFailure(e);
+}
+
+/**
  * Opens an authenticated session. `clientInfo` makes imapflow send the IMAP ID command
  * (RFC 2971); NetEase answers `NO ... Unsafe Login` to SELECT without it.
  */
@@ -66,9 +90,12 @@ export async function openSession(spec: ConnectionSpec, appInfo: AppInfo): Promi
     greetingTimeout: timeout,
     socketTimeout: Math.max(timeout, 60_000),
     disableAutoIdle: true,
+    ...SESSION_LIMITS,
   });
   // Without a listener an 'error' event (socket reset) would be thrown as an uncaught exception.
-  client.on('error', () => {});
+  client.on('error', (e: unknown) => {
+    if (!failures.has(client)) failures.set(client, e);
+  });
   try {
     await client.connect();
     return client;

@@ -3,15 +3,23 @@ import { existsSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
+import { errnoCode } from '../vault/fs-errors';
 
 /** fsync a directory so the names created or renamed in it survive a power cut (no-op on Windows). */
 export async function fsyncDir(path: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const fh = await open(path, 'r');
   try {
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await open(path, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    // Some file systems (exFAT through FUSE, some network shares) cannot fsync or open a
+    // directory; the renames still happened, and a USB stick is exactly where backups go.
+    const code = errnoCode(e);
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP') throw e;
   }
 }
 

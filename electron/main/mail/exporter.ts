@@ -8,13 +8,23 @@ import { join } from 'node:path';
 import type { ImapFlow, ListResponse } from 'imapflow';
 import type { Clock } from '../../common/clock';
 import type { AppInfo } from '../../common/contract/app';
-import type { MailUidValidityChange } from '../../common/contract/mail';
+import type { MailFolderFailure, MailSavedName, MailUidValidityChange } from '../../common/contract/mail';
 import { AppFailure } from '../../common/result';
 import { readBackupState, writeBackupState, type BackupState, type FolderGeneration } from './backup-state';
-import { closeSession, openSession, type ConnectionSpec } from './connection';
+import { closeSession, openSession, sessionFailure, type ConnectionSpec } from './connection';
 import { DEFAULT_TUNING, exportFolder, throwIfCancelled, type ExportTuning } from './folder-export';
-import { backupPaths, folderDir, generationDir, manifestName } from './layout';
-import { isTransient, toMailFailure } from './mail-errors';
+import { acceptsColon } from './fs-probe';
+import {
+  backupPaths,
+  folderDir,
+  generationDir,
+  manifestName,
+  naturalDir,
+  PORTABLE_SEPARATOR,
+  sameNameKey,
+  type InfoSeparator,
+} from './layout';
+import { isFolderLocal, isTransient, toMailFailure } from './mail-errors';
 import type { ProgressTracker } from './progress';
 
 export interface ExportRequest {
@@ -31,6 +41,11 @@ export interface ExportRequest {
    * fails once they are used up without progress in between. [] turns reconnecting off.
    */
   reconnectDelaysMs?: readonly number[];
+  /**
+   * Whether the file system holding a directory accepts `:` in file names (FAT32 and exFAT do
+   * not); tests replace the real probe to simulate such a disk.
+   */
+  acceptsColon?: (dir: string) => Promise<boolean>;
 }
 
 export const DEFAULT_RECONNECT_DELAYS_MS: readonly number[] = [1000, 3000, 7000];
@@ -59,6 +74,10 @@ export interface ExportOutcome {
   fetchedMessages: number;
   fetchedBytes: number;
   uidValidityChanges: MailUidValidityChange[];
+  /** Folders that could not be saved this run; every other folder was. */
+  folderFailures: MailFolderFailure[];
+  /** Between a message's unique name and its flags in this run's file names. */
+  separator: InfoSeparator;
   durationMs: number;
 }
 
@@ -122,6 +141,13 @@ export async function loadState(
   return existing;
 }
 
+/** Folders saved under a directory name other than their own, for the screen to show both. */
+export function savedNamesOf(state: BackupState): MailSavedName[] {
+  return state.folders
+    .filter((g) => g.current && g.dir !== naturalDir(g.name))
+    .map((g) => ({ folder: g.name, dir: join('Maildir', g.dir) }));
+}
+
 /** The current generation of a folder, a new one on first sight or after a UIDVALIDITY change. */
 function generationFor(
   state: BackupState,
@@ -131,7 +157,7 @@ function generationFor(
 ): { gen: FolderGeneration; created: boolean } {
   const current = state.folders.find((g) => g.path === folder.path && g.current);
   if (current && current.uidValidity === uidValidity) return { gen: current, created: false };
-  const taken = new Set(state.folders.map((g) => g.dir.toLowerCase()));
+  const taken = new Set(state.folders.map((g) => sameNameKey(g.dir)));
   let dir: string;
   if (current) {
     current.current = false;
@@ -169,6 +195,16 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const progress = req.progress;
 
   await prepareTarget(req.targetDir);
+  // Probed in INBOX's tmp/, where a probe file left by a crash is swept like any temp file of ours.
+  const probeDir = join(paths.maildir, 'tmp');
+  try {
+    await mkdir(probeDir, { recursive: true });
+  } catch (e) {
+    throw toMailFailure(e);
+  }
+  const separator: InfoSeparator = (await (req.acceptsColon ?? acceptsColon)(probeDir))
+    ? ':'
+    : PORTABLE_SEPARATOR;
   const serverId = `${req.spec.server.host}:${req.spec.server.port}`;
   const state = await loadState(req.targetDir, req.address, serverId, iso());
   const saveState = async () => {
@@ -188,6 +224,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const onAbort = () => client.close();
   req.signal.addEventListener('abort', onAbort);
   const changes: MailUidValidityChange[] = [];
+  const folderFailures: MailFolderFailure[] = [];
   let messages = 0;
   let bytes = 0;
   try {
@@ -223,16 +260,6 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       const uidNext = Number(box.uidNext);
       const { gen, created } = generationFor(state, folder, uidValidity, changes);
       if (created) await saveState();
-      if (
-        gen.completedUidNext === uidNext &&
-        gen.completedMessages === box.exists &&
-        gen.completedBytes !== null
-      ) {
-        // Unchanged since it was completed: same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count).
-        estimate(box.exists, gen.completedBytes);
-        progress.alreadySaved(box.exists, gen.completedBytes);
-        return { messages: box.exists, bytes: gen.completedBytes };
-      }
       const result = await exportFolder(
         client,
         {
@@ -242,6 +269,13 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
           dir: join(paths.maildir, gen.dir),
           relDir: gen.dir,
           manifestPath: join(paths.manifests, gen.manifest),
+          separator,
+          nowIso: iso(),
+          // Same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count) since it was completed.
+          unchanged:
+            gen.completedUidNext === uidNext &&
+            gen.completedMessages === box.exists &&
+            gen.completedBytes !== null,
         },
         box.exists,
         tuning,
@@ -304,7 +338,23 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       } catch (e) {
         const failure = req.signal.aborted
           ? new AppFailure('mail.cancelled', 'The backup was cancelled')
-          : toMailFailure(e);
+          : (sessionFailure(client) ?? toMailFailure(e));
+        if (isFolderLocal(failure)) {
+          // This folder cannot be saved here (its name, its directory, or the server refused it):
+          // it fails alone, the others are still saved, and the result says which and why.
+          folderFailures.push({
+            folder: folder.name,
+            dir: join('Maildir', state.folders.find((g) => g.path === folder.path && g.current)?.dir ?? ''),
+            error: {
+              code: failure.code,
+              message: failure.message,
+              ...(failure.params ? { params: failure.params } : {}),
+            },
+          });
+          progress.foldersDone++;
+          k++;
+          continue;
+        }
         if (progress.fetchedTotals.messages > fetchedBefore) failedAttempts = 0;
         if (!worthReconnecting(failure) || failedAttempts >= delays.length) throw failure;
         progress.messagesDone = before.done;
@@ -315,14 +365,14 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         progress.phase = 'exporting';
       }
     }
-    state.complete = true;
+    state.complete = folderFailures.length === 0;
     await saveState();
     progress.currentFolder = null;
     progress.emit(true);
   } catch (e) {
     throw req.signal.aborted
       ? new AppFailure('mail.cancelled', 'The backup was cancelled')
-      : toMailFailure(e);
+      : (sessionFailure(client) ?? toMailFailure(e));
   } finally {
     req.signal.removeEventListener('abort', onAbort);
     await closeSession(client);
@@ -335,6 +385,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     fetchedMessages: fetched.messages,
     fetchedBytes: fetched.bytes,
     uidValidityChanges: changes,
+    folderFailures,
+    separator,
     durationMs: req.clock.now() - started,
   };
 }

@@ -12,20 +12,38 @@
  *
  * Per window: write every file to tmp/, make them durable (fdatasync each, spread over the
  * thread pool, or one syncfs), rename into cur/, fsync cur/, then append the window to the
- * manifest and fsync that. Only recorded messages count as saved; a rerun deletes its own
- * unrecorded files and fetches those messages again.
+ * manifest and fsync that. Each file's mtime is the message's INTERNALDATE (Dovecot and mbsync
+ * read the received date from it); its keywords become letters listed in `dovecot-keywords`.
+ *
+ * A backup only grows. A rerun never deletes or replaces a message file in cur/ or new/: a file a
+ * mail program renamed (flags changed, moved from new/ to cur/) is recognised by its UID and size
+ * and its new name recorded; a complete file of ours that a crash left unrecorded is hashed and
+ * recorded; a message gone from the server stays, marked in the manifest with the date the rerun
+ * noticed. Only our own temp files in tmp/ are removed, and a file of ours that is shorter than its
+ * name says (a write cut off before it was recorded), which holds no message.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { AppFailure } from '../../common/result';
-import { fsyncDir, syncFileSystem } from './durable';
-import { maildirFlags, messageFileName, uidOfFile } from './layout';
-import { ManifestIndex, ManifestWriter } from './manifest';
+import { errnoCode } from '../vault/fs-errors';
+import { fsyncDir, replaceFileDurably, syncFileSystem } from './durable';
+import {
+  KEYWORDS_FILE,
+  keywordLetters,
+  keywordsOf,
+  freeMessageFileName,
+  maildirFlags,
+  MAX_KEYWORD_LETTERS,
+  messageFileName,
+  parseOwnFile,
+  type InfoSeparator,
+} from './layout';
+import { ManifestIndex, ManifestWriter, type ManifestRecord, type ManifestUpdate } from './manifest';
 
 export interface ExportTuning {
   /** Messages above this size are streamed, never held whole; smaller ones come in windows. */
@@ -64,6 +82,15 @@ export interface FolderTarget {
   /** Maildir root relative path of `dir`, for the manifest. */
   relDir: string;
   manifestPath: string;
+  /** Between a message's unique name and its flags: `:`, or `;` where the file system refuses `:`. */
+  separator: InfoSeparator;
+  /** ISO time of this run, recorded for messages found gone from the server. */
+  nowIso: string;
+  /**
+   * The server says nothing changed since the folder was last completed (same UIDNEXT and count):
+   * when every recorded file is still there, the server is not asked for anything.
+   */
+  unchanged?: boolean;
 }
 
 export interface FolderHooks {
@@ -110,24 +137,145 @@ async function ensureMaildir(dir: string): Promise<void> {
   for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(dir, sub), { recursive: true });
 }
 
+/** A folder's keyword list (`dovecot-keywords`): keyword by letter index, kept in step with the file. */
+class KeywordList {
+  private dirty = false;
+  private constructor(
+    private readonly path: string,
+    readonly list: string[],
+  ) {}
+
+  static async read(dir: string): Promise<KeywordList> {
+    const path = join(dir, KEYWORDS_FILE);
+    const list: string[] = [];
+    try {
+      for (const line of (await readFile(path, 'utf8')).split('\n')) {
+        const m = /^(\d+) (.+)$/.exec(line.trimEnd());
+        if (m && Number(m[1]) < MAX_KEYWORD_LETTERS) list[Number(m[1])] = m[2]!;
+      }
+    } catch (e) {
+      if (errnoCode(e) !== 'ENOENT') throw e;
+    }
+    return new KeywordList(path, list);
+  }
+
+  /** Letters for these keywords, giving new keywords the next free letters while any are left. */
+  letters(keywords: readonly string[]): string {
+    for (const k of keywords) {
+      if (this.list.includes(k)) continue;
+      let free = 0;
+      while (free < MAX_KEYWORD_LETTERS && this.list[free] !== undefined) free++;
+      if (free >= MAX_KEYWORD_LETTERS) continue;
+      this.list[free] = k;
+      this.dirty = true;
+    }
+    return keywordLetters(keywords, this.list);
+  }
+
+  /** Written before any file whose name uses a new letter is moved into cur/. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const lines = this.list.flatMap((k, i) => (k === undefined ? [] : [`${i} ${k}\n`]));
+    await replaceFileDurably(this.path, lines.join(''));
+    this.dirty = false;
+  }
+}
+
+interface Reconciled {
+  index: ManifestIndex;
+  /** Per index entry: its file (or the file a mail program renamed it to) is there. */
+  present: Uint8Array;
+  /** Lines to append: renamed files, and complete files of ours a crash left unrecorded. */
+  lines: (ManifestRecord | ManifestUpdate)[];
+  /** UIDs recorded by `lines` as new records (adopted files), with their sizes. */
+  adopted: Map<number, number>;
+  /** Every name in cur/: a message fetched again never takes (and so replaces) one of them. */
+  curNames: Set<string>;
+}
+
+function sha256File(path: string): Promise<string> {
+  return readFile(path).then((b) => createHash('sha256').update(b).digest('hex'));
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return [];
+    throw e;
+  }
+}
+
 /**
- * Deletes temp files and message files of ours that the manifest does not record (written before
- * a crash, never committed), and forgets records whose file is gone so they are fetched again.
+ * Matches what is on disk with the manifest without removing any message: see the file comment.
+ * Our temp files in tmp/ were never moved into the Maildir and are removed.
  */
-async function reconcile(target: FolderTarget, index: ManifestIndex): Promise<ManifestIndex> {
-  for (const name of await readdir(join(target.dir, 'tmp'))) await unlink(join(target.dir, 'tmp', name));
+async function reconcile(
+  target: FolderTarget,
+  index: ManifestIndex,
+  keywords: KeywordList,
+): Promise<Reconciled> {
+  for (const name of await listDir(join(target.dir, 'tmp'))) {
+    if (
+      parseOwnFile(name, target.uidValidity) ||
+      /^\d+\.download$/.test(name) ||
+      name.startsWith('closeout-probe')
+    )
+      await unlink(join(target.dir, 'tmp', name));
+  }
   const present = new Uint8Array(index.uids.length);
   const prefix = target.relDir ? target.relDir + '/' : '';
+  const others: { rel: string; abs: string; name: string; uid: number; size: number }[] = [];
+  const curNames = new Set<string>();
   for (const sub of ['cur', 'new']) {
-    for (const name of await readdir(join(target.dir, sub))) {
-      const uid = uidOfFile(name, target.uidValidity);
-      if (uid === null) continue;
-      const i = index.indexOf(uid);
-      if (i < 0 || `${prefix}${sub}/${name}` !== index.files[i]) await unlink(join(target.dir, sub, name));
-      else present[i] = 1;
+    for (const name of await listDir(join(target.dir, sub))) {
+      if (sub === 'cur') curNames.add(name);
+      const own = parseOwnFile(name, target.uidValidity);
+      if (!own) continue;
+      const rel = `${prefix}${sub}/${name}`;
+      const i = index.indexOf(own.uid);
+      if (i >= 0 && rel === index.files[i]) present[i] = 1;
+      else others.push({ rel, abs: join(target.dir, sub, name), name, ...own });
     }
   }
-  return present.every((p) => p === 1) ? index : index.filter((i) => present[i] === 1);
+  const lines: (ManifestRecord | ManifestUpdate)[] = [];
+  const adopted = new Map<number, number>();
+  const base = { folder: target.name, uidValidity: target.uidValidity };
+  for (const f of others) {
+    const i = index.indexOf(f.uid);
+    if (i >= 0 && present[i]) continue; // a second copy (the user's): left alone
+    if (i < 0 && adopted.has(f.uid)) continue;
+    const actual = (await stat(f.abs)).size;
+    if (i >= 0) {
+      // Renamed by a mail program (flags changed, or moved from new/ to cur/): same UID, same size.
+      if (actual === index.sizes[i] && f.size === index.sizes[i]) {
+        present[i] = 1;
+        lines.push({ ...base, uid: f.uid, file: f.rel });
+      }
+      continue;
+    }
+    if (actual !== f.size) {
+      // Never recorded and shorter than its name says: a write cut off by a crash, no message.
+      await unlink(f.abs);
+      continue;
+    }
+    // Complete (made durable before it was moved out of tmp/), only the manifest line was lost.
+    const info = /[:;!]2,([A-Za-z]*)$/.exec(f.name)?.[1] ?? '';
+    const letters = info.replace(/[^a-z]/g, '');
+    const secs = Number(/^(\d+)\./.exec(f.name)?.[1] ?? 0);
+    lines.push({
+      ...base,
+      uid: f.uid,
+      size: f.size,
+      sha256: await sha256File(f.abs),
+      flags: info,
+      file: f.rel,
+      keywords: [...letters].flatMap((l) => keywords.list[l.charCodeAt(0) - 97] ?? []),
+      internalDate: new Date(secs * 1000).toISOString(),
+    });
+    adopted.set(f.uid, f.size);
+  }
+  return { index, present, lines, adopted, curNames };
 }
 
 interface Pending {
@@ -135,13 +283,17 @@ interface Pending {
   size: number;
   sha256: string;
   flags: string;
+  keywords: string[];
+  date: number;
   tmpPath: string;
   name: string;
 }
 
 interface Received {
   uid: number;
+  /** Maildir letters of the system flags. */
   flags: string;
+  keywords: string[];
   date: number;
   data: Buffer;
   /** RFC822.SIZE: more than data.length when the message was cut at largeThreshold. */
@@ -184,6 +336,13 @@ export interface FolderResult {
   fetchedBytes: number;
 }
 
+/** Sets a file's times to the message's INTERNALDATE (unknown dates keep the time of writing). */
+async function stampDate(path: string, date: number): Promise<void> {
+  if (!date) return;
+  const d = new Date(date);
+  await utimes(path, d, d);
+}
+
 export async function exportFolder(
   client: ImapFlow,
   target: FolderTarget,
@@ -193,20 +352,86 @@ export async function exportFolder(
 ): Promise<FolderResult> {
   await ensureMaildir(target.dir);
   if (target.relDir) await writeFile(join(target.dir, 'maildirfolder'), '');
-  const known = await reconcile(target, await ManifestIndex.read(target.manifestPath));
+  const keywords = await KeywordList.read(target.dir);
+  const { index, present, lines, adopted, curNames } = await reconcile(
+    target,
+    await ManifestIndex.read(target.manifestPath),
+    keywords,
+  );
+  const manifest = await ManifestWriter.open(target.manifestPath);
+  try {
+    await manifest.append(lines);
+    const allThere = present.every((p, i) => p === 1 || index.gone[i] === 1);
+    if (target.unchanged && allThere && adopted.size === 0) {
+      let messages = 0;
+      let bytes = 0;
+      for (let i = 0; i < index.uids.length; i++) {
+        if (index.gone[i]) continue;
+        messages++;
+        bytes += index.sizes[i]!;
+      }
+      hooks.onListed({ messages, bytes }, { messages, bytes });
+      return { messages, bytes, fetchedMessages: 0, fetchedBytes: 0 };
+    }
+    return await exportMissing(client, target, exists, tuning, hooks, {
+      index,
+      present,
+      adopted,
+      keywords,
+      manifest,
+      curNames,
+    });
+  } finally {
+    await manifest.close();
+  }
+}
 
+async function exportMissing(
+  client: ImapFlow,
+  target: FolderTarget,
+  exists: number,
+  tuning: ExportTuning,
+  hooks: FolderHooks,
+  known: {
+    index: ManifestIndex;
+    present: Uint8Array;
+    adopted: Map<number, number>;
+    keywords: KeywordList;
+    manifest: ManifestWriter;
+    curNames: Set<string>;
+  },
+): Promise<FolderResult> {
+  const { index, present, adopted, keywords, manifest, curNames } = known;
   const uids = await serverUids(client, exists);
   let savedMessages = 0;
   let savedBytes = 0;
   const missing = new Uint32Array(uids.length);
   let missingCount = 0;
+  const onServer = new Uint8Array(index.uids.length);
   for (const uid of uids) {
-    const i = known.indexOf(uid);
-    if (i >= 0) {
+    const i = index.indexOf(uid);
+    if (i >= 0) onServer[i] = 1;
+    if (i >= 0 && present[i]) {
       savedMessages++;
-      savedBytes += known.sizes[i]!;
+      savedBytes += index.sizes[i]!;
+    } else if (i < 0 && adopted.has(uid)) {
+      savedMessages++;
+      savedBytes += adopted.get(uid)!;
     } else missing[missingCount++] = uid;
   }
+  // Expunged on the server since it was saved: kept, and marked once with the date it was noticed.
+  const gone: ManifestUpdate[] = [];
+  for (let i = 0; i < index.uids.length; i++) {
+    if (!onServer[i] && !index.gone[i])
+      gone.push({
+        folder: target.name,
+        uidValidity: target.uidValidity,
+        uid: index.uids[i]!,
+        goneFromServerAt: target.nowIso,
+      });
+  }
+  await manifest.append(gone);
+
   const todo = missing.subarray(0, missingCount);
   const avgKnown = savedMessages ? savedBytes / savedMessages : 0;
   hooks.onListed(
@@ -214,7 +439,6 @@ export async function exportFolder(
     { messages: savedMessages, bytes: savedBytes },
   );
 
-  const manifest = await ManifestWriter.open(target.manifestPath);
   let fetchedMessages = 0;
   let fetchedBytes = 0;
   const tmpDir = join(target.dir, 'tmp');
@@ -223,6 +447,7 @@ export async function exportFolder(
 
   const commit = async (pending: Pending[]) => {
     if (pending.length === 0) return;
+    await keywords.save();
     await mapLimit(pending, tuning.writeConcurrency, (p) => rename(p.tmpPath, join(curDir, p.name)));
     await fsyncDir(curDir);
     await manifest.append(
@@ -234,6 +459,8 @@ export async function exportFolder(
         sha256: p.sha256,
         flags: p.flags,
         file: `${relPrefix}cur/${p.name}`,
+        ...(p.keywords.length ? { keywords: p.keywords } : {}),
+        ...(p.date ? { internalDate: new Date(p.date).toISOString() } : {}),
       })),
     );
     const bytes = pending.reduce((n, p) => n + p.size, 0);
@@ -242,9 +469,27 @@ export async function exportFolder(
     hooks.onSaved(pending.length, bytes);
   };
 
-  const pendingFor = (r: Pick<Received, 'uid' | 'date' | 'flags'>, size: number, sha256: string): Pending => {
-    const name = messageFileName(r.date, target.uidValidity, r.uid, size, r.flags);
-    return { uid: r.uid, size, sha256, flags: r.flags, name, tmpPath: join(tmpDir, name) };
+  const pendingFor = (
+    r: Pick<Received, 'uid' | 'date' | 'flags' | 'keywords'>,
+    size: number,
+    sha256: string,
+  ): Pending => {
+    const flags = r.flags + keywords.letters(r.keywords);
+    const name = freeMessageFileName(
+      messageFileName(r.date, target.uidValidity, r.uid, size, flags, target.separator),
+      curNames,
+    );
+    curNames.add(name);
+    return {
+      uid: r.uid,
+      size,
+      sha256,
+      flags,
+      keywords: r.keywords,
+      date: r.date,
+      name,
+      tmpPath: join(tmpDir, name),
+    };
   };
 
   const receive = async (window: Uint32Array): Promise<Received[]> => {
@@ -261,6 +506,7 @@ export async function exportFolder(
       got.push({
         uid: m.uid,
         flags: maildirFlags(m.flags),
+        keywords: keywordsOf(m.flags),
         date: dateOf(m),
         data: m.source,
         size: m.size ?? m.source.length,
@@ -275,9 +521,11 @@ export async function exportFolder(
     );
     const bulk = tuning.syncFileSystem;
     await mapLimit([...got.keys()], tuning.writeConcurrency, async (k) => {
-      const fh = await open(pending[k]!.tmpPath, 'wx', 0o600);
+      const p = pending[k]!;
+      const fh = await open(p.tmpPath, 'wx', 0o600);
       try {
         await fh.writeFile(got[k]!.data);
+        if (p.date) await fh.utimes(new Date(p.date), new Date(p.date));
         if (!bulk) await fh.datasync();
       } finally {
         await fh.close();
@@ -296,7 +544,9 @@ export async function exportFolder(
     return pending;
   };
 
-  const streamLarge = async (r: Pick<Received, 'uid' | 'date' | 'flags'>): Promise<Pending | null> => {
+  const streamLarge = async (
+    r: Pick<Received, 'uid' | 'date' | 'flags' | 'keywords'>,
+  ): Promise<Pending | null> => {
     const dl = await client.download(String(r.uid), undefined, { uid: true, chunkSize: 1024 * 1024 });
     if (!dl.content) return null; // deleted on the server meanwhile
     const hash = createHash('sha256');
@@ -316,65 +566,62 @@ export async function exportFolder(
     } finally {
       await fh.close();
     }
+    await stampDate(tmpPath, r.date);
     const p = pendingFor(r, size, hash.digest('hex'));
     await rename(tmpPath, p.tmpPath);
     return p;
   };
 
-  try {
-    const large: Pick<Received, 'uid' | 'date' | 'flags'>[] = [];
-    let next = 0;
-    let windowSize = Math.min(FIRST_WINDOW, tuning.batchMessages);
-    const take = (): Uint32Array | null => {
-      if (next >= todo.length) return null;
-      const w = todo.subarray(next, next + windowSize);
-      next += w.length;
-      return w;
-    };
-    let window = take();
-    let incoming = window ? receive(window) : null;
-    while (incoming) {
-      const got = await incoming;
-      throwIfCancelled(hooks.signal);
-      const received = got.reduce((n, r) => n + r.data.length, 0);
-      const avg = got.length ? received / got.length : tuning.largeThreshold;
-      windowSize = Math.max(
-        1,
-        Math.min(tuning.batchMessages, Math.floor(tuning.batchBytes / Math.max(avg, 1))),
-      );
-      window = take();
-      incoming = window ? receive(window) : null;
-      // An unhandled rejection of the prefetch would crash the process if this window fails first.
-      incoming?.catch(() => {});
-      const small: Received[] = [];
-      for (const r of got) {
-        // Cut at the threshold (RFC822.SIZE is the server's claim; a full-length partial is cut too).
-        if (r.size > r.data.length || r.data.length >= tuning.largeThreshold)
-          large.push({ uid: r.uid, date: r.date, flags: r.flags });
-        else small.push(r);
-      }
-      await commit(await writeSmall(small));
+  const large: Pick<Received, 'uid' | 'date' | 'flags' | 'keywords'>[] = [];
+  let next = 0;
+  let windowSize = Math.min(FIRST_WINDOW, tuning.batchMessages);
+  const take = (): Uint32Array | null => {
+    if (next >= todo.length) return null;
+    const w = todo.subarray(next, next + windowSize);
+    next += w.length;
+    return w;
+  };
+  let window = take();
+  let incoming = window ? receive(window) : null;
+  while (incoming) {
+    const got = await incoming;
+    throwIfCancelled(hooks.signal);
+    const received = got.reduce((n, r) => n + r.data.length, 0);
+    const avg = got.length ? received / got.length : tuning.largeThreshold;
+    windowSize = Math.max(
+      1,
+      Math.min(tuning.batchMessages, Math.floor(tuning.batchBytes / Math.max(avg, 1))),
+    );
+    window = take();
+    incoming = window ? receive(window) : null;
+    // An unhandled rejection of the prefetch would crash the process if this window fails first.
+    incoming?.catch(() => {});
+    const small: Received[] = [];
+    for (const r of got) {
+      // Cut at the threshold (RFC822.SIZE is the server's claim; a full-length partial is cut too).
+      if (r.size > r.data.length || r.data.length >= tuning.largeThreshold)
+        large.push({ uid: r.uid, date: r.date, flags: r.flags, keywords: r.keywords });
+      else small.push(r);
     }
-
-    // Large messages: streamed to disk, never whole in memory; committed in small groups.
-    let group: Pending[] = [];
-    let groupBytes = 0;
-    for (const r of large) {
-      throwIfCancelled(hooks.signal);
-      const p = await streamLarge(r);
-      if (!p) continue;
-      group.push(p);
-      groupBytes += p.size;
-      if (group.length >= 16 || groupBytes >= 64 * 1024 * 1024) {
-        await commit(group);
-        group = [];
-        groupBytes = 0;
-      }
-    }
-    await commit(group);
-  } finally {
-    await manifest.close();
+    await commit(await writeSmall(small));
   }
+
+  // Large messages: streamed to disk, never whole in memory; committed in small groups.
+  let group: Pending[] = [];
+  let groupBytes = 0;
+  for (const r of large) {
+    throwIfCancelled(hooks.signal);
+    const p = await streamLarge(r);
+    if (!p) continue;
+    group.push(p);
+    groupBytes += p.size;
+    if (group.length >= 16 || groupBytes >= 64 * 1024 * 1024) {
+      await commit(group);
+      group = [];
+      groupBytes = 0;
+    }
+  }
+  await commit(group);
   return {
     messages: savedMessages + fetchedMessages,
     bytes: savedBytes + fetchedBytes,

@@ -35,6 +35,10 @@ const TLS = new Set([
   'STARTTLS_INJECTION',
 ]);
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+/** The file system refused a name: too long, or characters it does not allow. */
+const NAME_REFUSED = new Set(['ENAMETOOLONG', 'EILSEQ', 'EINVAL']);
+/** imapflow's limits on one response (see SESSION_LIMITS in connection.ts). */
+const OVER_LIMITS = new Set(['LineTooLarge', 'LiteralTooLarge', 'ResponseTooLarge', 'TooManyTokens']);
 const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR']);
 
 interface ErrorLike {
@@ -74,6 +78,12 @@ export function toMailFailure(e: unknown): AppFailure {
       server: serverText(x),
     });
   }
+  if (OVER_LIMITS.has(code)) {
+    return new AppFailure(
+      'mail.response-too-large',
+      `The server sent more than a mail client should hold at once (${code}); the connection was closed`,
+    );
+  }
   if (UNREACHABLE.has(code))
     return new AppFailure('mail.unreachable', `The server cannot be reached (${code})`);
   if (TIMEOUT.has(code)) return new AppFailure('mail.timeout', `The server did not answer in time (${code})`);
@@ -87,6 +97,8 @@ export function toMailFailure(e: unknown): AppFailure {
   }
   if (DROPPED.has(code)) return new AppFailure('mail.connection-lost', `The connection was lost (${code})`);
   if (DISK_FULL.has(code)) return new AppFailure('mail.disk-full', `The backup disk is full (${code})`);
+  if (NAME_REFUSED.has(code))
+    return new AppFailure('mail.name-refused', `The backup disk refused a file or folder name (${code})`);
   if (NOT_WRITABLE.has(code))
     return new AppFailure('mail.target-not-writable', `Cannot write to the backup folder (${code})`);
   if (x.responseStatus === 'NO' || x.responseStatus === 'BAD' || x.responseStatus === 'BYE') {
@@ -96,6 +108,19 @@ export function toMailFailure(e: unknown): AppFailure {
   }
   if (/^E[A-Z]+$/.test(code)) return new AppFailure('mail.io', `File or network error (${code})`);
   return new AppFailure('mail.connection-lost', `The IMAP session failed${code ? ` (${code})` : ''}`);
+}
+
+/**
+ * Failures that concern one folder only (its name or directory on disk, or the server refusing
+ * that folder): it is skipped and reported, the other folders are still saved.
+ */
+export function isFolderLocal(failure: AppFailure): boolean {
+  return (
+    failure.code === 'mail.name-refused' ||
+    failure.code === 'mail.target-not-writable' ||
+    failure.code === 'mail.server-refused' ||
+    failure.code === 'mail.io'
+  );
 }
 
 /** Errors after which reconnecting and continuing makes sense (the work done so far is kept either way). */

@@ -11,7 +11,7 @@ import { readBackupState } from './backup-state';
 import type { CodeKeeper } from './code-keeper';
 import { sessionCodeKeeper } from './code-keeper';
 import { closeSession, openSession, requireServer, resolveServer, type ConnectionSpec } from './connection';
-import { listServerFolders, loadState, prepareTarget, runExport } from './exporter';
+import { listServerFolders, loadState, prepareTarget, runExport, savedNamesOf } from './exporter';
 import type { ExportTuning } from './folder-export';
 import { backupPaths } from './layout';
 import { toMailFailure } from './mail-errors';
@@ -146,6 +146,8 @@ export function createMailService(
           fetchedBytes: outcome.fetchedBytes,
           durationMs: ctx.clock.now() - (j.progress.startedAt ?? ctx.clock.now()),
           uidValidityChanges: outcome.uidValidityChanges,
+          folderFailures: outcome.folderFailures,
+          separator: outcome.separator,
           verification,
           recordedInPlan,
         },
@@ -259,6 +261,7 @@ export function createMailService(
             bytes: current.reduce((n, g) => n + (g.completedBytes ?? 0), 0),
             complete: state?.complete ?? false,
             lastVerification: state?.lastVerification ?? null,
+            savedNames: state ? savedNamesOf(state) : [],
           };
         }),
       'mail:verify': ({ planId, account, authCode, useSavedCode, targetDir }) =>

@@ -13,12 +13,38 @@ export interface ManifestRecord {
   uid: number;
   size: number;
   sha256: string;
+  /** Maildir letters of the system flags and keywords at download time. */
   flags: string;
-  /** Relative to the Maildir root. */
+  /** Relative to the Maildir root; the latest name when a mail program renamed the file. */
   file: string;
+  /** IMAP keywords at download time (`$Important`, `$Label1`, ...), all of them, also past `z`. */
+  keywords?: string[];
+  /** INTERNALDATE (ISO), also the file's mtime. */
+  internalDate?: string;
+  /** When a rerun first found the message gone from the server (it stays in the backup). */
+  goneFromServerAt?: string;
 }
 
-/** Last record per UID wins (a message re-fetched after its file went missing is appended again). */
+/**
+ * A later line about a message already recorded: its file was renamed by a mail program, or it
+ * is no longer on the server. Lines without `sha256` are updates; the file stays append-only.
+ */
+export interface ManifestUpdate {
+  folder: string;
+  uidValidity: number;
+  uid: number;
+  file?: string;
+  goneFromServerAt?: string;
+}
+
+function isFullRecord(r: ManifestRecord | ManifestUpdate): r is ManifestRecord {
+  return typeof (r as ManifestRecord).sha256 === 'string';
+}
+
+/**
+ * One record per UID: the last full record (a message fetched again after its file went missing
+ * is appended again), with the updates after it applied.
+ */
 export async function readManifest(path: string): Promise<Map<number, ManifestRecord>> {
   const records = new Map<number, ManifestRecord>();
   let raw: Buffer;
@@ -32,8 +58,22 @@ export async function readManifest(path: string): Promise<Map<number, ManifestRe
   if (complete < raw.length) await truncate(path, complete);
   for (const line of raw.subarray(0, complete).toString('utf8').split('\n')) {
     if (!line) continue;
-    const r = JSON.parse(line) as ManifestRecord;
-    records.set(r.uid, r);
+    let r: ManifestRecord | ManifestUpdate;
+    try {
+      r = JSON.parse(line) as ManifestRecord | ManifestUpdate;
+    } catch {
+      // A damaged line loses nothing: its file is still there, and the rerun records it again.
+      continue;
+    }
+    if (typeof r !== 'object' || r === null || typeof r.uid !== 'number') continue;
+    if (isFullRecord(r)) {
+      records.set(r.uid, r);
+      continue;
+    }
+    const known = records.get(r.uid);
+    if (!known) continue;
+    if (r.file !== undefined) known.file = r.file;
+    if (r.goneFromServerAt !== undefined) known.goneFromServerAt = r.goneFromServerAt;
   }
   return records;
 }
@@ -45,7 +85,7 @@ export class ManifestWriter {
     return new ManifestWriter(await open(path, 'a', 0o600));
   }
 
-  async append(records: readonly ManifestRecord[]): Promise<void> {
+  async append(records: readonly (ManifestRecord | ManifestUpdate)[]): Promise<void> {
     if (records.length === 0) return;
     await this.fh.writeFile(records.map((r) => JSON.stringify(r) + '\n').join(''));
     await this.fh.datasync();
@@ -58,26 +98,29 @@ export class ManifestWriter {
 
 /**
  * What resuming needs from a manifest, compact whatever the folder's size: UIDs sorted in a typed
- * array (binary search), sizes beside them, and the recorded file names. Last record per UID wins.
+ * array (binary search), sizes and "gone from the server" beside them, and the recorded file names.
  */
 export class ManifestIndex {
   private constructor(
     readonly uids: Uint32Array,
     readonly sizes: Float64Array,
     readonly files: string[],
+    readonly gone: Uint8Array,
   ) {}
 
   static async read(path: string): Promise<ManifestIndex> {
     const records = await readManifest(path);
     const uids = Uint32Array.from(records.keys()).sort();
     const sizes = new Float64Array(uids.length);
+    const gone = new Uint8Array(uids.length);
     const files: string[] = new Array<string>(uids.length);
     uids.forEach((uid, i) => {
       const r = records.get(uid)!;
       sizes[i] = r.size;
       files[i] = r.file;
+      gone[i] = r.goneFromServerAt ? 1 : 0;
     });
-    return new ManifestIndex(uids, sizes, files);
+    return new ManifestIndex(uids, sizes, files, gone);
   }
 
   /** Position of `uid`, or -1. */
@@ -92,16 +135,5 @@ export class ManifestIndex {
       else hi = mid - 1;
     }
     return -1;
-  }
-
-  /** Keeps only the entries `keep` accepts (records whose file went missing are forgotten). */
-  filter(keep: (i: number) => boolean): ManifestIndex {
-    const idx: number[] = [];
-    for (let i = 0; i < this.uids.length; i++) if (keep(i)) idx.push(i);
-    return new ManifestIndex(
-      Uint32Array.from(idx, (i) => this.uids[i]!),
-      Float64Array.from(idx, (i) => this.sizes[i]!),
-      idx.map((i) => this.files[i]!),
-    );
   }
 }

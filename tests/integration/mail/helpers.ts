@@ -40,7 +40,8 @@ export async function backupContent(targetDir: string): Promise<{
       .trim()
       .split('\n')
       .filter(Boolean);
-    const parsed = raw.map((l) => JSON.parse(l) as ManifestRecord);
+    // Full records only: lines without sha256 are later updates (a file renamed, a message gone from the server).
+    const parsed = raw.map((l) => JSON.parse(l) as Partial<ManifestRecord>).filter((r) => r.sha256);
     // Append-only and each UID recorded once: a duplicate line would mean a duplicate message.
     if (new Set(parsed.map((r) => r.uid)).size !== parsed.length)
       throw new Error(`duplicate UID in ${gen.manifest}`);

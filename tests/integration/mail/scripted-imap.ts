@@ -118,3 +118,101 @@ export async function startSilentServer(): Promise<{ port: number; close(): Prom
   const port = await listen(server);
   return { port, close: closer(server, sockets) };
 }
+
+/**
+ * A server that overflows a client's limits once it is asked for a message (one message in INBOX):
+ * 'endless-line' answers the FETCH with a line that never ends, 'huge-literal' announces a 1 GB
+ * literal for the partial fetch and sends filler until the client hangs up, 'endless-greeting'
+ * never ends its greeting. The filler is one reused buffer written with backpressure, so the
+ * server itself holds almost nothing. `sent` counts the filler bytes written.
+ */
+export async function startOverflowServer(
+  mode: 'endless-line' | 'huge-literal' | 'endless-greeting',
+): Promise<{ port: number; sent: () => number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const filler = Buffer.alloc(64 * 1024, 'x');
+  let sent = 0;
+  const flood = (sock: Socket) => {
+    const more = () => {
+      while (!sock.destroyed && sock.writable) {
+        sent += filler.length;
+        if (!sock.write(filler)) {
+          sock.once('drain', more);
+          return;
+        }
+      }
+    };
+    more();
+  };
+  const server = createServer((sock) => {
+    sockets.add(sock);
+    sock.on('close', () => sockets.delete(sock));
+    sock.on('error', () => {});
+    if (mode === 'endless-greeting') {
+      sock.write('* OK ');
+      flood(sock);
+      return;
+    }
+    sock.write('* OK [CAPABILITY IMAP4rev1 ID] overflow ready\r\n');
+    let buf = '';
+    sock.on('data', (d: Buffer) => {
+      buf += d.toString('utf8');
+      let nl: number;
+      while ((nl = buf.indexOf('\r\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 2);
+        const [tag = '*', rawCmd = '', rawSub = ''] = line.split(' ');
+        const cmd = rawCmd.toUpperCase() === 'UID' ? `UID ${rawSub.toUpperCase()}` : rawCmd.toUpperCase();
+        const out = (s: string) => sock.write(s + '\r\n');
+        switch (cmd) {
+          case 'CAPABILITY':
+            out('* CAPABILITY IMAP4rev1 ID');
+            out(`${tag} OK CAPABILITY done`);
+            break;
+          case 'LOGIN':
+            out(`${tag} OK [CAPABILITY IMAP4rev1 ID] LOGIN completed`);
+            break;
+          case 'LIST':
+            out('* LIST () "/" "INBOX"');
+            out(`${tag} OK LIST completed`);
+            break;
+          case 'STATUS':
+            out('* STATUS "INBOX" (MESSAGES 1)');
+            out(`${tag} OK STATUS completed`);
+            break;
+          case 'SELECT':
+          case 'EXAMINE':
+            out('* 1 EXISTS');
+            out('* OK [UIDVALIDITY 7] UIDs valid');
+            out('* OK [UIDNEXT 2] Predicted next UID');
+            out(`${tag} OK [READ-ONLY] ${cmd} completed`);
+            break;
+          case 'UID SEARCH':
+            out('* SEARCH 1');
+            out(`${tag} OK SEARCH completed`);
+            break;
+          case 'UID FETCH':
+            if (mode === 'endless-line') {
+              sock.write('* 1 FETCH (UID 1 FLAGS () BODY[]<0> "');
+            } else {
+              sock.write(
+                '* 1 FETCH (UID 1 RFC822.SIZE 1073741824 FLAGS () INTERNALDATE "01-Jan-2020 00:00:00 +0000" ' +
+                  'BODY[]<0> {1073741824}\r\n',
+              );
+            }
+            flood(sock);
+            break;
+          case 'LOGOUT':
+            out('* BYE bye');
+            out(`${tag} OK LOGOUT completed`);
+            sock.end();
+            break;
+          default:
+            out(`${tag} OK ${cmd} completed`);
+        }
+      }
+    });
+  });
+  const port = await listen(server);
+  return { port, sent: () => sent, close: closer(server, sockets) };
+}

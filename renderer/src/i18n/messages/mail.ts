@@ -26,6 +26,9 @@ export default {
       'mail.no-backup': '这个文件夹里还没有 Closeout 的邮件备份。',
       'mail.other-account': '这个文件夹里已有另一个邮箱（{address}）的备份。请为每个邮箱选择单独的文件夹。',
       'mail.open-failed': '无法打开备份文件夹。你可以在文件管理器中手动打开它。',
+      'mail.name-refused': '备份所在的磁盘不接受这个文件夹或文件的名称（太长，或含有该磁盘不允许的字符）。',
+      'mail.response-too-large':
+        '服务器一次发来的数据远超邮件程序应当接收的上限，为保护这台电脑的内存，连接已断开。这通常是服务器故障；已经保存的邮件不受影响，请稍后再试。',
     },
     mail: {
       title: '备份邮件',
@@ -69,6 +72,10 @@ export default {
         typePath: '文件夹路径',
         hint: '选择一个有足够空间的文件夹（例如移动硬盘）。同一个文件夹可以随时继续上次的备份。',
         existing: '这个文件夹里已有 {address} 的备份：{messages} 封邮件，{bytes}。将接着备份，已保存的邮件不会重复下载。',
+        tooDeep:
+          '这个文件夹的路径较长（{length} 个字符）。备份里的文件路径在 Windows 上可能超过 260 个字符的限制，一些程序将打不开这些邮件。建议选择不超过 {max} 个字符的路径，例如磁盘根目录下的一个文件夹。',
+        savedNames: '以下文件夹在备份中用了另一个名称（名称太长、含有磁盘不允许的字符，或与其他文件夹只差大小写）：',
+        savedName: '“{folder}” 保存为 {dir}',
       },
       actions: {
         test: '测试连接',
@@ -110,12 +117,16 @@ export default {
         resumable: '已保存的邮件都保留着。点击“继续备份”会从中断处接着下载，不会重复，也不会遗漏。',
         uidValidityChanged:
           '服务器上的文件夹“{folder}”已被重建（UIDVALIDITY 从 {previous} 变为 {current}），无法与之前的备份逐封对应，因此完整地重新备份到了子文件夹 {dir}。之前的副本仍保留在原处。',
+        folderFailures: '有 {count} 个文件夹没能保存，其他文件夹都已保存：',
+        folderFailed: '“{folder}”（{dir}）：{reason}',
+        portableSeparator: '这个磁盘不接受文件名中的“:”（例如 FAT32、exFAT 格式的 U 盘），所以邮件文件名在状态标记前用“;”代替“:”。',
       },
       verification: {
         title: '校验结果',
         passed: '校验通过：服务器上的 {server} 封邮件都在备份中，大小一致。',
         failed: '校验未通过：缺少 {missing} 封，大小不一致 {mismatches} 封，文件损坏 {corrupt} 个。请点击“继续备份”补齐后再校验。',
         extra: '备份中另有 {extra} 封邮件已不在服务器上（可能已被删除），它们仍保留在备份里。',
+        files: '文件夹“{folder}”：{missing} 个已记录的邮件文件不见了，{different} 个与记录不一致。',
         recorded: '已在计划中把“邮件备份”标记为完成（{time}）。',
         notRecorded: '校验通过，但没能写入计划（保险库是否已锁定？）。解锁后点击“重新校验”。',
         at: '校验时间：{time}',
@@ -156,6 +167,9 @@ export default {
       'mail.no-backup': 'This folder holds no Closeout mail backup yet.',
       'mail.other-account': 'This folder already holds the backup of another address ({address}). Use a separate folder for each mailbox.',
       'mail.open-failed': 'The backup folder could not be opened. You can open it yourself in your file manager.',
+      'mail.name-refused': 'The backup disk refused a folder or file name (too long, or characters that disk does not allow).',
+      'mail.response-too-large':
+        'The server sent far more at once than a mail program should accept, so the connection was closed to protect this computer’s memory. This usually means a fault on the server; the mail already saved is not affected. Try again later.',
     },
     mail: {
       title: 'Back up mail',
@@ -201,6 +215,10 @@ export default {
         typePath: 'Folder path',
         hint: 'Pick a folder with enough free space (an external disk, for example). The same folder can resume an earlier backup at any time.',
         existing: 'This folder already holds a backup of {address}: {messages} messages, {bytes}. The backup continues from it; saved messages are not downloaded again.',
+        tooDeep:
+          'This folder’s path is long ({length} characters). Paths inside the backup could pass Windows’ limit of 260 characters, and some programs there could not open those messages. Choose a path of at most {max} characters, such as a folder at the top of a disk.',
+        savedNames: 'These folders are saved under another name (too long, characters a disk does not allow, or differing from another folder only in case):',
+        savedName: '“{folder}” saved as {dir}',
       },
       actions: {
         test: 'Test connection',
@@ -242,6 +260,9 @@ export default {
         resumable: 'Everything saved so far is kept. "Resume backup" continues where it stopped, with no duplicates and nothing skipped.',
         uidValidityChanged:
           'The folder "{folder}" was recreated on the server (UIDVALIDITY changed from {previous} to {current}), so its messages can no longer be matched with the earlier copy. It was backed up again in full into the subfolder {dir}; the earlier copy stays where it was.',
+        folderFailures: 'Folders that could not be saved: {count}. All the others were saved:',
+        folderFailed: '“{folder}” ({dir}): {reason}',
+        portableSeparator: 'This disk does not accept ":" in file names (a FAT32 or exFAT USB stick, for example), so the message file names use ";" instead of ":" before the flags.',
       },
       verification: {
         title: 'Verification',
@@ -249,6 +270,7 @@ export default {
         failed:
           'Verification failed: {missing} missing, {mismatches} with a different size, {corrupt} damaged files. Choose "Resume backup" to fill the gaps, then verify again.',
         extra: '{extra} messages in the backup are no longer on the server (probably deleted there); they stay in the backup.',
+        files: 'Folder “{folder}”: {missing} recorded message files are gone, {different} differ from the record.',
         recorded: 'The mail backup is marked done in the plan ({time}).',
         notRecorded: 'Verified, but it could not be recorded in the plan (is the vault locked?). Unlock it and choose "Verify again".',
         at: 'Checked at {time}',
