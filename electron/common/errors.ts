@@ -97,6 +97,7 @@ export const TRANSFER_ERROR_CODES = [
   'transfer.conflict',
   'transfer.save-failed',
   'transfer.too-large',
+  'transfer.unknown-kdf',
 ] as const;
 
 export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES, ...TRANSFER_ERROR_CODES] as const;

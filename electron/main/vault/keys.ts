@@ -5,6 +5,15 @@ import type { KdfParams, SecretWrap } from './header';
 export const DEFAULT_KDF_COST = { logN: 17, r: 8, p: 1 } as const;
 export type KdfCost = { logN: number; r: number; p: number };
 
+/**
+ * Whether `cost` is one this installation writes (the default, or the lighter one tests and the
+ * harness configure). Checked before any derivation: a file chooses its own parameters, and
+ * logN 20, r 32, p 16 would cost about 4 GiB and minutes before the passphrase is even tried.
+ */
+export function isKnownCost(cost: KdfCost, known: readonly (KdfCost | undefined)[]): boolean {
+  return [DEFAULT_KDF_COST, ...known].some((k) => k && k.logN === cost.logN && k.r === cost.r && k.p === cost.p);
+}
+
 export function newDataKey(): Buffer {
   return randomBytes(32);
 }
