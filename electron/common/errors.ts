@@ -46,6 +46,7 @@ export const MAIL_ERROR_CODES = [
   'mail.no-backup',
   'mail.other-account',
   'mail.open-failed',
+  'mail.unknown-folder',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [

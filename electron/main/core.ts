@@ -94,6 +94,10 @@ export function createCore(options: CoreOptions): Core {
   const mail = createMailService(ctx, {
     openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
     recordVerification: mailVerificationRecorder(plans),
+    recordedFolders: () =>
+      vault.isUnlocked()
+        ? vault.read().plans.flatMap((p) => [p.backups.mail?.verification?.location ?? ''].filter(Boolean))
+        : [],
     vaultCodes: vaultCodeKeeper(vault, clock),
   });
   const handlers: Handlers = {

@@ -4,6 +4,8 @@
  * picks it with a dialog adapter, the harness types it).
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { MailAccount, MailFinished, MailStatus, MailVerification } from '../../common/contract/mail';
 import { AppFailure, err, ok, type Result } from '../../common/result';
 import type { Service, ServiceContext } from '../services/context';
@@ -42,6 +44,8 @@ export interface MailServiceOptions {
   /** Persistent keeper for "keep the code"; without it codes live only for the session. */
   vaultCodes?: CodeKeeper;
   recordVerification?: PlanVerificationRecorder;
+  /** Backup folders the plans have recorded (verified backups); `mail:open-folder` opens only known folders. */
+  recordedFolders?: () => string[];
   tuning?: Partial<ExportTuning>;
 }
 
@@ -63,6 +67,8 @@ export function createMailService(
   const stopWatchingLock = options.vaultCodes?.onLock?.(() => session.clear());
   let job: Job | null = null;
   let last: MailFinished | null = null;
+  /** Folders this session's backups wrote into (resolved paths). */
+  const sessionFolders = new Set<string>();
   const iso = () => new Date(ctx.clock.now()).toISOString();
 
   const codeFor = async (address: string, authCode?: string, useSavedCode?: boolean): Promise<string> => {
@@ -226,6 +232,7 @@ export function createMailService(
             done: Promise.resolve(),
           };
           job = j;
+          sessionFolders.add(resolve(targetDir));
           j.done = runJob(j, spec);
           return { jobId, resumed: existing !== null };
         }),
@@ -277,8 +284,17 @@ export function createMailService(
         }),
       'mail:open-folder': ({ targetDir }) =>
         guard(async () => {
+          // shell.openPath launches executables, `.app` bundles and `.desktop` files: only a folder
+          // a backup of ours wrote into (this session, or recorded in a plan) that still holds
+          // our backup state is opened, never a path the page merely names.
+          const folder = resolve(targetDir);
+          const known =
+            sessionFolders.has(folder) || (options.recordedFolders?.() ?? []).some((f) => f && resolve(f) === folder);
+          const isDir = known && (await stat(folder).then((st) => st.isDirectory(), () => false));
+          const ours = isDir && (await readBackupState(backupPaths(folder).state).catch(() => null)) !== null;
+          if (!ours) throw new AppFailure('mail.unknown-folder', 'Only a backup folder made by Closeout can be opened');
           try {
-            await options.openPath(targetDir);
+            await options.openPath(folder);
           } catch {
             throw new AppFailure('mail.open-failed', 'The folder could not be opened');
           }
