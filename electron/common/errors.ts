@@ -47,6 +47,7 @@ export const MAIL_ERROR_CODES = [
   'mail.other-account',
   'mail.open-failed',
   'mail.unknown-folder',
+  'mail.saved-code-other-server',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [

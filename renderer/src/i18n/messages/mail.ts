@@ -26,6 +26,8 @@ export default {
       'mail.no-backup': '这个文件夹里还没有 Closeout 的邮件备份。',
       'mail.other-account': '这个文件夹里已有另一个邮箱（{address}）的备份。请为每个邮箱选择单独的文件夹。',
       'mail.open-failed': '无法打开备份文件夹。你可以在文件管理器中手动打开它。',
+      'mail.saved-code-other-server':
+        '保存的授权码只用于保存它时的服务器（{host}:{port}）。要连接其他服务器，请重新输入授权码。',
       'mail.unknown-folder': '这里只能打开 Closeout 做过备份的文件夹。这个文件夹里没有 Closeout 的备份，请在文件管理器中手动打开。',
     },
     mail: {
@@ -157,6 +159,8 @@ export default {
       'mail.no-backup': 'This folder holds no Closeout mail backup yet.',
       'mail.other-account': 'This folder already holds the backup of another address ({address}). Use a separate folder for each mailbox.',
       'mail.open-failed': 'The backup folder could not be opened. You can open it yourself in your file manager.',
+      'mail.saved-code-other-server':
+        'The kept authorization code is used only with the server it was kept for ({host}:{port}). To connect to another server, enter the code again.',
       'mail.unknown-folder':
         'Only a folder Closeout has backed up into can be opened here, and this one holds no Closeout backup. Open it yourself in your file manager.',
     },
