@@ -26,6 +26,7 @@ export const VAULT_ERROR_CODES = [
   'vault.disk-full',
   'vault.read-only',
   'vault.io',
+  'vault.restore-unavailable',
 ] as const;
 
 export const MAIL_ERROR_CODES = [

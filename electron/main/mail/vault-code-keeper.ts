@@ -34,6 +34,8 @@ export function vaultCodeKeeper(store: DocumentStore<VaultDocument>, clock: Cloc
       // Locked: store.read() throws vault.locked, so "forget" never reports success without forgetting.
       if (!store.read().mailCodes.some((c) => c.address === key(address))) return;
       await write((codes) => codes.filter((c) => c.address !== key(address)));
+      // The earlier generations still hold the code, under the same key: destroy them too.
+      await store.destroyEarlierVersions?.();
     },
     onLock: (listener) =>
       store.onLockChange((unlocked) => {
