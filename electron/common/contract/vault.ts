@@ -8,6 +8,8 @@ export interface VaultGeneration {
   /** Opaque id of a verified earlier save, to pass back to `vault:restore`. */
   id: string;
   savedAt: string;
+  /** How it is protected, so the screen asks for a passphrase only where one is needed. */
+  mode: VaultMode;
 }
 
 export interface VaultRecoveryOffer {

@@ -483,7 +483,7 @@ export class Vault<D> implements DocumentStore<D> {
     for (const gen of await this.file.generations()) {
       try {
         const { header } = parseVault(await this.file.readGeneration(gen.id));
-        out.push({ id: gen.id, savedAt: new Date(header.savedAt).toISOString() });
+        out.push({ id: gen.id, savedAt: new Date(header.savedAt).toISOString(), mode: header.mode });
       } catch {
         // A damaged generation is not offered.
       }

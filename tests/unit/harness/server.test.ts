@@ -52,7 +52,12 @@ describe('harness server', () => {
     await core.start();
     server = await startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
 
-    for (const path of ['/%E0%A4%A', '/assets/%', '/%C0%AF..%2F..%2Fetc%2Fpasswd', '/__test/clock?x=%E0%A4%A']) {
+    for (const path of [
+      '/%E0%A4%A',
+      '/assets/%',
+      '/%C0%AF..%2F..%2Fetc%2Fpasswd',
+      '/__test/clock?x=%E0%A4%A',
+    ]) {
       const answer = await rawGet(server.port, path);
       expect([400, 403], path).toContain(answer.status);
     }

@@ -84,14 +84,20 @@ describe('mail:open-folder', () => {
 
     // A real backup folder, recorded by a verification: opened.
     const backup = tempDir();
-    await writeBackupState(backupPaths(backup).state, newState('li@163.com', 'imap.163.com', '2026-03-01T08:00:00.000Z'));
+    await writeBackupState(
+      backupPaths(backup).state,
+      newState('li@163.com', 'imap.163.com', '2026-03-01T08:00:00.000Z'),
+    );
     // Holding our backup but not recorded: still not opened.
     expect(await c.dispatch('mail:open-folder', { targetDir: backup })).toMatchObject({
       ok: false,
       error: { code: 'mail.unknown-folder' },
     });
     expect(await record(backup)).toMatchObject({ ok: true });
-    expect(await c.dispatch('mail:open-folder', { targetDir: `${backup}/` })).toEqual({ ok: true, value: undefined });
+    expect(await c.dispatch('mail:open-folder', { targetDir: `${backup}/` })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(desktop.opened).toEqual([backup]);
     await c.close();
   });

@@ -24,7 +24,9 @@ async function unlockedCore() {
   });
   await c.start();
   await c.dispatch('vault:create', { mode: 'keychain' });
-  expect(await c.dispatch('plan:create', { address: 'zhang@163.com', planId: 'p1' })).toMatchObject({ ok: true });
+  expect(await c.dispatch('plan:create', { address: 'zhang@163.com', planId: 'p1' })).toMatchObject({
+    ok: true,
+  });
   return c;
 }
 
@@ -32,12 +34,23 @@ describe('bounded input times', () => {
   it('reminders:add refuses at = 2^53-1, year 0000 and 1970, and still takes a time next week', async () => {
     const c = await unlockedCore();
     const add = (at: number) => c.dispatch('reminders:add', { planId: 'p1', item: null, title: 'Check', at });
-    for (const at of [Number.MAX_SAFE_INTEGER, Date.UTC(0, 0, 1) - 1900 * 365 * 86_400_000, 0, Date.UTC(1989, 11, 31)]) {
-      expect(await add(at), String(at)).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
+    for (const at of [
+      Number.MAX_SAFE_INTEGER,
+      Date.UTC(0, 0, 1) - 1900 * 365 * 86_400_000,
+      0,
+      Date.UTC(1989, 11, 31),
+    ]) {
+      expect(await add(at), String(at)).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalid-arguments' },
+      });
     }
     const tooFar = Date.now() + 101 * 365 * 86_400_000;
     expect(await add(tooFar)).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
-    const snooze = await c.dispatch('reminders:snooze', { id: 'x', choice: { kind: 'at', at: Number.MAX_SAFE_INTEGER } });
+    const snooze = await c.dispatch('reminders:snooze', {
+      id: 'x',
+      choice: { kind: 'at', at: Number.MAX_SAFE_INTEGER },
+    });
     expect(snooze).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
 
     expect(await add(NOW + 7 * 86_400_000)).toMatchObject({ ok: true });
@@ -64,12 +77,20 @@ describe('bounded input times', () => {
       });
     }
     expect(
-      await c.dispatch('plan:apply', { type: 'security.set-last-change', planId: 'p1', at: '2025-05-01T00:00:00Z' }),
+      await c.dispatch('plan:apply', {
+        type: 'security.set-last-change',
+        planId: 'p1',
+        at: '2025-05-01T00:00:00Z',
+      }),
     ).toMatchObject({ ok: true });
 
     // The renderer runs the same reducer for instant feedback: it refuses too, with a translated code.
     const doc = emptyDocument('2026-03-01T08:00:00.000Z');
-    const r = apply(doc, { type: 'security.set-last-change', planId: 'p1', at: '0000-01-01T00:00:00Z' }, '2026-03-01T08:00:00.000Z');
+    const r = apply(
+      doc,
+      { type: 'security.set-last-change', planId: 'p1', at: '0000-01-01T00:00:00Z' },
+      '2026-03-01T08:00:00.000Z',
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'plan.invalid-date', params: { field: 'at' } } });
     await c.close();
   });

@@ -40,7 +40,10 @@ function vaultFiles(dir: string): { name: string; bytes: Buffer }[] {
 }
 
 /** What an attacker holding `secret` gets from each file: the data key, if any opens. */
-async function keysOpenedBy(dir: string, secret: { passphrase?: string; recoveryCode?: string }): Promise<Buffer[]> {
+async function keysOpenedBy(
+  dir: string,
+  secret: { passphrase?: string; recoveryCode?: string },
+): Promise<Buffer[]> {
   const keys: Buffer[] = [];
   for (const f of vaultFiles(dir)) {
     let header;
@@ -271,7 +274,8 @@ describe('through the core: forget-code and restore', () => {
       }),
     ).toMatchObject({ ok: true });
     await finished;
-    for (let i = 0; i < 3; i++) await c.dispatch('plan:apply', { type: 'plan.set-details', planId: 'p1', note: `n${i}` });
+    for (let i = 0; i < 3; i++)
+      await c.dispatch('plan:apply', { type: 'plan.set-details', planId: 'p1', note: `n${i}` });
     const holding = async () => {
       const out: string[] = [];
       for (const f of vaultFiles(dir)) {
@@ -287,7 +291,10 @@ describe('through the core: forget-code and restore', () => {
       return out;
     };
     expect((await holding()).length).toBeGreaterThanOrEqual(4);
-    expect(await c.dispatch('mail:forget-code', { address: 'keeper@163.com' })).toEqual({ ok: true, value: undefined });
+    expect(await c.dispatch('mail:forget-code', { address: 'keeper@163.com' })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(await holding()).toEqual([]);
     await c.close();
   });
@@ -303,7 +310,10 @@ describe('through the core: forget-code and restore', () => {
     expect(generations.length).toBeGreaterThan(0);
     // Locked and healthy: no rollback, with or without the secret.
     await c.dispatch('vault:lock', undefined);
-    for (const input of [{ generationId: generations[0]! }, { generationId: generations[0]!, passphrase: OLD }]) {
+    for (const input of [
+      { generationId: generations[0]! },
+      { generationId: generations[0]!, passphrase: OLD },
+    ]) {
       expect(await c.dispatch('vault:restore', input)).toMatchObject({
         ok: false,
         error: { code: 'vault.restore-unavailable' },
@@ -319,14 +329,18 @@ describe('through the core: forget-code and restore', () => {
     const d = core(dir);
     await d.start();
     const status = await d.dispatch('vault:status', undefined);
-    const offer = status.ok ? (status.value as { recovery: { generations: { id: string }[] } | null }).recovery : null;
+    const offer = status.ok
+      ? (status.value as { recovery: { generations: { id: string }[] } | null }).recovery
+      : null;
     expect(offer?.generations.length).toBeGreaterThan(0);
     const id = offer!.generations[0]!.id;
     expect(await d.dispatch('vault:restore', { generationId: id })).toMatchObject({
       ok: false,
       error: { code: 'vault.passphrase-required' },
     });
-    expect(await d.dispatch('vault:restore', { generationId: id, passphrase: 'a wrong passphrase' })).toMatchObject({
+    expect(
+      await d.dispatch('vault:restore', { generationId: id, passphrase: 'a wrong passphrase' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'vault.wrong-passphrase' },
     });
