@@ -3,9 +3,12 @@
  * passphrase, shows the new code once, and afterwards the old code no longer unlocks the vault
  * while the new one does. The passphrase field shows zxcvbn-ts feedback in Chinese.
  */
-import { test, expect, watchPage } from './fixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, startHarness, watchPage } from './fixtures';
 import {
   confirmRecoveryCode,
+  addPlan,
   createVaultWithPassphrase,
   expectAccessible,
   openApp,
@@ -61,5 +64,40 @@ test.describe('new recovery code (zh-CN)', () => {
     await page.getByTestId('unlock').click();
     await expect(page).toHaveURL(/#\/plans/);
     expect(problems).toEqual([]);
+  });
+});
+
+test.describe('restoring an earlier save (en)', () => {
+  test.use({ locale: 'en' });
+
+  test('is offered only when the file is unreadable, and needs the passphrase', async ({ page, dataDir }) => {
+    const problems = watchPage(page);
+    let h = await startHarness({ dataDir });
+    try {
+      await openApp(page, h.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, 'restore.me@163.com');
+      expect(await h.stop('SIGTERM')).toBe(0);
+
+      // One damaged byte in the current file: it is set aside and the earlier saves are offered.
+      const file = join(dataDir, 'vault.closeout');
+      const bytes = readFileSync(file);
+      bytes[40] = bytes[40]! ^ 0x5a;
+      writeFileSync(file, bytes);
+      h = await startHarness({ dataDir });
+      await openApp(page, h.url);
+      await expect(page.getByTestId('recovery-offer')).toBeVisible();
+      await expect(page.getByTestId('restore-0')).toBeDisabled();
+      await page.locator('#restore-secret').fill('not the passphrase');
+      await page.getByTestId('restore-0').click();
+      await expect(page.locator('[data-error-code="vault.wrong-passphrase"]')).toBeVisible();
+      await page.locator('#restore-secret').fill(PASSPHRASE);
+      await expectAccessible(page);
+      await page.getByTestId('restore-0').click();
+      await expect(page).toHaveURL(/#\/plans/);
+      expect(problems).toEqual([]);
+    } finally {
+      await h.stop();
+    }
   });
 });
