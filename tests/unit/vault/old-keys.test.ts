@@ -352,3 +352,42 @@ describe('through the core: forget-code and restore', () => {
     await d.close();
   });
 });
+
+describe('destroying generations safely', () => {
+  it('never overwrites the current file through a generation that is another name of it', async () => {
+    const { DurableFile } = await import('../../../electron/main/vault/durable-file');
+    const { linkSync } = await import('node:fs');
+    const dir = tempDir();
+    const file = new DurableFile(join(dir, 'v.bin'));
+    await file.write(Buffer.from('first'));
+    await file.write(Buffer.from('second'));
+    // A failed save can leave the current file hard-linked as a generation.
+    linkSync(join(dir, 'v.bin'), join(dir, 'v.bin.gen-0000000099'));
+    await file.destroyGenerations();
+    expect(readFileSync(join(dir, 'v.bin'), 'utf8')).toBe('second');
+    expect(readdirSync(dir).filter((n) => n.includes('.gen-'))).toEqual([]);
+  });
+
+  it('a failed removal does not undo the change; the old generations go with the next save', async () => {
+    let failures = 1;
+    const fs: DurableFs = {
+      ...nodeDurableFs,
+      async openExisting(path) {
+        if (failures-- > 0) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return nodeDurableFs.openExisting(path);
+      },
+    };
+    const dir = tempDir();
+    const clock = new FakeClock();
+    const v = makeVault(dir, { fs, clock });
+    await v.create({ mode: 'passphrase', passphrase: OLD });
+    for (let n = 1; n <= 3; n++) {
+      clock.advance(1000);
+      await v.update(setDoc({ n, text: `state ${n}` }));
+    }
+    expect((await v.changePassphrase(OLD, NEW)).status.mode).toBe('passphrase');
+    expect((await keysOpenedBy(dir, { passphrase: OLD })).length).toBeGreaterThan(0);
+    await v.update(setDoc({ n: 4, text: 'next save' }));
+    expect(await keysOpenedBy(dir, { passphrase: OLD })).toEqual([]);
+  });
+});
