@@ -174,3 +174,18 @@ describe('a kept authorization code goes only to the server it was kept for', ()
     expect(real.connections).toBeGreaterThan(contacted);
   });
 });
+
+describe('codes kept before binding', () => {
+  it('count as bound to the catalog server of their address, and nothing else', async () => {
+    const { codeForServer } = await import('../../../electron/main/mail/code-keeper');
+    const { resolveServer } = await import('../../../electron/main/mail/connection');
+    const legacy = { authCode: CODE, server: null };
+    const catalog = resolveServer({ address: ADDRESS })!;
+    expect(codeForServer(legacy, catalog, catalog)).toBe(CODE);
+    expect(codeForServer(legacy, { ...catalog, host: 'IMAP.163.COM.' }, catalog)).toBe(CODE);
+    const other = resolveServer({ address: ADDRESS, host: '127.0.0.1', port: 993 })!;
+    expect(() => codeForServer(legacy, other, catalog)).toThrow(/another server/);
+    // An address with no catalog server: a legacy code goes nowhere.
+    expect(() => codeForServer(legacy, other, null)).toThrow(/another server/);
+  });
+});
