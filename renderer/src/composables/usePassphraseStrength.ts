@@ -25,7 +25,8 @@ export function usePassphraseStrength(passphrase: Ref<string>) {
   const labels = computed(() => [0, 1, 2, 3, 4].map((i) => t(`firstRun.strength.${i}`)));
   const feedback = computed(() => {
     const s = strength.value;
-    if (!s) return [];
+    // The estimator loads on first use: say so instead of showing "very weak" meanwhile.
+    if (!s) return passphrase.value ? [t('passphrase.checking')] : [];
     const keys = [
       ...(s.warning ? [`passphrase.warnings.${s.warning}`] : []),
       ...s.suggestions.map((k) => `passphrase.suggestions.${k}`),
