@@ -26,6 +26,7 @@ export const VAULT_ERROR_CODES = [
   'vault.disk-full',
   'vault.read-only',
   'vault.io',
+  'vault.restore-unavailable',
 ] as const;
 
 export const MAIL_ERROR_CODES = [
@@ -48,6 +49,8 @@ export const MAIL_ERROR_CODES = [
   'mail.open-failed',
   'mail.name-refused',
   'mail.response-too-large',
+  'mail.unknown-folder',
+  'mail.saved-code-other-server',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [
@@ -99,6 +102,7 @@ export const TRANSFER_ERROR_CODES = [
   'transfer.conflict',
   'transfer.save-failed',
   'transfer.too-large',
+  'transfer.unknown-kdf',
 ] as const;
 
 export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES, ...TRANSFER_ERROR_CODES] as const;

@@ -48,6 +48,11 @@ export interface CoreOptions {
   locale?: () => ReminderLocale;
   /** Keeps the language the renderer reports (electron-store in the app; in memory if absent). */
   preferences?: LocalePreference;
+  /**
+   * Tests and the harness only: an extra CA certificate (PEM) the IMAP connections trust, for their
+   * own self-signed server. main/index.ts never sets it, and no channel reaches it.
+   */
+  trustedCa?: string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -94,7 +99,12 @@ export function createCore(options: CoreOptions): Core {
   const mail = createMailService(ctx, {
     openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
     recordVerification: mailVerificationRecorder(plans),
+    recordedFolders: () =>
+      vault.isUnlocked()
+        ? vault.read().plans.flatMap((p) => [p.backups.mail?.verification?.location ?? ''].filter(Boolean))
+        : [],
     vaultCodes: vaultCodeKeeper(vault, clock),
+    ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
   });
   const handlers: Handlers = {
     ...add(createAppService(ctx, { desktop: options.desktop, locale })),
@@ -102,7 +112,10 @@ export function createCore(options: CoreOptions): Core {
     ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
-    ...add(createDiscoveryService(ctx, plans, { savedCode: mail.savedCode })),
+    ...add(createDiscoveryService(ctx, plans, {
+        savedCode: mail.savedCode,
+        ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
+      })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
     ...add(

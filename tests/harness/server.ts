@@ -85,7 +85,15 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     sameSecret(url.searchParams.get('token') ?? String(req.headers['x-harness-token'] ?? ''), token);
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) is the client's mistake, not a reason to crash.
+      res.writeHead(400, headers('text/plain; charset=utf-8')).end('Bad request');
+      return;
+    }
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     if (rel.includes('\0') || rel.split(sep).includes('..')) {
       res.writeHead(404, headers('text/plain; charset=utf-8')).end('Not found');
       return;
@@ -138,7 +146,21 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   }
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Any web page can send requests to 127.0.0.1: whatever arrives, answer and never crash.
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(400, headers('text/plain; charset=utf-8'));
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      res.writeHead(400, headers('text/plain; charset=utf-8')).end('Bad request');
+      return;
+    }
     if (!hostOk(req)) {
       res.writeHead(421, headers('text/plain; charset=utf-8')).end('Wrong host');
       return;
@@ -148,24 +170,29 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === '/harness-bridge.js') {
-      void BRIDGE_SOURCE.then((src) => {
-        const config = { channels: Object.keys(channels), events: Object.keys(events) };
-        res.writeHead(200, headers(MIME['.js'] ?? 'text/javascript')).end(`const HARNESS = ${JSON.stringify(config)};\n${src}`);
-      });
+      const src = await BRIDGE_SOURCE;
+      const config = { channels: Object.keys(channels), events: Object.keys(events) };
+      res.writeHead(200, headers(MIME['.js'] ?? 'text/javascript')).end(`const HARNESS = ${JSON.stringify(config)};\n${src}`);
       return;
     }
     if (url.pathname.startsWith('/__test/')) {
-      serveControls(req, res, url).catch(() => res.writeHead(400).end());
+      await serveControls(req, res, url);
       return;
     }
-    void serveFile(res, url.pathname);
-  });
+    await serveFile(res, url.pathname);
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   const sockets = new Set<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin ?? '';
     if (url.pathname !== '/bridge' || !hostOk(req) || !allowedOrigins().includes(origin) || !tokenOk(url, req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

@@ -18,11 +18,8 @@ export const mailAccountSchema = z
     port: z.number().int().min(1).max(65535).optional(),
     /** true: TLS from the first byte (993); false: STARTTLS required (143). Default true. */
     secure: z.boolean().optional(),
-    /**
-     * Extra trusted CA certificate (PEM). The screen never sets it; tests and the harness use it
-     * to trust their own self-signed server instead of turning verification off.
-     */
-    tls: z.object({ ca: z.string().min(1).max(20_000) }).strict().optional(),
+    // No CA from the page: tests and the harness trust their own server through NODE_EXTRA_CA_CERTS
+    // or the core's test-only `trustedCa` option, never through a channel.
   })
   .strict();
 export type MailAccount = z.infer<typeof mailAccountSchema>;
@@ -33,7 +30,7 @@ const targetDirSchema = z.string().min(1).max(4096);
 const credentialsShape = {
   /** The client authorization code (客户端授权码) typed by the user. */
   authCode: authCodeSchema.optional(),
-  /** Use the code kept in the vault for this address instead. */
+  /** Use the code kept for this address instead; only for the server it was kept for (host, port, TLS). */
   useSavedCode: z.boolean().optional(),
 };
 

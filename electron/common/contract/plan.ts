@@ -3,7 +3,7 @@ import type { BurndownPoint, TimelineEntry } from '../model/history';
 import type { DomainEvent } from '../model/events';
 import type { HistoryEntry } from '../model/history-entry';
 import type { Plan } from '../model/plan';
-import { planCommandSchema } from '../model/commands';
+import { planCommandInputSchema } from '../model/commands';
 import { idSchema } from '../model/primitives';
 import type { Readiness } from '../readiness';
 import { channel, event } from './define';
@@ -50,7 +50,7 @@ export const planChannels = {
   'plan:list': channel<PlanView[]>()(z.void()),
   'plan:create': channel<PlanView>()(planCreateInputSchema),
   /** Applies one command (see model/commands.ts); saved durably before the result returns. */
-  'plan:apply': channel<PlanApplied>()(planCommandSchema),
+  'plan:apply': channel<PlanApplied>()(planCommandInputSchema),
   'plan:history': channel<PlanHistory>()(planHistoryInputSchema),
 } as const;
 

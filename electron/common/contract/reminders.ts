@@ -8,6 +8,7 @@ import {
   type ReminderKind,
   type ReminderSettings,
 } from '../model/reminders';
+import { inputEpochMsSchema } from '../model/primitives';
 import type { ReminderStatus } from '../schedule';
 import { REMINDER_LOCALES } from '../reminder-text';
 
@@ -86,7 +87,8 @@ export interface IcsExport {
 }
 
 const id = z.string().min(1).max(200);
-const epochMs = z.number().int().nonnegative();
+/** A time the caller chooses: bounded, so the screen's date formatting can never throw on it. */
+const epochMs = inputEpochMsSchema;
 
 export const snoozeChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hour') }).strict(),

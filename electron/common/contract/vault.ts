@@ -8,6 +8,8 @@ export interface VaultGeneration {
   /** Opaque id of a verified earlier save, to pass back to `vault:restore`. */
   id: string;
   savedAt: string;
+  /** How it is protected, so the screen asks for a passphrase only where one is needed. */
+  mode: VaultMode;
 }
 
 export interface VaultRecoveryOffer {
@@ -33,6 +35,7 @@ export interface VaultStatus {
 }
 
 export const passphraseSchema = z.string().min(1).max(1024);
+const generationIdSchema = z.string().min(1).max(200);
 
 export const vaultChannels = {
   'vault:status': channel<VaultStatus>()(z.void()),
@@ -50,14 +53,34 @@ export const vaultChannels = {
     ]),
   ),
   'vault:lock': channel<VaultStatus>()(z.void()),
-  'vault:change-passphrase': channel<VaultStatus>()(
+  /**
+   * A new passphrase (a keychain vault switches to it) and a new data key; earlier copies under the
+   * old key are destroyed. `recoveryCode`: a new code, shown once, when the old one could not be kept.
+   */
+  'vault:change-passphrase': channel<{ status: VaultStatus; recoveryCode: string | null }>()(
     z.object({ current: passphraseSchema, next: passphraseSchema }).strict(),
+  ),
+  /**
+   * A new recovery code, shown once; the old one stops working. `current`: the passphrase (a
+   * keychain vault asks the keychain instead).
+   */
+  'vault:new-recovery-code': channel<{ status: VaultStatus; recoveryCode: string }>()(
+    z.object({ current: passphraseSchema.optional() }).strict(),
   ),
   'vault:set-auto-lock': channel<VaultStatus>()(
     z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() }).strict(),
   ),
-  /** Open a verified earlier generation after the current file was found corrupt. */
-  'vault:restore': channel<VaultStatus>()(z.object({ generationId: z.string().min(1).max(200) }).strict()),
+  /**
+   * Open a verified earlier generation after the current file was found unreadable (only then),
+   * proven with its secret: the passphrase or recovery code, or none for a keychain vault.
+   */
+  'vault:restore': channel<VaultStatus>()(
+    z.union([
+      z.object({ generationId: generationIdSchema, passphrase: passphraseSchema }).strict(),
+      z.object({ generationId: generationIdSchema, recoveryCode: z.string().min(1).max(200) }).strict(),
+      z.object({ generationId: generationIdSchema }).strict(),
+    ]),
+  ),
 } as const;
 
 export const vaultEvents = {

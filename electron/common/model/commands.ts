@@ -18,7 +18,7 @@ import {
   STEP_STATUSES,
   TRACKED_PREPARATION_IDS,
 } from './plan';
-import { amountSchema, idSchema, isoTimeSchema, labelSchema, noteSchema } from './primitives';
+import { amountSchema, idSchema, isInputTime, isoTimeSchema, labelSchema, noteSchema } from './primitives';
 
 /**
  * Every change to a plan is one of these. Ids are chosen by the caller (the renderer uses
@@ -133,6 +133,28 @@ export const planCommandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type PlanCommand = z.infer<typeof planCommandSchema>;
+
+/** The fields of a command that hold a time; each must pass `isInputTime`. */
+const COMMAND_TIME_FIELDS = ['at', 'verifiedAt', 'submittedAt', 'closedAt'] as const;
+
+/** The first time field of `command` outside 1990 .. now + 100 years, or null. */
+export function commandTimeOutOfBounds(command: PlanCommand, now: number): string | null {
+  const fields = command as Partial<Record<(typeof COMMAND_TIME_FIELDS)[number], string | null>>;
+  for (const field of COMMAND_TIME_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string' && !isInputTime(Date.parse(value), now)) return field;
+  }
+  return null;
+}
+
+/**
+ * A command as a caller sends it (`plan:apply`): its times are bounded too. Stored history keeps
+ * the plain schema, so a document written before the bounds still opens.
+ */
+export const planCommandInputSchema = planCommandSchema.superRefine((command, ctx) => {
+  const field = commandTimeOutOfBounds(command, Date.now());
+  if (field) ctx.addIssue({ code: 'custom', path: [field], message: 'A time between 1990-01-01 and 100 years from now' });
+});
 export type PlanCommandType = PlanCommand['type'];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;
 

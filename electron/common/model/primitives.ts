@@ -5,6 +5,32 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/);
 
 export const isoTimeSchema = z.iso.datetime();
 
+/**
+ * Bounds on every time a caller gives (commands, reminders): none before 1990 (NetEase mail began
+ * in 1997) and none more than 100 years ahead. Without them `at = 2^53-1` or year 0000 reached
+ * the document and Intl date formatting threw on the screen. Stored documents are not re-checked.
+ */
+export const EARLIEST_INPUT_TIME = Date.UTC(1990, 0, 1);
+export const INPUT_TIME_YEARS_AHEAD = 100;
+
+export function latestInputTime(now: number): number {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() + INPUT_TIME_YEARS_AHEAD);
+  return d.getTime();
+}
+
+export function isInputTime(ms: number, now: number): boolean {
+  return Number.isFinite(ms) && ms >= EARLIEST_INPUT_TIME && ms <= latestInputTime(now);
+}
+
+const INPUT_TIME_MESSAGE = `A time between 1990-01-01 and ${INPUT_TIME_YEARS_AHEAD} years from now`;
+
+/** Milliseconds since the epoch, as a caller may give them (bounded against the system clock). */
+export const inputEpochMsSchema = z
+  .number()
+  .int()
+  .refine((ms) => isInputTime(ms, Date.now()), INPUT_TIME_MESSAGE);
+
 export const noteSchema = z.string().max(4000);
 
 export const labelSchema = z.string().trim().min(1).max(200);

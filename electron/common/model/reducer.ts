@@ -10,7 +10,7 @@ import { catalogServiceById } from '../catalog/services';
 import { STEP_IDS, stepById, type StepId } from '../catalog/steps';
 import { err, ok, type Result } from '../result';
 import { submitBlockers } from '../readiness';
-import type { CommandOf, PlanCommand } from './commands';
+import { commandTimeOutOfBounds, type CommandOf, type PlanCommand } from './commands';
 import type { VaultDocument } from './document';
 import type { DomainEvent, PlanSection } from './events';
 import type { HistoryEntry } from './history-entry';
@@ -526,6 +526,8 @@ export function applyToPlans(
  * it was and records nothing. Deleting a plan removes its history too: nothing of it is kept.
  */
 export function apply(doc: VaultDocument, command: PlanCommand, now: string): Result<Applied> {
+  const outOfBounds = commandTimeOutOfBounds(command, Date.parse(now));
+  if (outOfBounds) return err('plan.invalid-date', `${outOfBounds} is out of range`, { field: outOfBounds });
   const r = applyToPlans(doc.plans, command, now);
   if (!r.ok) return r;
   const { plans, events } = r.value;

@@ -4,12 +4,14 @@
  * picks it with a dialog adapter, the harness types it).
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { MailAccount, MailFinished, MailStatus, MailVerification } from '../../common/contract/mail';
 import { AppFailure, err, ok, type Result } from '../../common/result';
 import type { Service, ServiceContext } from '../services/context';
 import { readBackupState } from './backup-state';
 import type { CodeKeeper } from './code-keeper';
-import { sessionCodeKeeper } from './code-keeper';
+import { codeForServer, sessionCodeKeeper } from './code-keeper';
 import { closeSession, openSession, requireServer, resolveServer, type ConnectionSpec } from './connection';
 import { listServerFolders, loadState, prepareTarget, runExport, savedNamesOf } from './exporter';
 import type { ExportTuning } from './folder-export';
@@ -39,9 +41,16 @@ export type PlanVerificationRecorder = (
 export interface MailServiceOptions {
   /** Opens a folder in the system file manager (Electron: shell.openPath); rejects with the OS's reason. */
   openPath: (path: string) => Promise<void>;
+  /**
+   * An extra CA certificate (PEM) to trust: tests and the harness only, for their own self-signed
+   * IMAP server. The composition root of the app never sets it and no channel can.
+   */
+  trustedCa?: string;
   /** Persistent keeper for "keep the code"; without it codes live only for the session. */
   vaultCodes?: CodeKeeper;
   recordVerification?: PlanVerificationRecorder;
+  /** Backup folders the plans have recorded (verified backups); `mail:open-folder` opens only known folders. */
+  recordedFolders?: () => string[];
   tuning?: Partial<ExportTuning>;
 }
 
@@ -58,17 +67,29 @@ interface Job {
 export function createMailService(
   ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo'>,
   options: MailServiceOptions,
-): Service<MailChannel> & { savedCode(address: string): Promise<string | null> } {
+): Service<MailChannel> & { savedCode(account: MailAccount): Promise<string | null> } {
   const session = sessionCodeKeeper();
   const stopWatchingLock = options.vaultCodes?.onLock?.(() => session.clear());
   let job: Job | null = null;
   let last: MailFinished | null = null;
+  /** Folders this session's backups wrote into (resolved paths). */
+  const sessionFolders = new Set<string>();
   const iso = () => new Date(ctx.clock.now()).toISOString();
 
-  const codeFor = async (address: string, authCode?: string, useSavedCode?: boolean): Promise<string> => {
+  const kept = async (address: string) =>
+    (await session.get(address)) ?? (await options.vaultCodes?.get(address)) ?? null;
+
+  /** The kept code for this account's server; refused (never sent) when it was given for another server. */
+  const savedCodeFor = async (account: MailAccount): Promise<string | null> => {
+    const code = await kept(account.address);
+    if (!code) return null;
+    return codeForServer(code, requireServer(account), resolveServer({ address: account.address }));
+  };
+
+  const codeFor = async (account: MailAccount, authCode?: string, useSavedCode?: boolean): Promise<string> => {
     if (authCode) return authCode;
     if (useSavedCode) {
-      const saved = (await session.get(address)) ?? (await options.vaultCodes?.get(address)) ?? null;
+      const saved = await savedCodeFor(account);
       if (saved) return saved;
     }
     throw new AppFailure('mail.code-required', 'Enter the client authorization code');
@@ -81,8 +102,8 @@ export function createMailService(
   ): Promise<ConnectionSpec> => ({
     server: requireServer(account),
     user: account.address,
-    authCode: await codeFor(account.address, authCode, useSavedCode),
-    ...(account.tls?.ca ? { ca: account.tls.ca } : {}),
+    authCode: await codeFor(account, authCode, useSavedCode),
+    ...(options.trustedCa ? { ca: options.trustedCa } : {}),
   });
 
   const record = async (
@@ -187,7 +208,7 @@ export function createMailService(
       'mail:resolve-server': ({ address }) => ok(resolveServer({ address })),
       'mail:saved-code': ({ address }) =>
         guard(async () => ({
-          hasSavedCode: !!((await session.get(address)) ?? (await options.vaultCodes?.get(address))),
+          hasSavedCode: !!(await kept(address)),
         })),
       'mail:test-connection': ({ account, authCode, useSavedCode }) =>
         guard(async () => {
@@ -213,8 +234,8 @@ export function createMailService(
           await prepareTarget(targetDir);
           const existing = await readBackupState(backupPaths(targetDir).state).catch(() => null);
           await loadState(targetDir, account.address, '', iso());
-          await session.save(account.address, spec.authCode);
-          if (saveCode && options.vaultCodes) await options.vaultCodes.save(account.address, spec.authCode);
+          await session.save(account.address, spec.authCode, spec.server);
+          if (saveCode && options.vaultCodes) await options.vaultCodes.save(account.address, spec.authCode, spec.server);
           const jobId = randomUUID();
           const controller = new AbortController();
           const progress = new ProgressTracker(jobId, ctx.clock, (p) => ctx.emit('mail:progress', p));
@@ -228,6 +249,7 @@ export function createMailService(
             done: Promise.resolve(),
           };
           job = j;
+          sessionFolders.add(resolve(targetDir));
           j.done = runJob(j, spec);
           return { jobId, resumed: existing !== null };
         }),
@@ -280,8 +302,17 @@ export function createMailService(
         }),
       'mail:open-folder': ({ targetDir }) =>
         guard(async () => {
+          // shell.openPath launches executables, `.app` bundles and `.desktop` files: only a folder
+          // a backup of ours wrote into (this session, or recorded in a plan) that still holds
+          // our backup state is opened, never a path the page merely names.
+          const folder = resolve(targetDir);
+          const known =
+            sessionFolders.has(folder) || (options.recordedFolders?.() ?? []).some((f) => f && resolve(f) === folder);
+          const isDir = known && (await stat(folder).then((st) => st.isDirectory(), () => false));
+          const ours = isDir && (await readBackupState(backupPaths(folder).state).catch(() => null)) !== null;
+          if (!ours) throw new AppFailure('mail.unknown-folder', 'Only a backup folder made by Closeout can be opened');
           try {
-            await options.openPath(targetDir);
+            await options.openPath(folder);
           } catch {
             throw new AppFailure('mail.open-failed', 'The folder could not be opened');
           }
@@ -292,9 +323,11 @@ export function createMailService(
           await options.vaultCodes?.forget(address);
         }),
     },
-    /** The code `mail:saved-code` reports, for discovery in main; it never goes to the renderer. */
-    savedCode: async (address: string) =>
-      (await session.get(address)) ?? (await options.vaultCodes?.get(address)) ?? null,
+    /**
+     * The code `mail:saved-code` reports, for discovery in main, if it was kept for this account's
+     * server (else `mail.saved-code-other-server` is thrown); it never goes to the renderer.
+     */
+    savedCode: savedCodeFor,
     async close() {
       stopWatchingLock?.();
       const running = job;

@@ -7,7 +7,7 @@ import type { VaultDocument } from '../../common/model/document';
 import { AppFailure, ok } from '../../common/result';
 import type { Clock } from '../../common/clock';
 import type { DocumentStore } from '../vault/document-store';
-import type { CodeKeeper } from './code-keeper';
+import { bindingOf, type CodeKeeper } from './code-keeper';
 
 export function vaultCodeKeeper(store: DocumentStore<VaultDocument>, clock: Clock): CodeKeeper {
   const key = (address: string) => address.toLowerCase();
@@ -20,19 +20,22 @@ export function vaultCodeKeeper(store: DocumentStore<VaultDocument>, clock: Cloc
   return {
     get: async (address) => {
       if (!store.isUnlocked()) return null;
-      return store.read().mailCodes.find((c) => c.address === key(address))?.authCode ?? null;
+      const kept = store.read().mailCodes.find((c) => c.address === key(address));
+      return kept ? { authCode: kept.authCode, server: kept.server ?? null } : null;
     },
-    save: async (address, code) => {
+    save: async (address, code, server) => {
       const savedAt = new Date(clock.now()).toISOString();
       await write((codes) => [
         ...codes.filter((c) => c.address !== key(address)),
-        { address: key(address), authCode: code, savedAt },
+        { address: key(address), authCode: code, savedAt, server: bindingOf(server) },
       ]);
     },
     forget: async (address) => {
       // Locked: store.read() throws vault.locked, so "forget" never reports success without forgetting.
       if (!store.read().mailCodes.some((c) => c.address === key(address))) return;
       await write((codes) => codes.filter((c) => c.address !== key(address)));
+      // The earlier generations still hold the code, under the same key: destroy them too.
+      await store.destroyEarlierVersions?.();
     },
     onLock: (listener) =>
       store.onLockChange((unlocked) => {

@@ -14,7 +14,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 import { z } from 'zod';
 import { AppFailure } from '../../common/result';
 import { kdfSchema } from '../vault/header';
-import { DEFAULT_KDF_COST, scrypt, type KdfCost } from '../vault/keys';
+import { DEFAULT_KDF_COST, isKnownCost, scrypt, type KdfCost } from '../vault/keys';
 
 export const EXPORT_MAGIC = Buffer.from('CLOSEOUT-EXPORT\n', 'ascii');
 export const EXPORT_FORMAT_VERSION = 1;
@@ -100,8 +100,16 @@ export function readExportHeader(file: Buffer): { header: ExportHeader; aadEnd: 
   return { header, aadEnd };
 }
 
-export async function openExport(file: Buffer, passphrase: string): Promise<{ header: ExportHeader; payload: unknown }> {
+/** `knownCosts`: scrypt settings accepted besides the default (the lighter one of tests and the harness). */
+export async function openExport(
+  file: Buffer,
+  passphrase: string,
+  knownCosts: readonly (KdfCost | undefined)[] = [],
+): Promise<{ header: ExportHeader; payload: unknown }> {
   const { header, aadEnd } = readExportHeader(file);
+  if (!isKnownCost(header.kdf, knownCosts)) {
+    throw new AppFailure('transfer.unknown-kdf', 'The export file asks for key-derivation settings Closeout does not write');
+  }
   const key = await scrypt(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   try {
     const check = Buffer.from(header.check, 'base64');

@@ -40,7 +40,7 @@ export function createTransferService(ctx: ServiceContext, options: TransferOpti
     if (header.documentVersion > DOCUMENT_VERSION) {
       throw new AppFailure('transfer.newer-version', 'The export was made by a newer version of Closeout');
     }
-    const { payload } = await openExport(file, passphrase);
+    const { payload } = await openExport(file, passphrase, [options.kdfCost]);
     const migrated = migrateDocument(payload);
     if (!migrated.ok) {
       throw new AppFailure(

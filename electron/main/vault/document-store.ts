@@ -12,4 +12,9 @@ export interface DocumentStore<D = VaultDocument> {
   update<T>(fn: (doc: D) => Result<{ doc: D; value: T }>): Promise<Result<T>>;
   onChange(listener: (doc: D) => void): () => void;
   onLockChange(listener: (unlocked: boolean) => void): () => void;
+  /**
+   * Destroys the earlier versions kept beside the document (overwritten, then removed), after a
+   * secret left it; stores without earlier versions need not implement it.
+   */
+  destroyEarlierVersions?(): Promise<void>;
 }

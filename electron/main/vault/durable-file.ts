@@ -120,6 +120,43 @@ export class DurableFile {
     }
   }
 
+  /**
+   * Overwrites every earlier generation with zeros (fsynced) and then removes it: used when they
+   * hold a key or a secret that must not outlive a change (a new data key, a forgotten code). A
+   * generation that is another name of the current file (a hard link left by a failed save) is
+   * only unlinked. Flash storage and copy-on-write file systems may keep old blocks regardless;
+   * this removes what the file system itself still offers.
+   */
+  async destroyGenerations(): Promise<void> {
+    const current = await this.fs.identity(this.path).catch(() => null);
+    for (const gen of await this.generations()) {
+      try {
+        const same = current !== null && (await this.fs.identity(gen.path)) === current;
+        if (!same) await this.overwrite(gen.path);
+        await this.fs.unlink(gen.path);
+      } catch (e) {
+        if (errnoCode(e) !== 'ENOENT') throw toVaultFailure(e, 'removing an earlier version');
+      }
+    }
+    await this.syncDir();
+  }
+
+  private async overwrite(path: string): Promise<void> {
+    const { file, size } = await this.fs.openExisting(path);
+    try {
+      const zeros = Buffer.alloc(Math.min(size, 1 << 20));
+      let done = 0;
+      while (done < size) {
+        const n = await file.write(zeros, 0, Math.min(zeros.length, size - done), done);
+        if (n <= 0) throw new AppFailure('vault.disk-full', 'Short write while overwriting an earlier version');
+        done += n;
+      }
+      await file.sync();
+    } finally {
+      await file.close().catch(() => {});
+    }
+  }
+
   /** Moves the current file aside under a new name (never deleted) and returns that name. */
   async quarantine(stamp: string): Promise<string> {
     const target = `${this.name}.quarantine-${stamp}-${randomBytes(3).toString('hex')}`;

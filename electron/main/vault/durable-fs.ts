@@ -1,6 +1,7 @@
 import {
   closeSync,
   copyFileSync,
+  fstatSync,
   fsync,
   linkSync,
   mkdirSync,
@@ -8,6 +9,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -36,6 +38,10 @@ export interface DurableFs {
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string, mode: number): Promise<void>;
+  /** Opens an existing file for writing in place (to overwrite it before it is removed). */
+  openExisting(path: string): Promise<{ file: WritableFile; size: number }>;
+  /** Device and inode, to tell two names of one file apart from two files; null when absent. */
+  identity(path: string): Promise<string | null>;
 }
 
 /*
@@ -63,5 +69,13 @@ export const nodeDurableFs: DurableFs = {
   unlink: async (path) => unlinkSync(path),
   mkdir: async (path, mode) => {
     mkdirSync(path, { recursive: true, mode });
+  },
+  openExisting: async (path) => {
+    const fd = openSync(path, 'r+');
+    return { file: wrap(fd), size: fstatSync(fd).size };
+  },
+  identity: async (path) => {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? `${st.dev}:${st.ino}` : null;
   },
 };

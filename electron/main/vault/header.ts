@@ -18,6 +18,15 @@ export const secretWrapSchema = z.object({ kdf: kdfSchema, iv: z.base64(), data:
 export type SecretWrap = z.infer<typeof secretWrapSchema>;
 
 /**
+ * The data key sealed for the recovery code: scrypt(code) seeds an X25519 key pair whose public
+ * half is kept here, so a new data key can be sealed for the same code without knowing it.
+ */
+export const recoveryWrapSchema = z
+  .object({ kdf: kdfSchema, publicKey: z.base64(), ephemeral: z.base64(), iv: z.base64(), data: z.base64() })
+  .strict();
+export type RecoveryWrap = z.infer<typeof recoveryWrapSchema>;
+
+/**
  * The plaintext header of a vault file. Nothing secret: wrapped keys and parameters only. It is
  * authenticated as AES-GCM additional data, so changing any of it makes decryption fail.
  */
@@ -27,7 +36,8 @@ export const vaultHeaderSchema = z
     /** The data key as encrypted by the OS keychain (keychain mode). */
     keychain: z.base64().optional(),
     passphrase: secretWrapSchema.optional(),
-    recovery: secretWrapSchema,
+    /** The sealed form (`recoveryWrapSchema`); vaults made before it wrap the key directly. */
+    recovery: z.union([recoveryWrapSchema, secretWrapSchema]),
     autoLockMinutes: z.number().int().min(1).max(24 * 60).nullable(),
     /** Milliseconds since the epoch, from the injected clock. */
     savedAt: z.number().int().nonnegative(),

@@ -29,7 +29,8 @@ export function createVaultService<D>(
       'vault:lock': () => ok(vault.lock()),
       'vault:change-passphrase': async ({ current, next }) => ok(await vault.changePassphrase(current, next)),
       'vault:set-auto-lock': async ({ minutes }) => ok(await vault.setAutoLock(minutes)),
-      'vault:restore': async ({ generationId }) => ok(await vault.restore(generationId)),
+      'vault:new-recovery-code': async ({ current }) => ok(await vault.newRecoveryCode(current ?? null)),
+      'vault:restore': async ({ generationId, ...secret }) => ok(await vault.restore(generationId, secret)),
     },
     async start() {
       unsubscribe = vault.onStatus((status) => emit('vault:changed', status));

@@ -9,13 +9,17 @@ import type { DocumentCodec } from './codec';
 import type { DocumentStore } from './document-store';
 import type { DurableFs } from './durable-fs';
 import { DurableFile } from './durable-file';
-import type { VaultHeader } from './header';
+import type { RecoveryWrap, SecretWrap, VaultHeader } from './header';
 import {
   DEFAULT_KDF_COST,
+  isKnownCost,
   newDataKey,
   newRecoveryCode,
   normalizeRecoveryCode,
+  openWithRecoveryCode,
+  recoveryLockFor,
   sameKey,
+  sealForRecovery,
   unwrapWithSecret,
   wrapWithSecret,
   type KdfCost,
@@ -40,6 +44,12 @@ export interface VaultOptions<D> {
 export type CreateInput = { mode: 'keychain' } | { mode: 'passphrase'; passphrase: string };
 export type UnlockInput = { passphrase: string } | { recoveryCode: string } | Record<string, never>;
 
+/** A change that gave the vault a new data key; `recoveryCode` is set when a new code was issued (shown once). */
+export interface Rekeyed {
+  status: VaultStatus;
+  recoveryCode: string | null;
+}
+
 interface Session<D> {
   key: Buffer;
   header: VaultHeader;
@@ -60,6 +70,8 @@ export class Vault<D> implements DocumentStore<D> {
   private opened: ParsedVault | null = null;
   private keychain: KeyAvailability = 'unavailable';
   private lastActivity = 0;
+  /** Earlier generations under a retired key or holding a forgotten secret, not yet destroyed (a failed attempt). */
+  private pendingDestroy = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changeListeners = new Set<(doc: D) => void>();
   private readonly lockListeners = new Set<(unlocked: boolean) => void>();
@@ -111,7 +123,7 @@ export class Vault<D> implements DocumentStore<D> {
       if (input.mode === 'passphrase') checkStrength(input.passphrase);
       const key = newDataKey();
       const recoveryCode = newRecoveryCode();
-      const recovery = await wrapWithSecret(key, recoveryCode, 'recovery', this.cost);
+      const recovery = sealForRecovery(key, await recoveryLockFor(recoveryCode, this.cost));
       let header: VaultHeader;
       if (input.mode === 'keychain') {
         const blob = await this.options.keyProvider.encrypt(key).catch(() => {
@@ -154,27 +166,49 @@ export class Vault<D> implements DocumentStore<D> {
     return this.changed();
   }
 
-  changePassphrase(current: string, next: string): Promise<VaultStatus> {
+  /**
+   * Sets a new passphrase (a keychain vault switches to passphrase mode). The vault gets a new
+   * data key and every earlier generation, readable with the old passphrase or keychain entry, is
+   * destroyed: the old secret opens no copy kept here afterwards. The recovery code keeps working
+   * (it is sealed for the new key); a vault made before sealed recovery gets a new code, returned.
+   */
+  changePassphrase(current: string, next: string): Promise<Rekeyed> {
     return this.exclusive(async () => {
       const s = this.requireSession();
       checkStrength(next);
       // The recovery code is accepted as `current` too: that is how a forgotten passphrase is replaced.
-      const asPassphrase = s.header.passphrase && (await unwrapWithSecret(s.header.passphrase, current, 'passphrase'));
+      const asPassphrase = s.header.passphrase && (await this.openWrap(s.header.passphrase, current));
       const code = asPassphrase ? null : normalizeRecoveryCode(current);
-      const asRecovery = code ? await unwrapWithSecret(s.header.recovery, code, 'recovery') : null;
+      const asRecovery = code ? await this.openRecovery(s.header.recovery, code) : null;
       const proven = asPassphrase || asRecovery;
       if (!proven || !sameKey(proven, s.key)) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       proven.fill(0);
-      const passphrase = await wrapWithSecret(s.key, next, 'passphrase', this.cost);
-      const header: VaultHeader = {
-        ...s.header,
-        keychain: undefined,
-        mode: 'passphrase',
-        passphrase,
-        autoLockMinutes: s.header.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
-      };
-      await this.commitHeader(s, header);
-      return this.changed();
+      const recoveryCode = await this.rekey(s, { mode: 'passphrase', passphrase: next }, code);
+      return { status: this.changed(), recoveryCode };
+    });
+  }
+
+  /**
+   * Issues a new recovery code (shown once): a new data key, sealed for the new code, and every
+   * earlier generation destroyed, so the old code opens nothing kept here. Needs the current
+   * secret: the passphrase, or for a keychain vault the keychain itself (asked again).
+   */
+  newRecoveryCode(current: string | null): Promise<{ status: VaultStatus; recoveryCode: string }> {
+    return this.exclusive(async () => {
+      const s = this.requireSession();
+      let proven: Buffer | null;
+      if (s.header.mode === 'passphrase') {
+        proven = s.header.passphrase && current ? await this.openWrap(s.header.passphrase, current) : null;
+        if (!proven || !sameKey(proven, s.key)) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
+      } else {
+        proven = await this.unwrap(s.header, {});
+        if (!sameKey(proven, s.key)) throw new AppFailure('vault.keychain-entry-missing', 'The keychain holds another key');
+      }
+      proven.fill(0);
+      const target = s.header.mode === 'passphrase' ? { mode: 'passphrase' as const, passphrase: current! } : { mode: 'keychain' as const };
+      const recoveryCode = newRecoveryCode();
+      await this.rekey(s, target, null, recoveryCode);
+      return { status: this.changed(), recoveryCode };
     });
   }
 
@@ -186,17 +220,42 @@ export class Vault<D> implements DocumentStore<D> {
     });
   }
 
-  /** Makes a verified earlier generation the current file again; the vault is then locked. */
-  restore(generationId: string): Promise<VaultStatus> {
+  /**
+   * Makes a verified earlier generation the current file again; the vault is then locked. Only
+   * while a recovery offer stands (the current file could not be read), and only with the secret
+   * that opens that generation (passphrase, recovery code, or the keychain): a healthy vault is
+   * never rolled back, and a locked one never without its secret.
+   */
+  restore(generationId: string, input: UnlockInput = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
+      if (!this.recovery) {
+        throw new AppFailure('vault.restore-unavailable', 'Earlier versions are offered only when the vault file cannot be read');
+      }
       const bytes = await this.file.readGeneration(generationId);
       const parsed = parseVault(bytes);
-      if (this.session) decryptVault(parsed, this.session.key);
+      const key = await this.unwrap(parsed.header, input);
+      try {
+        decryptVault(parsed, key);
+      } finally {
+        key.fill(0);
+      }
       await this.file.write(bytes);
       this.lock();
       this.recovery = null;
       await this.loadHeader();
       return this.changed();
+    });
+  }
+
+  /**
+   * Destroys every earlier generation (overwritten, then removed): after a secret left the
+   * document (`mail:forget-code`), the copies that still hold it go too.
+   */
+  destroyEarlierVersions(): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireSession();
+      await this.file.destroyGenerations();
+      this.pendingDestroy = false;
     });
   }
 
@@ -290,7 +349,83 @@ export class Vault<D> implements DocumentStore<D> {
     const next = { ...header, savedAt: this.options.clock.now() };
     const plain = Buffer.from(JSON.stringify(doc), 'utf8');
     await this.file.write(encryptVault(next, key, randomBytes(12), plain));
+    if (this.pendingDestroy) await this.destroyGenerationsNow();
     return next;
+  }
+
+  /**
+   * Replaces the data key: the document is written under a new key wrapped for `target` and the
+   * recovery code (the same code, sealed again, or `issue` when given), then every generation
+   * under the old key is destroyed. Returns the new recovery code when one had to be issued.
+   */
+  private async rekey(
+    s: Session<D>,
+    target: { mode: 'passphrase'; passphrase: string } | { mode: 'keychain' },
+    knownCode: string | null,
+    issue?: string,
+  ): Promise<string | null> {
+    const key = newDataKey();
+    let issued: string | null = issue ?? null;
+    let recovery: VaultHeader['recovery'];
+    if (issue) {
+      recovery = sealForRecovery(key, await recoveryLockFor(issue, this.cost));
+    } else if ('publicKey' in s.header.recovery) {
+      recovery = sealForRecovery(key, s.header.recovery);
+    } else {
+      // A vault made before sealed recovery: its code can be carried over only if it was just typed.
+      issued = knownCode ? null : newRecoveryCode();
+      recovery = sealForRecovery(key, await recoveryLockFor(knownCode ?? issued!, this.cost));
+    }
+    let header: VaultHeader;
+    if (target.mode === 'passphrase') {
+      header = {
+        ...s.header,
+        keychain: undefined,
+        mode: 'passphrase',
+        passphrase: await wrapWithSecret(key, target.passphrase, 'passphrase', this.cost),
+        recovery,
+        autoLockMinutes: s.header.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES,
+      };
+    } else {
+      const blob = await this.options.keyProvider.encrypt(key).catch(() => {
+        throw new AppFailure('vault.keychain-unavailable', 'The keychain refused to store the key');
+      });
+      header = { ...s.header, mode: 'keychain', keychain: blob.toString('base64'), passphrase: undefined, recovery };
+    }
+    const saved = await this.save(key, header, s.doc);
+    s.key.fill(0);
+    s.key = key;
+    s.header = saved;
+    this.header = saved;
+    this.pendingDestroy = true;
+    await this.destroyGenerationsNow();
+    return issued;
+  }
+
+  /** Destroys the earlier generations; on failure they are tried again after the next save. */
+  private async destroyGenerationsNow(): Promise<void> {
+    try {
+      await this.file.destroyGenerations();
+      this.pendingDestroy = false;
+    } catch {
+      // The new file is saved and verified; what failed is only the removal of old copies.
+    }
+  }
+
+  /** A passphrase wrap opened with `secret`; refuses scrypt settings this installation never writes. */
+  private async openWrap(wrap: SecretWrap, secret: string): Promise<Buffer | null> {
+    this.checkCost(wrap.kdf);
+    return unwrapWithSecret(wrap, secret, 'passphrase');
+  }
+
+  private async openRecovery(wrap: RecoveryWrap | SecretWrap, code: string): Promise<Buffer | null> {
+    this.checkCost(wrap.kdf);
+    return 'publicKey' in wrap ? openWithRecoveryCode(wrap, code) : unwrapWithSecret(wrap, code, 'recovery');
+  }
+
+  private checkCost(cost: KdfCost): void {
+    // A file chooses its own parameters: logN 20, r 32, p 16 would take gigabytes before the secret is tried.
+    if (!isKnownCost(cost, [this.cost])) throw new AppFailure('vault.corrupt', 'Unknown key-derivation settings');
   }
 
   private async commitHeader(s: Session<D>, header: VaultHeader): Promise<void> {
@@ -348,7 +483,7 @@ export class Vault<D> implements DocumentStore<D> {
     for (const gen of await this.file.generations()) {
       try {
         const { header } = parseVault(await this.file.readGeneration(gen.id));
-        out.push({ id: gen.id, savedAt: new Date(header.savedAt).toISOString() });
+        out.push({ id: gen.id, savedAt: new Date(header.savedAt).toISOString(), mode: header.mode });
       } catch {
         // A damaged generation is not offered.
       }
@@ -358,13 +493,13 @@ export class Vault<D> implements DocumentStore<D> {
 
   private async unwrap(header: VaultHeader, input: UnlockInput): Promise<Buffer> {
     if ('passphrase' in input && typeof input.passphrase === 'string') {
-      const key = header.passphrase ? await unwrapWithSecret(header.passphrase, input.passphrase, 'passphrase') : null;
+      const key = header.passphrase ? await this.openWrap(header.passphrase, input.passphrase) : null;
       if (!key) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       return key;
     }
     if ('recoveryCode' in input && typeof input.recoveryCode === 'string') {
       const code = normalizeRecoveryCode(input.recoveryCode);
-      const key = code ? await unwrapWithSecret(header.recovery, code, 'recovery') : null;
+      const key = code ? await this.openRecovery(header.recovery, code) : null;
       if (!key) throw new AppFailure('vault.wrong-recovery-code', 'Wrong recovery code');
       return key;
     }

@@ -37,15 +37,34 @@ export const useVaultStore = defineStore('vault', () => {
   const create = async (input: CreateInput) => adopt(await api.vault.create(input), (v) => v.status);
   const unlock = async (input: UnlockInput) => adopt(await api.vault.unlock(input), (v) => v);
   const lock = async () => adopt(await api.vault.lock(), (v) => v);
+  /** A new passphrase and data key; `recoveryCode` is a new code (shown once) when the old one could not be kept. */
   const changePassphrase = async (current: string, next: string) =>
-    adopt(await api.vault.changePassphrase({ current, next }), (v) => v);
+    adopt(await api.vault.changePassphrase({ current, next }), (v) => v.status);
+  /** A new recovery code (shown once); `current` is the passphrase, omitted for a keychain vault. */
+  const newRecoveryCode = async (current?: string) =>
+    adopt(await api.vault.newRecoveryCode(current ? { current } : {}), (v) => v.status);
   const setAutoLock = async (minutes: number | null) => adopt(await api.vault.setAutoLock({ minutes }), (v) => v);
-  const restore = async (generationId: string) => adopt(await api.vault.restore({ generationId }), (v) => v);
+  /** Restores an earlier save (only offered while the file is unreadable), proven with its secret. */
+  const restore = async (generationId: string, secret: UnlockInput = {}) =>
+    adopt(await api.vault.restore({ generationId, ...secret }), (v) => v);
 
   function dispose(): void {
     unsubscribe?.();
     unsubscribe = null;
   }
 
-  return { status, loadError, unlocked, refresh, create, unlock, lock, changePassphrase, setAutoLock, restore, dispose };
+  return {
+    status,
+    loadError,
+    unlocked,
+    refresh,
+    create,
+    unlock,
+    lock,
+    changePassphrase,
+    newRecoveryCode,
+    setAutoLock,
+    restore,
+    dispose,
+  };
 });

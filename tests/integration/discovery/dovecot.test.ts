@@ -32,11 +32,10 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
     host: '127.0.0.1',
     port: server.tlsPort,
     secure: true,
-    tls: { ca: server.caCertPem },
   });
 
   it('finds from headers alone, over TLS with IMAP ID, what the Maildir scan of the same mailbox finds', async () => {
-    const d = await discoveryWithPlan(corpus.user);
+    const d = await discoveryWithPlan(corpus.user, undefined, server.caCertPem);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
     const imap = await dispatch('discovery:scan', {
       planId: d.planId,
@@ -87,7 +86,7 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
         cancel();
         cancel = null;
       }
-    });
+    }, server.caCertPem);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
     cancel = () => void dispatch('discovery:cancel', { planId: d.planId });
     const r = await dispatch('discovery:scan', {
@@ -106,7 +105,7 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
   });
 
   it('reports a wrong authorization code with the mail backup error code and keeps no results', async () => {
-    const d = await discoveryWithPlan(corpus.user);
+    const d = await discoveryWithPlan(corpus.user, undefined, server.caCertPem);
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
     const r = await dispatch('discovery:scan', {
       planId: d.planId,

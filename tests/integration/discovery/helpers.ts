@@ -34,6 +34,8 @@ export function tempDir(prefix = 'closeout-discovery-'): string {
 export async function discoveryWithPlan(
   address: string,
   onEvent?: (event: EventName, payload: unknown) => void,
+  /** The test server's CA, trusted through the service's test-only option (no channel carries a CA). */
+  trustedCa?: string,
 ) {
   const dir = tempDir();
   const clock = { now: () => Date.UTC(2026, 10, 1) };
@@ -62,7 +64,7 @@ export async function discoveryWithPlan(
       onEvent?.(event, payload);
     },
   };
-  const service = createDiscoveryService(ctx, createPlanService(ctx));
+  const service = createDiscoveryService(ctx, createPlanService(ctx), trustedCa ? { trustedCa } : {});
   return { vault, service, planId, events };
 }
 

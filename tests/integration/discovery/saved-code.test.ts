@@ -39,6 +39,7 @@ describe.skipIf(!dovecotAvailable())('discovery over IMAP with the saved authori
       keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
       vaultKdfCost: TEST_KDF,
       autoLockTimer: false,
+      trustedCa: server.caCertPem,
     });
     const seen: string[] = [];
     let finished: ((f: MailFinished) => void) | null = null;
@@ -61,7 +62,6 @@ describe.skipIf(!dovecotAvailable())('discovery over IMAP with the saved authori
         host: '127.0.0.1',
         port: server.tlsPort,
         secure: true,
-        tls: { ca: server.caCertPem },
       };
       const scan = (source: Record<string, unknown>) =>
         core.dispatch('discovery:scan', { planId: 'p1', source: { kind: 'imap', account, ...source } });

@@ -282,6 +282,7 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
         openPath: async (p) => {
           opened.push(p);
         },
+        trustedCa: s.caCertPem,
         recordVerification: async (planId, v) => {
           recorded.push({ planId, ...v });
           return { ok: true, value: undefined };
@@ -294,7 +295,6 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
       host: s.host,
       port: s.tlsPort,
       secure: true,
-      tls: { ca: s.caCertPem },
     };
     const wrong = await service.handlers['mail:test-connection']({ account, authCode: 'nope' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'mail.auth-failed' } });
@@ -348,9 +348,9 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
   it('refuses a backup folder that cannot be created', async () => {
     const service = createMailService(
       { clock: systemClock, appInfo, emit: () => {} },
-      { openPath: async () => {} },
+      { openPath: async () => {}, trustedCa: s.caCertPem },
     );
-    const account = { address: s.user, host: s.host, port: s.tlsPort, tls: { ca: s.caCertPem } };
+    const account = { address: s.user, host: s.host, port: s.tlsPort };
     const file = join(await target(), 'a-file');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
     const r = await service.handlers['mail:start-backup']({

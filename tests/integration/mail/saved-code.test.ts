@@ -16,13 +16,14 @@ import { appInfo } from './helpers';
 const CODE = 'keep-me-7f3a9c41d2';
 const PASSPHRASE = 'correct horse battery';
 
-function core(dataDir: string): { c: Core; seen: string[]; finished: () => Promise<MailFinished> } {
+function core(dataDir: string, trustedCa: string): { c: Core; seen: string[]; finished: () => Promise<MailFinished> } {
   const c = createCore({
     dataDir,
     appInfo,
     keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
     vaultKdfCost: TEST_KDF,
     autoLockTimer: false,
+    trustedCa,
   });
   const seen: string[] = [];
   let waiters: ((f: MailFinished) => void)[] = [];
@@ -63,9 +64,8 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
       host: s.host,
       port: s.tlsPort,
       secure: true,
-      tls: { ca: s.caCertPem },
     };
-    const first = core(dataDir);
+    const first = core(dataDir, s.caCertPem);
     await first.c.start();
     expect(
       await first.c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE }),
@@ -113,7 +113,7 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
     }
 
     // A restart: a new core over the same folder, unlocked with the passphrase.
-    const second = core(dataDir);
+    const second = core(dataDir, s.caCertPem);
     await second.c.start();
     await second.c.dispatch('vault:unlock', { passphrase: PASSPHRASE });
     const verified = await second.c.dispatch('mail:verify', {
@@ -138,7 +138,7 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
     await second.c.close();
 
     // Forgotten for good: not back after another restart either.
-    const third = core(dataDir);
+    const third = core(dataDir, s.caCertPem);
     await third.c.start();
     await third.c.dispatch('vault:unlock', { passphrase: PASSPHRASE });
     expect(await third.c.dispatch('mail:saved-code', { address: s.user })).toEqual({

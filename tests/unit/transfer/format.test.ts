@@ -27,17 +27,17 @@ describe('export file format', () => {
     const file = await sealExport(payload, 'correct horse battery', META, COST);
     expect(file.subarray(0, EXPORT_MAGIC.length).equals(EXPORT_MAGIC)).toBe(true);
     expect(readExportHeader(file).header.scope).toBe('plan');
-    const opened = await openExport(file, 'correct horse battery');
+    const opened = await openExport(file, 'correct horse battery', [COST]);
     expect(opened.payload).toEqual(payload);
     expect(opened.header.exportedAt).toBe(META.exportedAt);
   });
 
   it('tells a wrong passphrase from a damaged file', async () => {
     const file = await sealExport({ a: 1 }, 'correct horse battery', META, COST);
-    expect(await codeOf(openExport(file, 'wrong horse battery'))).toBe('transfer.wrong-passphrase');
+    expect(await codeOf(openExport(file, 'wrong horse battery', [COST]))).toBe('transfer.wrong-passphrase');
     const damaged = Buffer.from(file);
     damaged[damaged.length - 20]! ^= 0x01;
-    expect(await codeOf(openExport(damaged, 'correct horse battery'))).toBe('transfer.tampered');
+    expect(await codeOf(openExport(damaged, 'correct horse battery', [COST]))).toBe('transfer.tampered');
   });
 
   it('detects every flipped byte of a small export', async () => {
@@ -46,32 +46,32 @@ describe('export file format', () => {
     for (let i = 0; i < file.length; i++) {
       const copy = Buffer.from(file);
       copy[i]! ^= 0x20;
-      const code = await codeOf(openExport(copy, 'passphrase-1'));
+      const code = await codeOf(openExport(copy, 'passphrase-1', [COST]));
       expect(code, `byte ${i}`).not.toBe('opened');
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
     // Every failure is one of the format's own errors (all translated), never a crash or garbage.
     for (const code of codes.keys()) {
-      expect(['transfer.not-an-export', 'transfer.corrupt', 'transfer.tampered', 'transfer.wrong-passphrase', 'transfer.newer-version']).toContain(code);
+      expect(['transfer.not-an-export', 'transfer.corrupt', 'transfer.tampered', 'transfer.wrong-passphrase', 'transfer.newer-version', 'transfer.unknown-kdf']).toContain(code);
     }
   });
 
   it('rejects every truncation', async () => {
     const file = await sealExport({ plans: [1, 2, 3] }, 'passphrase-1', META, COST);
     for (let len = 0; len < file.length; len += Math.max(1, Math.floor(file.length / 97))) {
-      expect(await codeOf(openExport(file.subarray(0, len), 'passphrase-1')), `length ${len}`).not.toBe('opened');
+      expect(await codeOf(openExport(file.subarray(0, len), 'passphrase-1', [COST])), `length ${len}`).not.toBe('opened');
     }
-    expect(await codeOf(openExport(file.subarray(0, file.length - 1), 'passphrase-1'))).toBe('transfer.tampered');
+    expect(await codeOf(openExport(file.subarray(0, file.length - 1), 'passphrase-1', [COST]))).toBe('transfer.tampered');
   });
 
   it('refuses a file from a newer format version before asking for anything', async () => {
     const file = await sealExport({}, 'passphrase-1', META, COST);
     const newer = Buffer.from(file);
     newer.writeUInt16BE(99, EXPORT_MAGIC.length);
-    expect(await codeOf(openExport(newer, 'passphrase-1'))).toBe('transfer.newer-version');
+    expect(await codeOf(openExport(newer, 'passphrase-1', [COST]))).toBe('transfer.newer-version');
   });
 
   it('says when a file is not an export at all', async () => {
-    expect(await codeOf(openExport(Buffer.from('# a markdown report\n'), 'x'))).toBe('transfer.not-an-export');
+    expect(await codeOf(openExport(Buffer.from('# a markdown report\n'), 'x', [COST]))).toBe('transfer.not-an-export');
   });
 });

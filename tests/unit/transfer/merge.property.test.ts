@@ -20,7 +20,7 @@ function build(session: { command: Parameters<typeof apply>[1]; now: string }[])
 
 async function roundTrip(doc: VaultDocument): Promise<VaultDocument> {
   const file = await sealExport(doc, 'passphrase-1', META, COST);
-  const { payload } = await openExport(file, 'passphrase-1');
+  const { payload } = await openExport(file, 'passphrase-1', [COST]);
   const migrated = migrateDocument(payload);
   if (!migrated.ok) throw new Error(migrated.error.code);
   return migrated.value;

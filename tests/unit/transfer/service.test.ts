@@ -130,3 +130,48 @@ describe('moving a plan to another machine', () => {
     });
   });
 });
+
+/** Rewrites an export's header (the format's own layout: magic, u16 version, u32 length, JSON). */
+function withHeader(file: Buffer, edit: (header: Record<string, unknown>) => void): Buffer {
+  const at = 16 + 2;
+  const length = file.readUInt32BE(at);
+  const header = JSON.parse(file.subarray(at + 4, at + 4 + length).toString('utf8')) as Record<string, unknown>;
+  edit(header);
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.from(file.subarray(0, at + 4));
+  prefix.writeUInt32BE(json.length, at);
+  return Buffer.concat([prefix, json, file.subarray(at + 4 + length)]);
+}
+
+describe('an imported file cannot choose its own scrypt cost', () => {
+  it('refuses logN 20, r 32, p 16 (about 4 GiB) and any other unknown setting before deriving a key', async () => {
+    const a = await installation();
+    await must(a.c.dispatch('plan:create', { address: 'sun@163.com', planId: 's1' }));
+    const saved = await must<{ path: string }>(
+      a.c.dispatch('transfer:export', { scope: { kind: 'vault' }, passphrase: 'cost is fixed' }),
+    );
+    const file = await readFile(saved.path);
+    const b = await installation();
+    for (const cost of [
+      { logN: 20, r: 32, p: 16 },
+      { logN: 20, r: 8, p: 1 },
+      { logN: 17, r: 8, p: 16 },
+      { logN: 11, r: 8, p: 1 },
+    ]) {
+      const hostile = withHeader(file, (h) => Object.assign(h.kdf as object, cost)).toString('base64');
+      expect(
+        await b.c.dispatch('transfer:preview', { data: hostile, passphrase: 'cost is fixed' }),
+        JSON.stringify(cost),
+      ).toMatchObject({ ok: false, error: { code: 'transfer.unknown-kdf' } });
+      expect(
+        await b.c.dispatch('transfer:import', { data: hostile, passphrase: 'cost is fixed', mode: 'merge' }),
+        JSON.stringify(cost),
+      ).toMatchObject({ ok: false, error: { code: 'transfer.unknown-kdf' } });
+    }
+    // The file as written (the configured cost) still opens.
+    expect(
+      await b.c.dispatch('transfer:preview', { data: file.toString('base64'), passphrase: 'cost is fixed' }),
+    ).toMatchObject({ ok: true });
+    expect(await must<unknown[]>(b.c.dispatch('plan:list', undefined))).toEqual([]);
+  });
+});

@@ -40,9 +40,10 @@ describe('vault service through the core dispatcher', () => {
     });
     expect(await c.dispatch('vault:set-auto-lock', { minutes: 5 })).toMatchObject({ ok: true, value: { autoLockMinutes: 5 } });
     expect(events.map((e) => e.state)).toEqual(['absent', 'unlocked', 'locked', 'unlocked', 'unlocked']);
+    // A healthy vault is never rolled back: earlier versions are offered only when the file is unreadable.
     expect(await c.dispatch('vault:restore', { generationId: '../../etc/passwd' })).toMatchObject({
       ok: false,
-      error: { code: 'vault.absent' },
+      error: { code: 'vault.restore-unavailable' },
     });
     await c.close();
   });

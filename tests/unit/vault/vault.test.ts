@@ -142,7 +142,7 @@ describe('vault: passphrase changes and auto-lock', () => {
     const dir = tempDir();
     const v = makeVault(dir);
     const { recoveryCode } = await v.create({ mode: 'keychain' });
-    const status = await v.changePassphrase(recoveryCode, PASS);
+    const { status } = await v.changePassphrase(recoveryCode, PASS);
     expect(status.mode).toBe('passphrase');
     const { header } = parseVault(readFileSync(join(dir, VAULT_FILE)));
     expect(header.keychain).toBeUndefined();
@@ -207,7 +207,7 @@ describe('vault: damage is quarantined and reported, never reset', () => {
     expect(gens.length).toBeGreaterThanOrEqual(3);
     expect(gens.map((g) => g.savedAt)).toEqual([...gens.map((g) => g.savedAt)].sort().reverse());
 
-    const restored = await v.restore(gens[0]!.id);
+    const restored = await v.restore(gens[0]!.id, {});
     expect(restored).toMatchObject({ state: 'locked', recovery: null });
     await v.unlock({});
     expect(v.read()).toEqual({ n: 2, text: 'state 2' });

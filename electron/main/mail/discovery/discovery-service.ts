@@ -10,6 +10,7 @@ import type {
   DiscoveryResults,
   DiscoverySource,
 } from '../../../common/contract/discovery';
+import type { MailAccount } from '../../../common/contract/mail';
 import { DiscoveryAggregator } from '../../../common/discovery/aggregate';
 import type { Finding } from '../../../common/discovery/types';
 import type { Plan } from '../../../common/model/plan';
@@ -31,8 +32,13 @@ interface StoredResults extends Omit<DiscoveryResults, 'findings'> {
 const PROGRESS_EVERY = 1000;
 
 export interface DiscoveryServiceOptions {
-  /** The mail service's code for an address (session or vault), for `useSavedCode` scans. */
-  savedCode?: (address: string) => Promise<string | null>;
+  /**
+   * The mail service's kept code (session or vault) for `useSavedCode` scans; it throws when the
+   * code was kept for another server than the account's.
+   */
+  savedCode?: (account: MailAccount) => Promise<string | null>;
+  /** An extra CA certificate (PEM) to trust: tests and the harness only; never reachable from a channel. */
+  trustedCa?: string;
 }
 
 export function createDiscoveryService(
@@ -63,7 +69,7 @@ export function createDiscoveryService(
 
   // The same code and the same error as the mail backup's "use the saved code".
   const codeFor = async (source: Extract<DiscoverySource, { kind: 'imap' }>): Promise<string> => {
-    const code = source.authCode ?? (await options.savedCode?.(source.account.address)) ?? null;
+    const code = source.authCode ?? (await options.savedCode?.(source.account)) ?? null;
     if (!code) throw new AppFailure('mail.code-required', 'Enter the client authorization code');
     return code;
   };
@@ -103,7 +109,7 @@ export function createDiscoveryService(
         const server = requireServer(source.account);
         const authCode = await codeFor(source);
         client = await openSession(
-          { server, user: source.account.address, authCode, ca: source.account.tls?.ca },
+          { server, user: source.account.address, authCode, ...(options.trustedCa ? { ca: options.trustedCa } : {}) },
           ctx.appInfo,
         );
         progress.phase = 'listing';

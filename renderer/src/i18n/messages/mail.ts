@@ -29,6 +29,9 @@ export default {
       'mail.name-refused': '备份所在的磁盘不接受这个文件夹或文件的名称（太长，或含有该磁盘不允许的字符）。',
       'mail.response-too-large':
         '服务器一次发来的数据远超邮件程序应当接收的上限，为保护这台电脑的内存，连接已断开。这通常是服务器故障；已经保存的邮件不受影响，请稍后再试。',
+      'mail.saved-code-other-server':
+        '保存的授权码只用于保存它时的服务器（{host}:{port}）。要连接其他服务器，请重新输入授权码。',
+      'mail.unknown-folder': '这里只能打开 Closeout 做过备份的文件夹。这个文件夹里没有 Closeout 的备份，请在文件管理器中手动打开。',
     },
     mail: {
       title: '备份邮件',
@@ -170,6 +173,10 @@ export default {
       'mail.name-refused': 'The backup disk refused a folder or file name (too long, or characters that disk does not allow).',
       'mail.response-too-large':
         'The server sent far more at once than a mail program should accept, so the connection was closed to protect this computer’s memory. This usually means a fault on the server; the mail already saved is not affected. Try again later.',
+      'mail.saved-code-other-server':
+        'The kept authorization code is used only with the server it was kept for ({host}:{port}). To connect to another server, enter the code again.',
+      'mail.unknown-folder':
+        'Only a folder Closeout has backed up into can be opened here, and this one holds no Closeout backup. Open it yourself in your file manager.',
     },
     mail: {
       title: 'Back up mail',

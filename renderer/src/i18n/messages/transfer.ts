@@ -21,6 +21,8 @@ export default {
       'transfer.conflict': '导入的计划与这里的数据合不到一起（{problems}）。数据没有任何改动。',
       'transfer.save-failed': '文件没能保存（{reason}）。请换一个文件夹再试。',
       'transfer.too-large': '文件太大（超过 64 MB），不可能是 Closeout 的导出文件。',
+      'transfer.unknown-kdf':
+        '这个文件要求的加密参数不是 Closeout 会写的，为了不让电脑卡死，没有尝试打开。数据没有任何改动。',
     },
     report: {
       title: '{address} 注销报告',
@@ -172,6 +174,8 @@ export default {
         'The imported plans do not fit with the data here ({problems}). Nothing was changed.',
       'transfer.save-failed': 'The file could not be saved ({reason}). Choose another folder and try again.',
       'transfer.too-large': 'The file is too large (over 64 MB) to be a Closeout export.',
+      'transfer.unknown-kdf':
+        'This file asks for encryption settings Closeout never writes, so it was not opened (trying could stall this computer). Nothing was changed.',
     },
     report: {
       title: 'Closure report for {address}',

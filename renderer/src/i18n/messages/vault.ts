@@ -22,6 +22,7 @@ export default {
       'vault.disk-full': '磁盘空间不足，这次更改没有保存。之前保存的内容完好无损。请腾出空间后重试。',
       'vault.read-only': '数据文件夹不可写（只读或没有权限），这次更改没有保存。之前保存的内容完好无损。',
       'vault.io': '读写保险库文件时出错，这次操作没有完成。之前保存的内容完好无损。',
+      'vault.restore-unavailable': '只有在保险库文件无法读取时，才能恢复较早的版本。',
     },
     vault: {
       state: { absent: '未创建', locked: '已锁定', unlocked: '已解锁' },
@@ -72,6 +73,7 @@ export default {
       'vault.disk-full': 'The disk is full, so this change was not saved. What you saved before is intact. Free some space and try again.',
       'vault.read-only': 'The data folder cannot be written (read-only or no permission), so this change was not saved. What you saved before is intact.',
       'vault.io': 'A file error stopped this action. What you saved before is intact.',
+      'vault.restore-unavailable': 'An earlier version can be restored only when the vault file cannot be read.',
     },
     vault: {
       state: { absent: 'Not created', locked: 'Locked', unlocked: 'Unlocked' },

@@ -1,0 +1,103 @@
+/**
+ * Settings, "new recovery code", against the real core through the harness: it needs the current
+ * passphrase, shows the new code once, and afterwards the old code no longer unlocks the vault
+ * while the new one does. The passphrase field shows zxcvbn-ts feedback in Chinese.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, startHarness, watchPage } from './fixtures';
+import {
+  confirmRecoveryCode,
+  addPlan,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  PASSPHRASE,
+  screenshot,
+} from './helpers';
+
+test.describe('new recovery code (zh-CN)', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('needs the passphrase, shows the new code once, and the old code stops working', async ({
+    page,
+    harness,
+  }) => {
+    const problems = watchPage(page);
+    await openApp(page, harness.url);
+
+    // Strength feedback in Chinese for a very common password.
+    await page.getByTestId('mode-passphrase').click();
+    await page.locator('#new-passphrase').fill('password');
+    await expect(page.getByTestId('strength-feedback')).toContainText('最常用的口令');
+    await expect(page.getByTestId('create-vault')).toBeDisabled();
+
+    const oldCode = await createVaultWithPassphrase(page);
+    await confirmRecoveryCode(page, oldCode);
+    await page.getByTestId('nav-settings').click();
+
+    await page.locator('#recovery-current-passphrase').fill('not the passphrase');
+    await page.getByTestId('new-recovery-code').click();
+    await expect(page.locator('[data-error-code="vault.wrong-passphrase"]')).toBeVisible();
+
+    await page.locator('#recovery-current-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('new-recovery-code').click();
+    await expect(page.getByTestId('new-recovery-code-shown')).toBeVisible();
+    const newCode = (await page.getByTestId('recovery-code').textContent())?.trim() ?? '';
+    expect(newCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    expect(newCode).not.toBe(oldCode);
+    await expectAccessible(page);
+    await screenshot(page, 'zh-CN', '16-new-recovery-code');
+    const index = Number(await page.getByTestId('recovery-form').getAttribute('data-ask-group'));
+    await page.locator('#recovery-check').fill(newCode.split('-')[index] ?? newCode);
+    await page.getByTestId('recovery-done').click();
+    // Shown once: gone once confirmed.
+    await expect(page.getByTestId('new-recovery-code-form')).toBeVisible();
+    await expect(page.getByTestId('recovery-code')).toHaveCount(0);
+
+    await page.getByTestId('settings-lock-now').click();
+    await page.getByTestId('toggle-recovery').click();
+    await page.locator('#unlock-secret').fill(oldCode);
+    await page.getByTestId('unlock').click();
+    await expect(page.locator('[data-error-code="vault.wrong-recovery-code"]')).toBeVisible();
+    await page.locator('#unlock-secret').fill(newCode);
+    await page.getByTestId('unlock').click();
+    await expect(page).toHaveURL(/#\/plans/);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('restoring an earlier save (en)', () => {
+  test.use({ locale: 'en' });
+
+  test('is offered only when the file is unreadable, and needs the passphrase', async ({ page, dataDir }) => {
+    const problems = watchPage(page);
+    let h = await startHarness({ dataDir });
+    try {
+      await openApp(page, h.url);
+      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await addPlan(page, 'restore.me@163.com');
+      expect(await h.stop('SIGTERM')).toBe(0);
+
+      // One damaged byte in the current file: it is set aside and the earlier saves are offered.
+      const file = join(dataDir, 'vault.closeout');
+      const bytes = readFileSync(file);
+      bytes[40] = bytes[40]! ^ 0x5a;
+      writeFileSync(file, bytes);
+      h = await startHarness({ dataDir });
+      await openApp(page, h.url);
+      await expect(page.getByTestId('recovery-offer')).toBeVisible();
+      await expect(page.getByTestId('restore-0')).toBeDisabled();
+      await page.locator('#restore-secret').fill('not the passphrase');
+      await page.getByTestId('restore-0').click();
+      await expect(page.locator('[data-error-code="vault.wrong-passphrase"]')).toBeVisible();
+      await page.locator('#restore-secret').fill(PASSPHRASE);
+      await expectAccessible(page);
+      await page.getByTestId('restore-0').click();
+      await expect(page).toHaveURL(/#\/plans/);
+      expect(problems).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
