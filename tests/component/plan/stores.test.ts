@@ -45,6 +45,7 @@ const results = (): DiscoveryResults => ({
   cancelled: false,
   folders: 3,
   skippedFolders: [],
+  skippedEntries: { count: 0, samples: [] },
   messages: 100,
   unreadable: 0,
   findings: [

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../electron/common/contract';
@@ -171,6 +172,59 @@ describe('discovery over a Maildir (no network)', () => {
     expect(read).toBeLessThan(written);
     expect(await busy).toMatchObject({ ok: false, error: { code: 'discovery.busy' } });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'skips a directory, FIFOs and a dangling link in cur/ and new/ without opening them, reports them, and reads the rest',
+    async () => {
+      const root = tempDir();
+      const written = writeCorpusMaildir(root, corpus, { limit: 300 });
+      // A directory where a message should be: reading it used to abort the scan with EISDIR.
+      mkdirSync(join(root, 'cur', '1700000000.Mdir.fixture:2,'));
+      writeFileSync(join(root, 'cur', '1700000000.Mdir.fixture:2,', 'inner'), 'From: a@b.c\r\n\r\n');
+      // A FIFO with no writer: opening it for reading would block the scan past cancel.
+      execFileSync('mkfifo', [join(root, 'cur', '1700000001.Mfifo.fixture:2,')]);
+      execFileSync('mkfifo', [join(root, 'new', '1700000002.Mfifo2.fixture')]);
+      symlinkSync(join(root, 'nowhere'), join(root, 'cur', '1700000003.Mlink.fixture:2,'));
+      const started = Date.now();
+      const { results } = await scanned(root);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(results.messages).toBe(written);
+      expect(results.cancelled).toBe(false);
+      expect(results.skippedEntries.count).toBe(4);
+      expect(results.skippedEntries.samples.map((s) => [s.path, s.reason]).sort()).toEqual([
+        [join('cur', '1700000000.Mdir.fixture:2,'), 'directory'],
+        [join('cur', '1700000001.Mfifo.fixture:2,'), 'fifo'],
+        [join('cur', '1700000003.Mlink.fixture:2,'), 'unreadable'],
+        [join('new', '1700000002.Mfifo2.fixture'), 'fifo'],
+      ]);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'checks cancel between entries, so a folder of FIFOs and directories still stops at once',
+    async () => {
+      const root = tempDir();
+      writeCorpusMaildir(root, corpus, { limit: 20 });
+      for (let i = 0; i < 40; i++) {
+        execFileSync('mkfifo', [join(root, 'cur', `17000001${i}.Mfifo.fixture:2,`)]);
+        mkdirSync(join(root, 'cur', `17000002${i}.Mdir.fixture:2,`));
+      }
+      let seen = 0;
+      const d = await discoveryWithPlan(corpus.user, (event) => {
+        if (event === 'discovery:progress' && ++seen === 2)
+          void d.service.handlers['discovery:cancel']({ planId: d.planId });
+      });
+      const r = await d.service.handlers['discovery:scan']({
+        planId: d.planId,
+        source: { kind: 'maildir', path: root },
+      });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      // Cancelled as the folder opened: no entry was read, none hung.
+      expect(r.value.cancelled).toBe(true);
+      expect(r.value.messages).toBe(0);
+    },
+  );
 
   it('without a scan there is nothing to add', async () => {
     const d = await discoveryWithPlan(corpus.user);

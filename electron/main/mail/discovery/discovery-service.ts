@@ -98,7 +98,12 @@ export function createDiscoveryService(
     let client: ImapFlow | null = null;
     try {
       emit();
-      let report: { folders: number; skippedFolders: string[]; cancelled: boolean };
+      let report: {
+        folders: number;
+        skippedFolders: string[];
+        skippedEntries?: DiscoveryResults['skippedEntries'];
+        cancelled: boolean;
+      };
       if (source.kind === 'imap') {
         const server = requireServer(source.account);
         const authCode = await codeFor(source);
@@ -149,6 +154,7 @@ export function createDiscoveryService(
         cancelled: report.cancelled,
         folders: report.folders,
         skippedFolders: report.skippedFolders,
+        skippedEntries: report.skippedEntries ?? { count: 0, samples: [] },
         messages: agg.messages,
         unreadable: agg.skipped,
         findings: agg.findings(),
