@@ -64,7 +64,10 @@ export interface DiscoveryResults {
    */
   skippedEntries: {
     count: number;
-    samples: Array<{ path: string; reason: 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'unreadable' }>;
+    samples: Array<{
+      path: string;
+      reason: 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'unreadable';
+    }>;
   };
   messages: number;
   /** Messages without a usable From address. */

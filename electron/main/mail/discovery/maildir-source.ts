@@ -90,7 +90,12 @@ export type SkipReason = 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' 
 // once instead of waiting for a writer (Windows has neither flag; it has no FIFOs in a folder either).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): SkipReason {
+function kindOf(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+}): SkipReason {
   if (s.isDirectory()) return 'directory';
   if (s.isFIFO()) return 'fifo';
   if (s.isSocket()) return 'socket';
