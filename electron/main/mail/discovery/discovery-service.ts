@@ -190,7 +190,8 @@ export function createDiscoveryService(
     const addable =
       as === 'service'
         ? finding.kind === 'netease' && finding.verdict !== 'netease-passport'
-        : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
+        : // Phishing and platforms mailing for others are never a site to change the address at.
+          !['personal', 'netease-passport', 'suspicious', 'on-behalf'].includes(finding.verdict);
     if (!addable)
       return err('discovery.not-addable', `This finding cannot be added as a ${as}`, {
         as,
