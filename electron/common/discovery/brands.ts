@@ -40,6 +40,14 @@ export const BRANDS: readonly Brand[] = [
       '163 VIP',
       'yeah.net邮箱',
       '网易通行证',
+      // The scanned address is a NetEase mailbox: its "administrator" is NetEase.
+      '邮箱管理员',
+      '邮件管理员',
+      '邮箱中心',
+      'Mail Administrator',
+      'Mailbox Administrator',
+      'Email Administrator',
+      'Webmail',
     ],
     [
       '163.com',

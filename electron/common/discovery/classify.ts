@@ -130,7 +130,10 @@ function suspicion(s: GroupState): Decision | null {
   const unaddressed = g.kind === 'domain' && e.lifecycle > 0 && e.toSelf === 0 && e.transaction === 0;
   if (e.activity === 0 && (selling || unaddressed))
     return { verdict: 'suspicious', key: 'fakeRegistration', params: { cue: w.lifecycle ?? '' } };
-  if (m <= 3 && e.code === m && !isGovernmentHost(host))
+  // Codes and nothing else, a few or a burst: someone typed the address. A passwordless app sends
+  // codes too, but for months.
+  const burst = s.first !== null && s.last !== null && s.last - s.first <= 7 * 86_400_000;
+  if ((m <= 3 || burst) && e.code === m && !isGovernmentHost(host))
     return { verdict: 'suspicious', key: 'codeOnly', params: { count: m } };
   return null;
 }

@@ -24,10 +24,10 @@ const CUES: Record<CueFamily, RegExp> = {
   signup: /订阅|subscrib|newsletter|you(?:'| a)re on the list|mailing list/i,
   /** Money and orders: the service knows who pays. */
   transaction:
-    /账单|对账单|订单|发货|签收|支付|付款|收据|发票|扣款|充值|还款|缴费|交易|退款|回单|凭证|出票|续费|到账|动账|账户变动|购买|报名|电子客票|准考证|录取通知|复试|成绩(?:查询|发布|单)|行程单|会员(?:开通|生效|到期)|开通会员|receipt|invoice|statement|order (?:#|confirmation|number)|your order|payment|shipped|delivered|refund|billing|renewed|purchase|transaction|registration|registered for|enrolled|enrollment|membership (?:renewed|confirmed|receipt|payment|activated|is active|expires)|your .{0,20}membership|subscription (?:paid|renewed|payment|receipt|activated|will renew)|e-?ticket|itinerary|booking confirm|admission (?:letter|decision|offer)|exam (?:registration|results?)|scores? (?:are|is) (?:now )?available/i,
+    /账单|对账单|订单|发货|签收|支付|付款|收据|发票|扣款|充值|还款|缴费|交易|退款|回单|凭证|出票|续费|到账|动账|账户变动|购买|报名|电子客票|(?:即将)?到期|expir(?:es|ing|ed)|准考证|录取通知|复试|成绩(?:查询|发布|单)|行程单|会员(?:开通|生效|到期)|开通会员|receipt|invoice|statement|order (?:#|confirmation|number)|your order|payment|shipped|delivered|refund|billing|renewed|purchase|transaction|registration|registered for|enrolled|enrollment|membership (?:renewed|confirmed|receipt|payment|activated|is active|expires)|your .{0,20}membership|subscription (?:paid|renewed|payment|receipt|activated|will renew)|e-?ticket|itinerary|booking confirm|admission (?:letter|decision|offer)|exam (?:registration|results?)|scores? (?:are|is) (?:now )?available/i,
   /** Personal activity inside a service: only members get these. */
   activity:
-    /关注了你|评论|私信|赞了你|提到了你|@了你|回复了你|待办|简历(?:已?被|状态)|面试邀请|学习进度|mentioned you|commented on|sent you a message|new notifications?|pull request|build failed|is now playing|invited you|shared .* with you|your (?:streak|lesson|course progress)|viewed your profile/i,
+    /关注了你|评论|私信|赞了你|提到了你|@了你|回复了你|待办|简历(?:已?被|状态)|面试邀请|学习进度|(?:你|您)的本周总结|(?:你|您)有新的?消息|继续(?:观看|学习|阅读)|mentioned you|commented on|sent you a message|new notifications?|pull request|build failed|is now playing|invited you|shared .* with you|your (?:streak|lesson|course progress|class starts)|your (?:weekly|monthly) (?:summary|report|progress)|continue (?:watching|learning|reading)|lesson unlocked|viewed your profile/i,
   /** Bulk marketing and editorial mail. */
   marketing:
     /优惠|促销|特惠|特价|折扣|大促|限时|福利|活动|精选|周刊|早报|日报|晚报|新品|清仓|会员日|预售|抢购|年货|\d+% off|sale\b|deals?\b|offers?\b|newsletter|digest|weekly|daily|issue \d+|new arrivals|exclusive|last chance|you(?:'re| are) invited|this week in|year in review/i,
