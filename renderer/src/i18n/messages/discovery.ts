@@ -161,7 +161,7 @@ export default {
       skippedEntries:
         '{count} entries were not regular mail files (such as folders or pipes) or could not be read; they were skipped without being opened: {samples}',
       suspiciousSummary:
-        '{count} of them look suspicious (possibly phishing or a fake sign-up): each carries a warning and cannot be added to the plan.',
+        'Suspicious senders among them: {count} (possibly phishing or fake sign-ups). Each carries a warning and cannot be added to the plan.',
       suspiciousWarning:
         'Warning: this is probably phishing or a fake registration mail. Do not follow its links, do not pass on any code, and do not change your address at this site. If in doubt, open the official website or app yourself.',
       onBehalfOf: 'Sent for: {merchants}',
