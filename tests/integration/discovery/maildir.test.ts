@@ -148,6 +148,33 @@ describe('discovery over a Maildir (no network)', () => {
     });
   });
 
+  it('refuses to add phishing or a platform as a site, and adds a NetEase product as a custom linked service', async () => {
+    const root = tempDir();
+    writeCorpusMaildir(root, corpus);
+    const { service, vault, planId, results } = await scanned(root);
+    const h = service.handlers;
+    const phishing = results.findings.find((f) => f.id === 'domain:paypal-resolution.top')!;
+    expect(phishing).toMatchObject({ verdict: 'suspicious', suggest: null, imitates: 'paypal' });
+    const platform = results.findings.find((f) => f.id === 'domain:nuonuo.com')!;
+    expect(platform.verdict).toBe('on-behalf');
+    for (const f of [phishing, platform])
+      for (const as of ['site', 'service'] as const)
+        expect(await h['discovery:add']({ planId, findingId: f.id, as })).toMatchObject({
+          ok: false,
+          error: { code: 'discovery.not-addable' },
+        });
+    const nsh = results.findings.find((f) => f.id === 'netease:product.nsh')!;
+    expect(await h['discovery:add']({ planId, findingId: nsh.id, as: 'service' })).toMatchObject({
+      ok: true,
+      value: { status: 'added', link: { section: 'service' } },
+    });
+    const plan = vault.read().plans.find((p) => p.id === planId)!;
+    expect(plan.services.filter((s) => s.catalogId === null && s.name === '逆水寒')).toHaveLength(1);
+    expect(plan.sites.some((s) => s.domain === 'paypal-resolution.top' || s.domain === 'nuonuo.com')).toBe(
+      false,
+    );
+  });
+
   it('stops when cancelled, keeps what it read, and refuses a second scan of the same plan meanwhile', async () => {
     const root = tempDir();
     const written = writeCorpusMaildir(root, corpus);
