@@ -37,6 +37,8 @@ export interface GroupState {
   brands: Map<string, Brand>;
   /** Messages that announce a sign-up and sell gambling, loans or prizes in the same subject. */
   fakeSignups: number;
+  /** Code messages whose subject carries the code itself (4 to 8 digits), as automated ones do. */
+  numberedCodes: number;
   /** For platforms mailing for someone else: whom, by count. */
   merchants: Map<string, number>;
 }
@@ -150,6 +152,7 @@ export class DiscoveryAggregator {
         brandClaims: new Map(),
         brands: new Map(),
         fakeSignups: 0,
+        numberedCodes: 0,
         merchants: new Map(),
       };
       this.#groups.set(group.key, s);
@@ -174,6 +177,7 @@ export class DiscoveryAggregator {
     }
     if (group.kind !== 'list' && h.from) this.#brands(s, h, cues.families);
     if (cues.families & cueBit('lifecycle') && cues.families & cueBit('spam')) s.fakeSignups++;
+    if (cues.families & cueBit('code') && /(?<!\d)\d{4,8}(?!\d)/.test(h.subject)) s.numberedCodes++;
     if (group.known?.onBehalf) {
       const merchant = merchantOf(h.subject, h.from?.name ?? '', group.known);
       if (merchant) bump(s.merchants, merchant, MAX_MERCHANTS);

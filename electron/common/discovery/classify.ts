@@ -133,7 +133,9 @@ function suspicion(s: GroupState): Decision | null {
   // Codes and nothing else, a few or a burst: someone typed the address. A passwordless app sends
   // codes too, but for months.
   const burst = s.first !== null && s.last !== null && s.last - s.first <= 7 * 86_400_000;
-  if ((m <= 3 || burst) && e.code === m && !isGovernmentHost(host))
+  // From a person's address, only automated-looking codes: a friend asking "收到验证码了吗" is a friend.
+  const automated = g.kind === 'domain' || (s.numberedCodes === m && e.conversation === 0);
+  if ((m <= 3 || burst) && e.code === m && automated && !isGovernmentHost(host))
     return { verdict: 'suspicious', key: 'codeOnly', params: { count: m } };
   return null;
 }

@@ -12,6 +12,7 @@
 import { getDomain } from 'tldts';
 import { serviceForSenderDomain } from '../catalog/services';
 import { ACCOUNT_DOMAINS } from '../catalog/accounts';
+import { cueBit, matchCues } from './cues';
 import {
   FREE_MAIL_SERVICE_ADDRESSES,
   isBulkMailPlatformHost,
@@ -159,10 +160,19 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
       name: from.name,
       listId: h.listId,
       subject: h.subject,
+      promotion: isPromotion(h.subject),
     });
     if (product) return productGroup(product, host);
   }
   return group;
+}
+
+const USE = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity') | cueBit('code');
+
+/** Marketing that says nothing of the user's own use. */
+function isPromotion(subject: string): boolean {
+  const f = matchCues(subject).families;
+  return (f & cueBit('marketing')) !== 0 && (f & USE) === 0;
 }
 
 const productCache = new Map<string, Group>();

@@ -172,6 +172,8 @@ export function productOfMessage(m: {
   name: string;
   listId: string | null;
   subject: string;
+  /** The subject only advertises (NetEase cross-promotes its products): it says nothing of use. */
+  promotion: boolean;
 }): NeteaseProduct | null {
   const local = byLocal.get(m.local.replace(/[-_.]?(?:noreply|no-reply|service|notice)$/, ''));
   if (local) return local;
@@ -181,5 +183,5 @@ export function productOfMessage(m: {
       if (hit) return hit;
     }
   }
-  return productNamedIn(m.name) ?? productNamedIn(m.subject);
+  return productNamedIn(m.name) ?? (m.promotion ? null : productNamedIn(m.subject));
 }

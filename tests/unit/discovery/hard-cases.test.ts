@@ -168,6 +168,18 @@ describe('suspicious senders', () => {
     expect(m.get('address:yd10086kefu@163.com')).toMatchObject({ verdict: 'suspicious', imitates: 'cmcc' });
   });
 
+  it('a friend asking about a code is a friend; an automated code from a stranger is not', () => {
+    const m = scan([
+      msg('"小张" <zhang.san@qq.com>', '你收到验证码了吗'),
+      msg('"客服" <2974412033@qq.com>', '验证码 482913，请勿泄露'),
+    ]);
+    expect(m.get('address:zhang.san@qq.com')?.verdict).toBe('personal');
+    expect(m.get('address:2974412033@qq.com')).toMatchObject({
+      verdict: 'suspicious',
+      reason: { key: 'codeOnly' },
+    });
+  });
+
   it('a shop whose one receipt says "Apple Pay" is still the shop', () => {
     const f = scan([
       msg('"咖啡盒子" <orders@coffee-box.cn>', '欢迎注册咖啡盒子'),
@@ -204,6 +216,11 @@ describe('NetEase products', () => {
       verdict: 'netease-passport',
       evidence: { messages: 1 },
     });
+  });
+
+  it("NetEase's promotion of a product the user may never have used stays with the sending host", () => {
+    const m = scan([msg('"网易邮箱" <service@service.netease.com>', '限时福利：下载网易邮箱大师，精选好礼')]);
+    expect(m.has('netease:product.mailmaster')).toBe(false);
   });
 
   it('products with hosts of their own, and VIP Mail, are products too; a friend with a VIP address is a person', () => {
