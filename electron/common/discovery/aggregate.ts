@@ -39,6 +39,8 @@ export interface GroupState {
   fakeSignups: number;
   /** Code messages whose subject carries the code itself (4 to 8 digits), as automated ones do. */
   numberedCodes: number;
+  /** Messages with no recipient in To (undisclosed recipients): the user was bcc'd. */
+  bcc: number;
   /** For platforms mailing for someone else: whom, by count. */
   merchants: Map<string, number>;
 }
@@ -153,6 +155,7 @@ export class DiscoveryAggregator {
         brands: new Map(),
         fakeSignups: 0,
         numberedCodes: 0,
+        bcc: 0,
         merchants: new Map(),
       };
       this.#groups.set(group.key, s);
@@ -161,6 +164,7 @@ export class DiscoveryAggregator {
     e.messages++;
     if (h.listUnsubscribe || h.listId) e.bulk++;
     if (isToSelf(h.to, this.#self)) e.toSelf++;
+    else if (h.to.length === 0) s.bcc++;
     const cues = cachedCues(h.subject);
     for (const family of CUE_FAMILIES) {
       if (!(cues.families & cueBit(family))) continue;

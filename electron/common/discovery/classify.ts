@@ -17,21 +17,6 @@ const CATEGORY_CUES: Array<[DiscoveryCategory, RegExp]> = [
   ['work', /团队|工作区|云服务器|待办|workspace|pull request|repository|build|invoice|api key/i],
 ];
 
-/** NetEase products outside the catalog: games, and the rest. */
-const PRODUCT_CATEGORY: Record<string, DiscoveryCategory> = {
-  nsh: 'game',
-  id5: 'game',
-  eggy: 'game',
-  cloudgame: 'game',
-  cbg: 'game',
-  qnm: 'game',
-  naraka: 'game',
-  stzb: 'game',
-  mrzh: 'game',
-  hyxd: 'game',
-  tx3: 'game',
-};
-
 const NETEASE_CATEGORY: Record<string, DiscoveryCategory> = {
   game: 'game',
   music: 'other',
@@ -125,9 +110,11 @@ function suspicion(s: GroupState): Decision | null {
       };
     }
   }
-  // "Registration successful" selling gambling or loans in most of its mail, or never sent to you.
+  // "Registration successful" selling gambling or loans in most of its mail, or never sent to you
+  // but bcc'd (To an alias of the user's would be "not to self" too, so that alone is not enough).
   const selling = s.fakeSignups > 0 && s.fakeSignups * 2 >= m;
-  const unaddressed = g.kind === 'domain' && e.lifecycle > 0 && e.toSelf === 0 && e.transaction === 0;
+  const unaddressed =
+    g.kind === 'domain' && e.lifecycle > 0 && e.toSelf === 0 && s.bcc > 0 && e.transaction === 0;
   if (e.activity === 0 && (selling || unaddressed))
     return { verdict: 'suspicious', key: 'fakeRegistration', params: { cue: w.lifecycle ?? '' } };
   // Codes and nothing else, a few or a burst: someone typed the address. A passwordless app sends
@@ -250,7 +237,7 @@ export function classify(s: GroupState): Finding {
   const category = catalog
     ? (NETEASE_CATEGORY[catalog.category] ?? 'other')
     : product
-      ? (PRODUCT_CATEGORY[product.id] ?? 'other')
+      ? product.category
       : inferCategory(s);
   const hasAccount = d.verdict === 'account' || d.verdict === 'netease-service';
   const suggest: Finding['suggest'] =

@@ -23,6 +23,8 @@ export interface NeteaseProduct {
   locals: readonly string[];
   /** Hosts of the product's own (a sender matches the host or a subdomain of it). */
   hosts: readonly string[];
+  /** Discovery's category for a product outside the catalog (a catalog product has the catalog's). */
+  category: 'game' | 'other';
   source: string;
   confidence: Confidence;
 }
@@ -37,16 +39,26 @@ function p(
   names: string[],
   locals: string[],
   hosts: string[],
-  confidence: Confidence = 'low',
+  category: 'game' | 'other' = 'other',
 ): NeteaseProduct {
-  return { id, catalogId, name: { 'zh-CN': zh, en }, names, locals, hosts, source: SOURCE, confidence };
+  return {
+    id,
+    catalogId,
+    name: { 'zh-CN': zh, en },
+    names,
+    locals,
+    hosts,
+    category,
+    source: SOURCE,
+    confidence: 'low',
+  };
 }
 
 export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
   p('mhxy', 'game.mhxy', '梦幻西游', 'Fantasy Westward Journey', ['梦幻西游'], ['xyq', 'mhxy'], []),
   p('yys', 'game.yys', '阴阳师', 'Onmyoji', ['阴阳师', 'Onmyoji'], ['yys', 'onmyoji'], []),
   p('dhxy', 'game.dhxy', '大话西游', 'Westward Journey Online', ['大话西游'], ['xy2', 'dhxy'], []),
-  p('nsh', null, '逆水寒', 'Justice Online (逆水寒)', ['逆水寒'], ['nsh'], ['nsh.163.com']),
+  p('nsh', null, '逆水寒', 'Justice Online (逆水寒)', ['逆水寒'], ['nsh'], ['nsh.163.com'], 'game'),
   p(
     'id5',
     null,
@@ -55,6 +67,7 @@ export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
     ['第五人格', 'Identity V'],
     ['id5', 'dwrg'],
     ['id5.163.com'],
+    'game',
   ),
   p(
     'eggy',
@@ -64,6 +77,7 @@ export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
     ['蛋仔派对', 'Eggy Party'],
     ['party', 'eggy', 'dzpd'],
     ['party.163.com'],
+    'game',
   ),
   p(
     'cloudgame',
@@ -73,8 +87,9 @@ export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
     ['网易云游戏', '云游戏'],
     ['cg', 'cloudgame'],
     ['cg.163.com'],
+    'game',
   ),
-  p('cbg', null, '藏宝阁', 'Cangbaoge (藏宝阁) trading', ['藏宝阁'], ['cbg'], ['cbg.163.com']),
+  p('cbg', null, '藏宝阁', 'Cangbaoge (藏宝阁) trading', ['藏宝阁'], ['cbg'], ['cbg.163.com'], 'game'),
   p(
     'uu',
     null,
@@ -95,7 +110,16 @@ export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
     ['mailmaster', 'dashi'],
     ['dashi.163.com'],
   ),
-  p('qnm', null, '倩女幽魂', 'Qiannü Youhun', ['倩女幽魂'], ['qnm', 'qn'], ['qnm.163.com', 'qn.163.com']),
+  p(
+    'qnm',
+    null,
+    '倩女幽魂',
+    'Qiannü Youhun',
+    ['倩女幽魂'],
+    ['qnm', 'qn'],
+    ['qnm.163.com', 'qn.163.com'],
+    'game',
+  ),
   p(
     'naraka',
     null,
@@ -104,11 +128,21 @@ export const NETEASE_PRODUCTS: readonly NeteaseProduct[] = [
     ['永劫无间', 'NARAKA'],
     ['naraka', 'yjwj'],
     ['yjwj.163.com'],
+    'game',
   ),
-  p('stzb', null, '率土之滨', 'Infinity Kingdom (率土之滨)', ['率土之滨'], ['stzb'], ['stzb.163.com']),
-  p('mrzh', null, '明日之后', 'LifeAfter', ['明日之后', 'LifeAfter'], ['mrzh'], ['mrzh.163.com']),
-  p('hyxd', null, '荒野行动', 'Knives Out', ['荒野行动', 'Knives Out'], ['hyxd'], ['hyxd.163.com']),
-  p('tx3', null, '天下3', 'Tianxia III', ['天下3', '天下叁'], ['tx3'], ['tx3.163.com']),
+  p(
+    'stzb',
+    null,
+    '率土之滨',
+    'Infinity Kingdom (率土之滨)',
+    ['率土之滨'],
+    ['stzb'],
+    ['stzb.163.com'],
+    'game',
+  ),
+  p('mrzh', null, '明日之后', 'LifeAfter', ['明日之后', 'LifeAfter'], ['mrzh'], ['mrzh.163.com'], 'game'),
+  p('hyxd', null, '荒野行动', 'Knives Out', ['荒野行动', 'Knives Out'], ['hyxd'], ['hyxd.163.com'], 'game'),
+  p('tx3', null, '天下3', 'Tianxia III', ['天下3', '天下叁'], ['tx3'], ['tx3.163.com'], 'game'),
   p('netdisk', 'netdisk', '网易网盘', 'NetEase netdisk', ['网易网盘'], ['pan', 'netdisk'], []),
   p(
     'music',

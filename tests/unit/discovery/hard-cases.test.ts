@@ -146,6 +146,13 @@ describe('suspicious senders', () => {
     });
   });
 
+  it('a welcome mail to another address of the user (an alias forwarding here) is not taken for a fake', () => {
+    const f = scan([msg('hello@plant-app.io', 'Welcome to Plantly', { to: 'me.alias@126.com' })]).get(
+      'domain:plant-app.io',
+    )!;
+    expect(f.verdict).toBe('account');
+  });
+
   it('codes and nothing else: a few, or a burst, are suspicious; a passwordless app over months is an account', () => {
     const t0 = Date.UTC(2024, 5, 1);
     const burst = [0, 1, 2, 3, 4].map((i) =>
