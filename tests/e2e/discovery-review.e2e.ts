@@ -5,7 +5,7 @@
  * add button; NetEase products from the shared service.netease.com are rows of their own, added
  * as linked services. Both languages.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, startHarness, watchPage } from './fixtures';
@@ -72,6 +72,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
             `From: ${from}\r\nTo: closeout@163.com\r\nSubject: ${subject}\r\nDate: Mon, ${i + 1} Jan 2024 08:00:00 +0800\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nbody\r\n`,
           );
         }
+        // A folder where a message file should be: skipped, reported, and the scan goes on.
+        await mkdir(join(maildir, 'cur', '1800000099.Mdir.e2e:2,'));
         const problems = watchPage(page);
         await openApp(page, harness.url);
         await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
@@ -103,6 +105,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         );
         await expect(phishing.locator('button')).toHaveCount(0);
         await expect(page.getByTestId('discovery-suspicious-summary')).toBeVisible();
+        await expect(page.getByTestId('discovery-skipped-entries')).toContainText('1800000099.Mdir.e2e:2,');
         // The NetEase game is its own row, offered as a linked service only.
         const product = page.getByTestId('finding-netease:product.nsh');
         await expect(product).toHaveAttribute('data-verdict', 'netease-service');
