@@ -62,6 +62,8 @@ export const BRANDS: readonly Brand[] = [
       'kaola.com',
       'kaola.com.cn',
       'netease.im',
+      'neteasegames.com',
+      'easebar.com',
     ],
     ['netease', '163mail', '126mail', 'mail163', 'mail126'],
     'www.163.com',
@@ -108,6 +110,9 @@ export const BRANDS: readonly Brand[] = [
       'tencentgames.com',
       'foxmail.com',
       'weixin.com',
+      'tencentcloud.com',
+      'qcloud.com',
+      'wechatpay.com',
     ],
     ['wechat', 'weixin', 'tencent', 'tenpay'],
     'www.tencent.com',
@@ -165,6 +170,8 @@ export const BRANDS: readonly Brand[] = [
       'amazon.co.uk',
       'amazonaws.com',
       'amazonaws.cn',
+      'amazonpay.com',
+      'primevideo.com',
       'kindle.com',
     ],
     ['amazon', 'amazonaws'],
@@ -579,6 +586,19 @@ function skeleton(label: string): { text: string; disguised: boolean } {
   return { text, disguised };
 }
 
+const tokenStarts = new Map<string, RegExp>();
+
+/**
+ * Whether a domain label holds a brand token. A short token must start a word of the label
+ * (apple-id, secure-icloud, 163mail), or pineapple and huaweicloud would pass for Apple.
+ */
+function holds(label: string, token: string): boolean {
+  if (token.length > 6) return label.includes(token);
+  let re = tokenStarts.get(token);
+  if (!re) tokenStarts.set(token, (re = new RegExp(`(?:^|[-.])${token}`)));
+  return re.test(label);
+}
+
 export interface Lookalike {
   brand: Brand;
   /** How the domain borrows the brand: hyphen or extra words, digits for letters, or IDN characters. */
@@ -600,8 +620,8 @@ export function lookalikeOf(host: string, registrable: string): Lookalike | null
   for (const brand of BRANDS) {
     if (isBrandDomain(brand, host, registrable)) continue;
     for (const token of brand.tokens) {
-      if (text.includes(token)) return { brand, how: disguised ? 'characters' : 'words' };
-      if (/[a-z]/.test(token) && !/[0-9]/.test(token) && asLetters.includes(token) && !text.includes(token))
+      if (holds(text, token)) return { brand, how: disguised ? 'characters' : 'words' };
+      if (/[a-z]/.test(token) && !/[0-9]/.test(token) && holds(asLetters, token))
         return { brand, how: 'digits' };
     }
   }

@@ -90,6 +90,10 @@ describe('brand data', () => {
       how: 'characters',
     });
     expect(lookalikeOf('paypal.com', 'paypal.com')).toBeNull();
+    // A short brand token must start a word of the domain: these are not Apple.
+    expect(lookalikeOf('pineapple-shop.cn', 'pineapple-shop.cn')).toBeNull();
+    expect(lookalikeOf('huaweicloud.com', 'huaweicloud.com')).toBeNull();
+    expect(lookalikeOf('neteasegames.com', 'neteasegames.com')).toBeNull();
     expect(lookalikeOf('tinyapp.io', 'tinyapp.io')).toBeNull();
   });
 });
