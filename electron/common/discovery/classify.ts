@@ -272,7 +272,8 @@ export function classify(s: GroupState): Finding {
           ? { ...g.known.name }
           : null,
     catalogServiceId: catalog ? catalog.id : null,
-    confidence: g.product ? g.product.confidence : null,
+    // A catalog product carries the catalog's own confidence; only a custom one needs this.
+    confidence: product ? product.confidence : null,
     onBehalfOf: d.verdict === 'on-behalf' ? merchants.map(([m]) => m) : [],
     imitates: imitates ?? null,
     category,

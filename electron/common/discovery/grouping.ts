@@ -10,7 +10,7 @@
  * grouped by its Reply-To when that names a company domain: the platform is not the service.
  */
 import { getDomain } from 'tldts';
-import { serviceForSenderDomain } from '../catalog/services';
+import { catalogServiceById, serviceForSenderDomain } from '../catalog/services';
 import { ACCOUNT_DOMAINS } from '../catalog/accounts';
 import { cueBit, matchCues } from './cues';
 import {
@@ -181,10 +181,13 @@ function productGroup(product: NeteaseProduct, host: string): Group {
   const hit = productCache.get(product.id);
   if (hit) return hit;
   const key = product.catalogId ? `netease:${product.catalogId}` : `netease:product.${product.id}`;
+  // The product's own domain, not the first host seen, so every scan shows the same one whatever
+  // order the mail arrives in (a catalog product's is the catalog's, as its host group has).
+  const own = product.hosts[0] ?? catalogServiceById(product.catalogId ?? '')?.senders.domains[0] ?? host;
   const group: Group = {
     key,
     kind: 'netease',
-    domain: registrable(host),
+    domain: registrable(own),
     netease: product.catalogId ?? 'netease',
     product,
     known: null,
