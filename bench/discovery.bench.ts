@@ -4,8 +4,8 @@
  * each side is a fresh Node process (bench/discovery-child.ts) that imports only what its side
  * needs, timed apart; runs of the two sides alternate (floor first, then scan first) so load on
  * the machine falls on both alike, and the table shows medians of wall and CPU time. The scan's
- * memory is compared at 5k and 20k messages. Also prints the classifier's precision and recall on
- * the labelled corpus.
+ * memory is compared at 5k and 20k messages. The classifier's accuracy on the labelled corpus is
+ * discovery-accuracy.bench.ts.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startDovecot } from '../tests/support/dovecot';
-import { evaluate, loadCorpus } from '../tests/fixtures/discovery/evaluate';
+import { loadCorpus } from '../tests/fixtures/discovery/evaluate';
 import { renderMessage } from '../tests/fixtures/discovery/generate';
 import type { ChildResult } from './discovery-child';
 
@@ -51,17 +51,6 @@ function fillMaildir(root: string, count: number, blocks: string[]): void {
 }
 
 export default async function discoveryBench(): Promise<void> {
-  const e = evaluate();
-  console.log('Classifier on the labelled corpus (tests/fixtures/discovery):');
-  console.log(`| senders | with account | TP | FP | FN | TN | precision | recall |`);
-  console.log(`|---|---|---|---|---|---|---|---|`);
-  console.log(
-    `| ${e.scored.length} | ${e.tp + e.fn} | ${e.tp} | ${e.fp} | ${e.fn} | ${e.tn} | ${e.precision.toFixed(3)} | ${e.recall.toFixed(3)} |`,
-  );
-  console.log('\n| sender kind | senders | correct |');
-  console.log('|---|---|---|');
-  for (const [kind, k] of e.byKind) console.log(`| ${kind} | ${k.n} | ${k.correct} |`);
-
   const code = 'bench-auth-code';
   const server = await startDovecot({
     users: [

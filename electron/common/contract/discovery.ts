@@ -58,6 +58,17 @@ export interface DiscoveryResults {
   folders: number;
   /** Junk, drafts and sent folders are not read (they say nothing about services the user has). */
   skippedFolders: string[];
+  /**
+   * Entries of a Maildir's cur/ or new/ that were not read: not a regular file (a directory, a
+   * FIFO, a socket, a device; none is opened) or unreadable. The scan goes on past each one.
+   */
+  skippedEntries: {
+    count: number;
+    samples: Array<{
+      path: string;
+      reason: 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'unreadable';
+    }>;
+  };
   messages: number;
   /** Messages without a usable From address. */
   unreadable: number;

@@ -3,9 +3,11 @@
  * bounded samples per finding, never the messages, so memory grows with the number of distinct
  * senders and not with the size of the mailbox.
  */
+import { brandNamedIn, brandOpening, isBrandDomain, type Brand } from './brands';
 import { classify } from './classify';
 import { CUE_FAMILIES, cueBit, matchCues, type CueFamily } from './cues';
-import { groupOf, type Group } from './grouping';
+import { groupOf, registrable, type Group } from './grouping';
+import { merchantOf } from './on-behalf';
 import { decodeHeaderBytes, readMessageHeaders, type MessageHeaders } from './headers';
 import { memo } from './memo';
 import type { Evidence, Finding } from './types';
@@ -29,6 +31,18 @@ export interface GroupState {
   telling: Array<{ subject: string; at: number }>;
   /** The latest subjects of any kind. */
   recent: Array<{ subject: string; at: number }>;
+  /** Messages claiming a brand (display name, or the brand a subject opens with) that the sender's domain is not. */
+  brandClaims: Map<string, number>;
+  /** The brands behind `brandClaims`, and any brand named at all (for lookalike domains). */
+  brands: Map<string, Brand>;
+  /** Messages that announce a sign-up and sell gambling, loans or prizes in the same subject. */
+  fakeSignups: number;
+  /** Code messages whose subject carries the code itself (4 to 8 digits), as automated ones do. */
+  numberedCodes: number;
+  /** Messages with no recipient in To (undisclosed recipients): the user was bcc'd. */
+  bcc: number;
+  /** For platforms mailing for someone else: whom, by count. */
+  merchants: Map<string, number>;
 }
 
 function bump(map: Map<string, number>, key: string, max: number): void {
@@ -72,8 +86,13 @@ function isToSelf(to: readonly { local: string; host: string }[], self: Readonly
 }
 
 const TELLING = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity');
+/** Subjects that speak for an account: a brand they open with is a claim to be that brand. */
+const CLAIMING = cueBit('lifecycle') | cueBit('transaction') | cueBit('code');
+const MAX_MERCHANTS = 5;
 /** Templated subjects repeat; their cues are read once. */
 const cachedCues = memo(matchCues);
+const cachedNamed = memo(brandNamedIn);
+const cachedOpening = memo(brandOpening);
 
 export class DiscoveryAggregator {
   readonly #self: Set<string>;
@@ -122,6 +141,8 @@ export class DiscoveryAggregator {
           conversation: 0,
           bulk: 0,
           toSelf: 0,
+          code: 0,
+          spam: 0,
         },
         first: null,
         last: null,
@@ -130,6 +151,12 @@ export class DiscoveryAggregator {
         words: {},
         telling: [],
         recent: [],
+        brandClaims: new Map(),
+        brands: new Map(),
+        fakeSignups: 0,
+        numberedCodes: 0,
+        bcc: 0,
+        merchants: new Map(),
       };
       this.#groups.set(group.key, s);
     }
@@ -137,6 +164,7 @@ export class DiscoveryAggregator {
     e.messages++;
     if (h.listUnsubscribe || h.listId) e.bulk++;
     if (isToSelf(h.to, this.#self)) e.toSelf++;
+    else if (h.to.length === 0) s.bcc++;
     const cues = cachedCues(h.subject);
     for (const family of CUE_FAMILIES) {
       if (!(cues.families & cueBit(family))) continue;
@@ -151,12 +179,40 @@ export class DiscoveryAggregator {
       bump(s.names, h.from.name, MAX_NAMES);
       bump(s.hosts, h.from.host, MAX_HOSTS);
     }
+    if (group.kind !== 'list' && h.from) this.#brands(s, h, cues.families);
+    if (cues.families & cueBit('lifecycle') && cues.families & cueBit('spam')) s.fakeSignups++;
+    if (cues.families & cueBit('code') && /(?<!\d)\d{4,8}(?!\d)/.test(h.subject)) s.numberedCodes++;
+    if (group.known?.onBehalf) {
+      const merchant = merchantOf(h.subject, h.from?.name ?? '', group.known);
+      if (merchant) bump(s.merchants, merchant, MAX_MERCHANTS);
+    }
     if (h.subject) {
       const at = h.date ?? 0;
       // Bounded and independent of arrival order, so IMAP and Maildir scans show the same samples.
       if (cues.families & TELLING) keep(s.telling, h.subject, at, MAX_TELLING, true);
       keep(s.recent, h.subject, at, MAX_RECENT, false);
     }
+  }
+
+  /**
+   * Brand claims of one message. A display name is a claim; so is a subject that opens with a
+   * brand and speaks for an account. From a person's free-mail address only the latter counts
+   * with an account cue (a friend called "Apple" writing about the weekend claims nothing), and a
+   * platform that mails for merchants names them by design.
+   */
+  #brands(s: GroupState, h: MessageHeaders, families: number): void {
+    const from = h.from!;
+    const speaks = (families & CLAIMING) !== 0 && (families & cueBit('conversation')) === 0;
+    const named = cachedNamed(from.name);
+    const opening = speaks ? cachedOpening(h.subject) : null;
+    const mentioned = named ?? opening ?? (speaks ? cachedNamed(h.subject) : null);
+    if (mentioned && s.brands.size < MAX_NAMES) s.brands.set(mentioned.id, mentioned);
+    if (s.group.known?.onBehalf) return;
+    const claim = s.group.kind === 'address' ? (speaks ? (named ?? opening) : null) : (named ?? opening);
+    if (!claim) return;
+    const own = isBrandDomain(claim, from.host, registrable(from.host));
+    const onBehalf = s.group.kind !== 'address' && isBrandDomain(claim, s.group.domain, s.group.domain);
+    if (!own && !onBehalf) bump(s.brandClaims, claim.id, MAX_NAMES);
   }
 
   /** The classified, ranked findings so far. Cheap enough to call for progress snapshots. */

@@ -19,12 +19,20 @@ export const DISCOVERY_CATEGORIES = [
 ] as const;
 export type DiscoveryCategory = (typeof DISCOVERY_CATEGORIES)[number];
 
+/** What a platform that mails on someone else's behalf does for them. */
+export type OnBehalfKind = 'e-invoice' | 'courier' | 'form' | 'e-signature';
+
 export interface KnownSender {
   /** First entry is the finding's domain; the rest are aliases of the same organisation. */
   domains: readonly string[];
   name: { 'zh-CN': string; en: string };
   category: DiscoveryCategory;
   source: string;
+  /**
+   * Set for platforms whose mail is sent for a merchant or a person (an e-invoice issued for a
+   * shop, a parcel, a form, a contract to sign): the platform itself holds no account of the user.
+   */
+  onBehalf?: OnBehalfKind;
 }
 
 const site = (origin: string) => `official website https://${origin}`;
@@ -250,6 +258,23 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
     'National Education Examinations Authority',
     'www.neea.edu.cn',
   ),
+  // Exams and education bodies: a registration there is an account tied to the address.
+  k('government', ['cpta.com.cn'], '中国人事考试网', 'China Personnel Examination', 'www.cpta.com.cn'),
+  k('government', ['chinaielts.org'], '雅思考试(中国)', 'IELTS China', 'www.chinaielts.org'),
+  k('government', ['ets.org'], 'ETS(托福、GRE)', 'ETS (TOEFL, GRE)', 'www.ets.org'),
+  k(
+    'government',
+    ['britishcouncil.org', 'britishcouncil.cn'],
+    '英国文化教育协会',
+    'British Council',
+    'www.britishcouncil.cn',
+  ),
+  k('government', ['cscse.edu.cn'], '教育部留学服务中心', 'CSCSE (study abroad service)', 'www.cscse.edu.cn'),
+  k('government', ['cicpa.org.cn'], '中国注册会计师协会', 'CICPA', 'www.cicpa.org.cn'),
+  k('government', ['accaglobal.com'], 'ACCA', 'ACCA', 'www.accaglobal.com'),
+  k('government', ['cfainstitute.org'], 'CFA 协会', 'CFA Institute', 'www.cfainstitute.org'),
+  k('government', ['21wecan.com'], '中国卫生人才网', 'China Health Talent', 'www.21wecan.com'),
+  k('government', ['cltt.org'], '国家普通话水平测试', 'Putonghua Proficiency Test', 'www.cltt.org'),
   k(
     'government',
     ['ncss.cn'],
@@ -259,13 +284,89 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   ),
 ];
 
+/**
+ * Platforms that mail for someone else. Their own mail (a sign-up to the platform) is still read
+ * as an account; mail that names a merchant is filed under this verdict and names the merchant.
+ */
+function ob(
+  kind: OnBehalfKind,
+  domains: string[],
+  zh: string,
+  en: string,
+  origin = domains[0]!,
+): KnownSender {
+  return { ...k(kind === 'courier' ? 'shopping' : 'other', domains, zh, en, origin), onBehalf: kind };
+}
+
+export const ON_BEHALF_SENDERS: readonly KnownSender[] = [
+  // E-invoice service providers (电子发票服务平台) that issue and mail invoices for merchants.
+  ob('e-invoice', ['nuonuo.com', 'jss.com.cn'], '诺诺发票', 'Nuonuo e-invoice', 'www.nuonuo.com'),
+  ob('e-invoice', ['baiwang.com', 'bwjf.cn'], '百望云', 'Baiwang e-invoice', 'www.baiwang.com'),
+  ob(
+    'e-invoice',
+    ['aisino.com', 'aisinogz.com', '51fapiao.cn'],
+    '航天信息',
+    'Aisino e-invoice',
+    'www.aisino.com',
+  ),
+  ob('e-invoice', ['vpiaotong.com', 'piaotong.cn'], '票通', 'Piaotong e-invoice', 'www.vpiaotong.com'),
+  ob('e-invoice', ['ele-cloud.com'], '航信云发票', 'Ele-cloud e-invoice', 'www.ele-cloud.com'),
+  ob('e-invoice', ['fapiao.com', 'dzfp.net'], '电子发票平台', 'E-invoice platform', 'www.fapiao.com'),
+  // Couriers that mail tracking notices for the shop that shipped (no account of the recipient).
+  ob('courier', ['yto.net.cn'], '圆通速递', 'YTO Express', 'www.yto.net.cn'),
+  ob('courier', ['zto.com'], '中通快递', 'ZTO Express', 'www.zto.com'),
+  ob('courier', ['sto.cn'], '申通快递', 'STO Express', 'www.sto.cn'),
+  ob('courier', ['yundaex.com'], '韵达快递', 'Yunda Express', 'www.yundaex.com'),
+  ob('courier', ['ems.com.cn', '11183.com.cn'], '中国邮政EMS', 'China Post EMS', 'www.ems.com.cn'),
+  ob('courier', ['jtexpress.cn', 'jtexpress.com'], '极兔速递', 'J&T Express', 'www.jtexpress.cn'),
+  ob('courier', ['deppon.com'], '德邦快递', 'Deppon', 'www.deppon.com'),
+  ob('courier', ['kuaidi100.com'], '快递100', 'Kuaidi100', 'www.kuaidi100.com'),
+  ob('courier', ['17track.net'], '17TRACK', '17TRACK', 'www.17track.net'),
+  // Forms and surveys: the receipt of a form someone else made.
+  ob('form', ['wjx.cn', 'wjx.top'], '问卷星', 'Wenjuanxing', 'www.wjx.cn'),
+  ob('form', ['jinshuju.net', 'jinshuju.com'], '金数据', 'Jinshuju', 'jinshuju.net'),
+  ob('form', ['mikecrm.com'], '麦客表单', 'Mikecrm', 'www.mikecrm.com'),
+  ob('form', ['typeform.com'], 'Typeform', 'Typeform', 'www.typeform.com'),
+  ob('form', ['jotform.com'], 'Jotform', 'Jotform', 'www.jotform.com'),
+  ob('form', ['surveymonkey.com'], 'SurveyMonkey', 'SurveyMonkey', 'www.surveymonkey.com'),
+  ob('form', ['tally.so'], 'Tally', 'Tally', 'tally.so'),
+  // Electronic signature: a contract sent by a company or a landlord.
+  ob('e-signature', ['esign.cn', 'tsign.cn'], 'e签宝', 'eSign', 'www.esign.cn'),
+  ob('e-signature', ['fadada.com'], '法大大', 'Fadada', 'www.fadada.com'),
+  ob('e-signature', ['qiyuesuo.com'], '契约锁', 'Qiyuesuo', 'www.qiyuesuo.com'),
+  ob('e-signature', ['bestsign.cn', 'bestsign.info'], '上上签', 'BestSign', 'www.bestsign.cn'),
+  ob('e-signature', ['docusign.net', 'docusign.com'], 'DocuSign', 'DocuSign', 'www.docusign.com'),
+  ob(
+    'e-signature',
+    ['echosign.com', 'adobesign.com'],
+    'Adobe Acrobat Sign',
+    'Adobe Acrobat Sign',
+    'www.adobe.com/sign',
+  ),
+  ob('e-signature', ['hellosign.com'], 'Dropbox Sign', 'Dropbox Sign', 'sign.dropbox.com'),
+];
+
+/**
+ * Organisations that send from a public mail service's domain: China Mobile's bills come from
+ * 10086@139.com, its own mail service, which is also free mail for people. Only these addresses
+ * are the organisation; every other address there stays a person.
+ */
+export const FREE_MAIL_SERVICE_ADDRESSES: ReadonlyMap<string, KnownSender> = new Map([
+  ['10086@139.com', KNOWN_SENDERS.find((x) => x.domains.includes('10086.cn'))!],
+  ['service@139.com', KNOWN_SENDERS.find((x) => x.domains.includes('10086.cn'))!],
+  ['10010@wo.cn', KNOWN_SENDERS.find((x) => x.domains.includes('10010.com'))!],
+  ['10000@21cn.com', KNOWN_SENDERS.find((x) => x.domains.includes('189.cn'))!],
+]);
+
 const GOVERNMENT_SUFFIXES = ['gov.cn', 'gov.hk', 'gov.mo', 'gov.tw', 'gov', 'gov.uk', 'gov.sg'];
 
 function matches(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-const byDomain = new Map(KNOWN_SENDERS.flatMap((s) => s.domains.map((d) => [d, s] as const)));
+const byDomain = new Map(
+  [...KNOWN_SENDERS, ...ON_BEHALF_SENDERS].flatMap((s) => s.domains.map((d) => [d, s] as const)),
+);
 
 /**
  * The curated entry for a sending host; the longest listed domain wins (cloud.tencent.com before

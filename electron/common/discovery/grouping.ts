@@ -10,10 +10,17 @@
  * grouped by its Reply-To when that names a company domain: the platform is not the service.
  */
 import { getDomain } from 'tldts';
-import { serviceForSenderDomain } from '../catalog/services';
+import { catalogServiceById, serviceForSenderDomain } from '../catalog/services';
 import { ACCOUNT_DOMAINS } from '../catalog/accounts';
-import { isBulkMailPlatformHost, knownSenderFor, type KnownSender } from './domain-list';
+import { cueBit, matchCues } from './cues';
+import {
+  FREE_MAIL_SERVICE_ADDRESSES,
+  isBulkMailPlatformHost,
+  knownSenderFor,
+  type KnownSender,
+} from './domain-list';
 import type { Address, MessageHeaders } from './headers';
+import { productForHost, productOfMessage, type NeteaseProduct } from './netease-products';
 
 /** Public free-mail providers: a bare address there is a person, not a service. */
 export const FREE_MAIL_HOSTS = new Set([
@@ -42,8 +49,11 @@ export const FREE_MAIL_HOSTS = new Set([
   '126.com',
   'yeah.net',
   '188.com',
+  // NetEase's paid VIP mailboxes: people have addresses there, and so does the VIP Mail service
+  // itself (its notices come from service-like mailboxes, see NETEASE_VIP_HOSTS).
   'vip.163.com',
   'vip.126.com',
+  'vip.188.com',
   'tom.com',
   '21cn.com',
   'protonmail.com',
@@ -60,6 +70,11 @@ export const FREE_MAIL_HOSTS = new Set([
 const SYSTEM_LOCALS =
   /^(?:postmaster|mailer-daemon|mail-daemon|mailerdaemon|no-?reply|service|admin|system|security|account|passport|kefu|notice|mail)$/;
 
+/** NetEase's paid mailbox hosts: a service-like local part there is the VIP Mail product, not a person. */
+const NETEASE_VIP_HOSTS = new Set(['vip.163.com', 'vip.126.com', 'vip.188.com', '188.com']);
+const VIP_SERVICE_LOCALS =
+  /^(?:vip\w*|service|kefu|notice|news|noreply|no-reply|postmaster|system|admin|mail|master|member|billing|pay)$/;
+
 export type GroupKind = 'list' | 'address' | 'netease' | 'known' | 'domain';
 
 export interface Group {
@@ -70,6 +85,8 @@ export interface Group {
   domain: string;
   /** Catalog service id, 'passport', or 'netease' (NetEase, service unknown); null for third parties. */
   netease: string | null;
+  /** The NetEase product the mail is about (a game, a tool), when the product table names one. */
+  product: NeteaseProduct | null;
   known: KnownSender | null;
 }
 
@@ -77,7 +94,7 @@ export interface Group {
 const REGISTRABLE_CACHE_MAX = 50_000;
 const registrableCache = new Map<string, string>();
 
-function registrable(host: string): string {
+export function registrable(host: string): string {
   let d = registrableCache.get(host);
   if (d === undefined) {
     d = getDomain(host) ?? host;
@@ -95,7 +112,14 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
   if (h.listId && !isSelf(h.to, self)) {
     const listDomain = registrable(h.listId.replace(/^[^.]*\./, ''));
     if (h.to.some((a) => registrable(a.host) === listDomain)) {
-      return { key: `list:${h.listId}`, kind: 'list', domain: h.listId, netease: null, known: null };
+      return {
+        key: `list:${h.listId}`,
+        kind: 'list',
+        domain: h.listId,
+        netease: null,
+        product: null,
+        known: null,
+      };
     }
   }
   const from = h.from;
@@ -109,12 +133,78 @@ export function groupOf(h: MessageHeaders, self: ReadonlySet<string>): Group | n
     !FREE_MAIL_HOSTS.has(onBehalfOf)
   )
     return hostGroup(onBehalfOf);
-  if (FREE_MAIL_HOSTS.has(host) && !SYSTEM_LOCALS.test(from.local)) {
+  if (FREE_MAIL_HOSTS.has(host)) {
     const address = `${from.local}@${host}`;
-    if (self.has(address)) return null; // the user's own sent copies
-    return { key: `address:${address}`, kind: 'address', domain: address, netease: null, known: null };
+    const organisation = FREE_MAIL_SERVICE_ADDRESSES.get(address);
+    if (organisation) return knownGroup(organisation);
+    if (NETEASE_VIP_HOSTS.has(host) && VIP_SERVICE_LOCALS.test(from.local))
+      return productGroup(productForHost(host)!, host);
+    if (!SYSTEM_LOCALS.test(from.local)) {
+      if (self.has(address)) return null; // the user's own sent copies
+      return {
+        key: `address:${address}`,
+        kind: 'address',
+        domain: address,
+        netease: null,
+        product: null,
+        known: null,
+      };
+    }
   }
-  return hostGroup(host);
+  const group = hostGroup(host);
+  // Shared NetEase hosts (service.netease.com, the passport's, a generic 163.com host) carry mail of
+  // many products: each product is its own finding; only what names none stays with the host.
+  if (group.kind === 'netease' && (group.netease === 'passport' || group.netease === 'netease')) {
+    const product = productOfMessage({
+      local: from.local,
+      name: from.name,
+      listId: h.listId,
+      subject: h.subject,
+      promotion: isPromotion(h.subject),
+    });
+    if (product) return productGroup(product, host);
+  }
+  return group;
+}
+
+const USE = cueBit('lifecycle') | cueBit('transaction') | cueBit('activity') | cueBit('code');
+
+/** Marketing that says nothing of the user's own use. */
+function isPromotion(subject: string): boolean {
+  const f = matchCues(subject).families;
+  return (f & cueBit('marketing')) !== 0 && (f & USE) === 0;
+}
+
+const productCache = new Map<string, Group>();
+
+function productGroup(product: NeteaseProduct, host: string): Group {
+  const hit = productCache.get(product.id);
+  if (hit) return hit;
+  const key = product.catalogId ? `netease:${product.catalogId}` : `netease:product.${product.id}`;
+  // The product's own domain, not the first host seen, so every scan shows the same one whatever
+  // order the mail arrives in (a catalog product's is the catalog's, as its host group has).
+  const own = product.hosts[0] ?? catalogServiceById(product.catalogId ?? '')?.senders.domains[0] ?? host;
+  const group: Group = {
+    key,
+    kind: 'netease',
+    domain: registrable(own),
+    netease: product.catalogId ?? 'netease',
+    product,
+    known: null,
+  };
+  productCache.set(product.id, group);
+  return group;
+}
+
+function knownGroup(known: KnownSender): Group {
+  return {
+    key: `domain:${known.domains[0]}`,
+    kind: 'known',
+    domain: known.domains[0]!,
+    netease: null,
+    product: null,
+    known,
+  };
 }
 
 const hostCache = new Map<string, Group>();
@@ -138,19 +228,15 @@ function computeHostGroup(host: string): Group {
       host === 'mail.163.com' ||
       host === 'mail.126.com';
     const id = netease === 'netease' && own ? 'passport' : netease;
+    if (id === 'netease') {
+      const product = productForHost(host);
+      if (product) return productGroup(product, host);
+    }
     const key = id === 'netease' ? `netease:${host}` : `netease:${id}`;
-    return { key, kind: 'netease', domain: registrable(host), netease: id, known: null };
+    return { key, kind: 'netease', domain: registrable(host), netease: id, product: null, known: null };
   }
   const known = knownSenderFor(host);
-  if (known) {
-    return {
-      key: `domain:${known.domains[0]}`,
-      kind: 'known',
-      domain: known.domains[0]!,
-      netease: null,
-      known,
-    };
-  }
+  if (known) return knownGroup(known);
   const domain = registrable(host);
-  return { key: `domain:${domain}`, kind: 'domain', domain, netease: null, known: null };
+  return { key: `domain:${domain}`, kind: 'domain', domain, netease: null, product: null, known: null };
 }

@@ -13,6 +13,14 @@ export const VERDICTS = [
   'one-off',
   /** Several messages, no sign of an account either way: shown for the user to judge. */
   'unclear',
+  /**
+   * Looks like phishing or a fake sign-up: it claims a brand it does not send for, comes from a
+   * lookalike domain, or only ever sent codes or "registration successful" spam. Shown with a
+   * warning; never offered as a site to change the address at.
+   */
+  'suspicious',
+  /** A platform that mails for someone else (e-invoice, courier, form, e-signature): no account there. */
+  'on-behalf',
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -36,6 +44,15 @@ export const REASON_PARAMS = {
   singleReceipt: ['cue'],
   oneOff: [],
   unclear: ['messages'],
+  neteaseProduct: ['service', 'messages'],
+  knownOrganisation: ['messages'],
+  brandMismatch: ['brand', 'domain'],
+  lookalike: ['brand', 'domain'],
+  throwaway: ['domain', 'cue'],
+  fakeRegistration: ['cue'],
+  codeOnly: ['count'],
+  onBehalf: ['merchant'],
+  onBehalfUnnamed: [],
 } as const;
 export type ReasonKey = keyof typeof REASON_PARAMS;
 export const REASON_KEYS = Object.keys(REASON_PARAMS) as ReasonKey[];
@@ -56,12 +73,23 @@ export interface Evidence {
   bulk: number;
   /** Messages addressed (To) to the scanned address. */
   toSelf: number;
+  /** Messages whose subject carries a one-time code. */
+  code: number;
+  /** Messages whose subject sells gambling, loans or prizes. */
+  spam: number;
 }
 
 export interface Finding {
   /** Stable across scans: 'domain:jd.com', 'netease:music', 'address:li@qq.com', 'list:<list-id>'. */
   id: string;
   kind: 'list' | 'address' | 'netease' | 'known' | 'domain';
+  /**
+   * For NetEase product findings: how sure the mapping from mail to product is (the product
+   * table's confidence); null otherwise.
+   */
+  confidence: 'high' | 'medium' | 'low' | null;
+  /** For 'on-behalf' findings: the merchants or people the mail was sent for, most frequent first. */
+  onBehalfOf: string[];
   /** Registrable domain, the address (personal) or the list id. */
   domain: string;
   /** The most frequent From display name (or the domain when there is none). */
@@ -82,6 +110,11 @@ export interface Finding {
   sampleSubjects: string[];
   /** Up to five sending hosts seen. */
   hosts: string[];
+  /**
+   * For 'suspicious' findings: the brand it pretends to be, when there is one (a brand id of
+   * brands.ts), so the warning can say "this is not PayPal".
+   */
+  imitates: string | null;
   /** What the review screen offers: add as a plan service, as a third-party site, or nothing. */
   suggest: 'service' | 'site' | null;
   /** Higher first in the review list. */

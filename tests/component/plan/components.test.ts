@@ -146,7 +146,10 @@ describe('FindingRow', () => {
     verdict: 'account',
     hasAccount: true,
     reason: { key: 'accountCue', params: { cue: '密码重置', count: 3 } },
-    evidence: { messages: 12, lifecycle: 3, transaction: 4, activity: 0, marketing: 5, conversation: 0, bulk: 5, toSelf: 12 },
+    evidence: { messages: 12, lifecycle: 3, transaction: 4, activity: 0, marketing: 5, conversation: 0, bulk: 5, toSelf: 12, code: 0, spam: 0 },
+    confidence: null,
+    onBehalfOf: [],
+    imitates: null,
     firstSeen: '2019-05-01T00:00:00.000Z',
     lastSeen: '2026-02-01T00:00:00.000Z',
     sampleSubjects: ['密码重置', '订单已发货'],
@@ -171,6 +174,70 @@ describe('FindingRow', () => {
     const w = mountIn(FindingRow, 'en', { props: { finding: { ...finding, inPlan: { section: 'site', itemId: 'site-1' } }, busy: false } });
     expect(w.findAll('button')).toHaveLength(0);
     expect(w.get('[data-testid="finding-in-plan"]').text()).toContain('In the plan');
+  });
+
+  it('warns about a suspicious sender in both languages and offers no way to add it', () => {
+    const phishing: DiscoveryFinding = {
+      ...finding,
+      id: 'domain:paypal-resolution.top',
+      domain: 'paypal-resolution.top',
+      name: 'PayPal',
+      knownName: null,
+      verdict: 'suspicious',
+      hasAccount: false,
+      suggest: null,
+      imitates: 'paypal',
+      reason: { key: 'brandMismatch', params: { brand: 'PayPal', domain: 'paypal-resolution.top' } },
+    };
+    const zh = mountIn(FindingRow, 'zh-CN', { props: { finding: phishing, busy: false } });
+    expect(zh.get('[data-testid="finding-warning"]').text()).toContain('钓鱼');
+    expect(zh.text()).toContain('自称“PayPal”，却不是从“PayPal”的域名发出（发件域名：paypal-resolution.top）。');
+    expect(zh.findAll('button')).toHaveLength(0);
+    const en = mountIn(FindingRow, 'en', { props: { finding: phishing, busy: false } });
+    expect(en.get('[data-testid="finding-warning"]').text()).toContain('probably phishing');
+    expect(en.findAll('button')).toHaveLength(0);
+  });
+
+  it('offers a NetEase product as a linked service, with how sure the mapping is', async () => {
+    const product: DiscoveryFinding = {
+      ...finding,
+      id: 'netease:product.nsh',
+      kind: 'netease',
+      domain: 'netease.com',
+      name: '网易游戏',
+      knownName: { 'zh-CN': '逆水寒', en: 'Justice Online (逆水寒)' },
+      category: 'game',
+      verdict: 'netease-service',
+      suggest: 'service',
+      confidence: 'low',
+      reason: { key: 'neteaseProduct', params: { service: '逆水寒', messages: 7 } },
+    };
+    const w = mountIn(FindingRow, 'zh-CN', { props: { finding: product, busy: false } });
+    expect(w.get('h3').text()).toBe('逆水寒');
+    expect(w.get('[data-confidence]').attributes('data-confidence')).toBe('low');
+    expect(w.find('[data-testid="finding-add-site"]').exists()).toBe(false);
+    await w.get('[data-testid="finding-add-service"]').trigger('click');
+    expect(w.emitted('add')).toEqual([['service']]);
+    expect(mountIn(FindingRow, 'en', { props: { finding: product, busy: false } }).get('h3').text()).toBe(
+      'Justice Online (逆水寒)',
+    );
+  });
+
+  it('names whom a platform mailed for, and offers nothing to add', () => {
+    const platform: DiscoveryFinding = {
+      ...finding,
+      id: 'domain:nuonuo.com',
+      domain: 'nuonuo.com',
+      knownName: { 'zh-CN': '诺诺发票', en: 'Nuonuo e-invoice' },
+      verdict: 'on-behalf',
+      hasAccount: false,
+      suggest: null,
+      onBehalfOf: ['上海盒马网络科技有限公司', '星巴克'],
+      reason: { key: 'onBehalf', params: { merchant: '上海盒马网络科技有限公司' } },
+    };
+    const w = mountIn(FindingRow, 'zh-CN', { props: { finding: platform, busy: false } });
+    expect(w.get('[data-testid="finding-merchants"]').text()).toBe('代发对象：上海盒马网络科技有限公司、星巴克');
+    expect(w.findAll('button')).toHaveLength(0);
   });
 });
 

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../electron/common/contract';
@@ -147,6 +148,33 @@ describe('discovery over a Maildir (no network)', () => {
     });
   });
 
+  it('refuses to add phishing or a platform as a site, and adds a NetEase product as a custom linked service', async () => {
+    const root = tempDir();
+    writeCorpusMaildir(root, corpus);
+    const { service, vault, planId, results } = await scanned(root);
+    const h = service.handlers;
+    const phishing = results.findings.find((f) => f.id === 'domain:paypal-resolution.top')!;
+    expect(phishing).toMatchObject({ verdict: 'suspicious', suggest: null, imitates: 'paypal' });
+    const platform = results.findings.find((f) => f.id === 'domain:nuonuo.com')!;
+    expect(platform.verdict).toBe('on-behalf');
+    for (const f of [phishing, platform])
+      for (const as of ['site', 'service'] as const)
+        expect(await h['discovery:add']({ planId, findingId: f.id, as })).toMatchObject({
+          ok: false,
+          error: { code: 'discovery.not-addable' },
+        });
+    const nsh = results.findings.find((f) => f.id === 'netease:product.nsh')!;
+    expect(await h['discovery:add']({ planId, findingId: nsh.id, as: 'service' })).toMatchObject({
+      ok: true,
+      value: { status: 'added', link: { section: 'service' } },
+    });
+    const plan = vault.read().plans.find((p) => p.id === planId)!;
+    expect(plan.services.filter((s) => s.catalogId === null && s.name === '逆水寒')).toHaveLength(1);
+    expect(plan.sites.some((s) => s.domain === 'paypal-resolution.top' || s.domain === 'nuonuo.com')).toBe(
+      false,
+    );
+  });
+
   it('stops when cancelled, keeps what it read, and refuses a second scan of the same plan meanwhile', async () => {
     const root = tempDir();
     const written = writeCorpusMaildir(root, corpus);
@@ -171,6 +199,59 @@ describe('discovery over a Maildir (no network)', () => {
     expect(read).toBeLessThan(written);
     expect(await busy).toMatchObject({ ok: false, error: { code: 'discovery.busy' } });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'skips a directory, FIFOs and a dangling link in cur/ and new/ without opening them, reports them, and reads the rest',
+    async () => {
+      const root = tempDir();
+      const written = writeCorpusMaildir(root, corpus, { limit: 300 });
+      // A directory where a message should be: reading it used to abort the scan with EISDIR.
+      mkdirSync(join(root, 'cur', '1700000000.Mdir.fixture:2,'));
+      writeFileSync(join(root, 'cur', '1700000000.Mdir.fixture:2,', 'inner'), 'From: a@b.c\r\n\r\n');
+      // A FIFO with no writer: opening it for reading would block the scan past cancel.
+      execFileSync('mkfifo', [join(root, 'cur', '1700000001.Mfifo.fixture:2,')]);
+      execFileSync('mkfifo', [join(root, 'new', '1700000002.Mfifo2.fixture')]);
+      symlinkSync(join(root, 'nowhere'), join(root, 'cur', '1700000003.Mlink.fixture:2,'));
+      const started = Date.now();
+      const { results } = await scanned(root);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(results.messages).toBe(written);
+      expect(results.cancelled).toBe(false);
+      expect(results.skippedEntries.count).toBe(4);
+      expect(results.skippedEntries.samples.map((s) => [s.path, s.reason]).sort()).toEqual([
+        [join('cur', '1700000000.Mdir.fixture:2,'), 'directory'],
+        [join('cur', '1700000001.Mfifo.fixture:2,'), 'fifo'],
+        [join('cur', '1700000003.Mlink.fixture:2,'), 'unreadable'],
+        [join('new', '1700000002.Mfifo2.fixture'), 'fifo'],
+      ]);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'checks cancel between entries, so a folder of FIFOs and directories still stops at once',
+    async () => {
+      const root = tempDir();
+      writeCorpusMaildir(root, corpus, { limit: 20 });
+      for (let i = 0; i < 40; i++) {
+        execFileSync('mkfifo', [join(root, 'cur', `17000001${i}.Mfifo.fixture:2,`)]);
+        mkdirSync(join(root, 'cur', `17000002${i}.Mdir.fixture:2,`));
+      }
+      let seen = 0;
+      const d = await discoveryWithPlan(corpus.user, (event) => {
+        if (event === 'discovery:progress' && ++seen === 2)
+          void d.service.handlers['discovery:cancel']({ planId: d.planId });
+      });
+      const r = await d.service.handlers['discovery:scan']({
+        planId: d.planId,
+        source: { kind: 'maildir', path: root },
+      });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      // Cancelled as the folder opened: no entry was read, none hung.
+      expect(r.value.cancelled).toBe(true);
+      expect(r.value.messages).toBe(0);
+    },
+  );
 
   it('without a scan there is nothing to add', async () => {
     const d = await discoveryWithPlan(corpus.user);

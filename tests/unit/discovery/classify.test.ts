@@ -95,8 +95,13 @@ describe('verdicts', () => {
     expect(f).toMatchObject({
       verdict: 'account',
       category: 'bank',
-      reason: { key: 'knownService' },
+      reason: { key: 'knownOrganisation' },
       knownName: { 'zh-CN': '招商银行' },
+    });
+    // Banks, carriers and public bodies write only to their customers: one notice is enough.
+    expect(scan([msg('service@ccb.com', '关于调整服务时间的公告')]).get('domain:ccb.com')).toMatchObject({
+      verdict: 'account',
+      reason: { key: 'knownOrganisation' },
     });
   });
 

@@ -5,10 +5,11 @@ import { generateCorpus } from '../../fixtures/discovery/generate';
 import { evaluate, loadCorpus } from '../../fixtures/discovery/evaluate';
 
 /**
- * The accuracy floor. Measured: precision 0.985, recall 0.970 on this corpus (see the bench
- * table). 0.9 is the issue's bar and leaves room for honest corpus additions without tuning.
+ * The accuracy floor, issue 16's bar on the corpus grown with its hard cases. Measured: precision
+ * 0.987, recall 0.987, NetEase products 28/28 (see `npm run bench discovery-accuracy`).
  */
-const FLOOR = 0.9;
+const FLOOR = 0.97;
+const NETEASE_FLOOR = 0.95;
 
 describe('labelled discovery corpus', () => {
   const corpus = loadCorpus();
@@ -27,6 +28,10 @@ describe('labelled discovery corpus', () => {
       'personal',
       'mailing-list',
       'one-off',
+      'netease-passport',
+      'phishing',
+      'fake-registration',
+      'on-behalf',
     ])
       expect(kinds).toContain(k);
     const cats = new Set(corpus.senders.map((s) => s.category));
@@ -38,6 +43,51 @@ describe('labelled discovery corpus', () => {
     const e = evaluate(corpus);
     expect(e.precision).toBeGreaterThanOrEqual(FLOOR);
     expect(e.recall).toBeGreaterThanOrEqual(FLOOR);
+  });
+
+  it(`names every NetEase product as its own finding (recall by product at least ${NETEASE_FLOOR}), never the passport's`, () => {
+    const e = evaluate(corpus);
+    expect(e.netease.n).toBeGreaterThanOrEqual(25);
+    expect(e.netease.recall, e.netease.missed.join('\n')).toBeGreaterThanOrEqual(NETEASE_FLOOR);
+    const byId = new Map(e.scored.map((s) => [s.sender.id, s.finding]));
+    // The passport row holds the passport's own mail only, and is nothing to add.
+    expect(byId.get('netease-passport')).toMatchObject({ verdict: 'netease-passport', suggest: null });
+    expect(byId.get('netease-nsh')).toMatchObject({
+      verdict: 'netease-service',
+      suggest: 'service',
+      catalogServiceId: null,
+      knownName: { 'zh-CN': '逆水寒' },
+      confidence: 'low',
+    });
+    expect(byId.get('netease-yys-svc')?.id).toBe('netease:game.yys');
+  });
+
+  it('never calls a phishing or fake-registration sender an account, and flags nearly all as suspicious', () => {
+    const e = evaluate(corpus);
+    expect(e.suspicious.n).toBeGreaterThanOrEqual(20);
+    expect(e.deceptiveAsAccount).toEqual([]);
+    const deceptive = e.scored.filter((s) => ['phishing', 'fake-registration'].includes(s.sender.kind));
+    // What is flagged offers nothing to add. (The one miss, a one-off, still offers "add as a site":
+    // hidden by the default filter, but a known gap.)
+    for (const s of deceptive.filter((d) => d.finding?.verdict === 'suspicious'))
+      expect(s.finding?.suggest, s.sender.id).toBeNull();
+    expect(deceptive.filter((d) => d.finding?.verdict !== 'suspicious').map((d) => d.sender.id)).toEqual([
+      'phishing-bec-invoice',
+    ]);
+    // Measured: all but the business-email-compromise "invoice" (no brand, no lookalike: a one-off).
+    expect(e.suspicious.flagged / e.suspicious.n).toBeGreaterThanOrEqual(0.9);
+    // And nothing else is: no legitimate sender carries the warning.
+    const alarms = e.scored.filter(
+      (s) =>
+        !['phishing', 'fake-registration'].includes(s.sender.kind) && s.finding?.verdict === 'suspicious',
+    );
+    expect(alarms.map((s) => s.sender.id)).toEqual([]);
+  });
+
+  it('files platforms mailing for others under their own verdict, naming the merchant the mail names', () => {
+    const e = evaluate(corpus);
+    expect(e.onBehalf.verdict).toBe(e.onBehalf.n);
+    expect(e.onBehalf.merchant).toBe(e.onBehalf.merchants);
   });
 
   it('puts all mail of one sender into one finding (subdomains, bounce hosts and aliases collapse)', () => {

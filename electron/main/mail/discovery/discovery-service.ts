@@ -104,7 +104,12 @@ export function createDiscoveryService(
     let client: ImapFlow | null = null;
     try {
       emit();
-      let report: { folders: number; skippedFolders: string[]; cancelled: boolean };
+      let report: {
+        folders: number;
+        skippedFolders: string[];
+        skippedEntries?: DiscoveryResults['skippedEntries'];
+        cancelled: boolean;
+      };
       if (source.kind === 'imap') {
         const server = requireServer(source.account);
         const authCode = await codeFor(source);
@@ -155,6 +160,7 @@ export function createDiscoveryService(
         cancelled: report.cancelled,
         folders: report.folders,
         skippedFolders: report.skippedFolders,
+        skippedEntries: report.skippedEntries ?? { count: 0, samples: [] },
         messages: agg.messages,
         unreadable: agg.skipped,
         findings: agg.findings(),
@@ -190,7 +196,8 @@ export function createDiscoveryService(
     const addable =
       as === 'service'
         ? finding.kind === 'netease' && finding.verdict !== 'netease-passport'
-        : finding.verdict !== 'personal' && finding.verdict !== 'netease-passport';
+        : // Phishing and platforms mailing for others are never a site to change the address at.
+          !['personal', 'netease-passport', 'suspicious', 'on-behalf'].includes(finding.verdict);
     if (!addable)
       return err('discovery.not-addable', `This finding cannot be added as a ${as}`, {
         as,

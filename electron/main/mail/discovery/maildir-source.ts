@@ -3,8 +3,9 @@
  * backup layout with its `Maildir/` inside, or plain nested Maildirs), reading only the header
  * block of each file: chunks until the first blank line, then the file is closed. No network.
  */
-import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { AppFailure } from '../../../common/result';
 import { isSkippedFolder } from './folders';
 
@@ -66,6 +67,7 @@ export async function listMaildirFolders(path: string): Promise<MaildirFolder[]>
   return out;
 }
 
+/** Message file candidates of a folder's cur/ and new/, by name; what each entry is, is checked when it is read. */
 export async function listMessageFiles(folder: MaildirFolder): Promise<string[]> {
   const files: string[] = [];
   for (const sub of ['cur', 'new']) {
@@ -79,6 +81,43 @@ export async function listMessageFiles(folder: MaildirFolder): Promise<string[]>
     for (const n of names) if (!n.startsWith('.')) files.push(join(dir, n));
   }
   return files;
+}
+
+/** Why an entry of cur/ or new/ was not read. */
+export type SkipReason = 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'unreadable';
+
+// O_NONBLOCK: should an entry turn into a FIFO between the lstat and the open, the open returns at
+// once instead of waiting for a writer (Windows has neither flag; it has no FIFOs in a folder either).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function kindOf(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+}): SkipReason {
+  if (s.isDirectory()) return 'directory';
+  if (s.isFIFO()) return 'fifo';
+  if (s.isSocket()) return 'socket';
+  if (s.isSymbolicLink()) return 'symlink';
+  return 'device';
+}
+
+/**
+ * What is at `file` before anything opens it: a regular file (or a link to one) is read; anything
+ * else (a directory, a FIFO that would block the open, a socket, a device) is skipped unopened.
+ */
+export async function entryKind(file: string): Promise<'file' | SkipReason | 'gone'> {
+  try {
+    let s = await lstat(file);
+    if (s.isSymbolicLink()) s = await stat(file);
+    return s.isFile() ? 'file' : kindOf(s);
+  } catch (e) {
+    // Moved or deleted by a mail program since the listing; a dangling link is unreadable.
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' && !(await lstat(file).catch(() => null))
+      ? 'gone'
+      : 'unreadable';
+  }
 }
 
 function headerEnd(buf: Buffer, from: number, length: number): number {
@@ -95,11 +134,12 @@ function headerEnd(buf: Buffer, from: number, length: number): number {
 export async function readHeaderBlock(file: string, scratch: Buffer): Promise<Buffer | null> {
   let fh;
   try {
-    fh = await open(file, 'r');
+    fh = await open(file, OPEN_FLAGS);
   } catch {
     return null; // moved or deleted by a mail program since the listing
   }
   try {
+    if (!(await fh.stat()).isFile()) return null;
     let buf = scratch;
     let length = 0;
     for (;;) {
@@ -126,9 +166,19 @@ export interface MaildirScanHooks {
   cancelled(): boolean;
 }
 
+/** Entries of cur/ and new/ that were not read, with a few of their paths for the report. */
+export interface SkippedEntries {
+  count: number;
+  /** Up to `MAX_SKIPPED_SAMPLES` paths relative to the scanned folder, with why each was skipped. */
+  samples: Array<{ path: string; reason: SkipReason }>;
+}
+
+export const MAX_SKIPPED_SAMPLES = 10;
+
 export interface MaildirScanReport {
   folders: number;
   skippedFolders: string[];
+  skippedEntries: SkippedEntries;
   cancelled: boolean;
 }
 
@@ -136,20 +186,46 @@ export async function scanMaildir(path: string, hooks: MaildirScanHooks): Promis
   const all = await listMaildirFolders(path);
   const folders = all.filter((f) => !isSkippedFolder(f.name, null));
   const skippedFolders = all.filter((f) => isSkippedFolder(f.name, null)).map((f) => f.name);
+  const skippedEntries: SkippedEntries = { count: 0, samples: [] };
+  const skip = (file: string, reason: SkipReason) => {
+    skippedEntries.count++;
+    if (skippedEntries.samples.length < MAX_SKIPPED_SAMPLES)
+      skippedEntries.samples.push({ path: relative(path, file) || file, reason });
+  };
+  const report = (done: number, cancelled: boolean): MaildirScanReport => ({
+    folders: done,
+    skippedFolders,
+    skippedEntries,
+    cancelled,
+  });
   for (const [i, folder] of folders.entries()) {
-    if (hooks.cancelled()) return { folders: i, skippedFolders, cancelled: true };
+    if (hooks.cancelled()) return report(i, true);
     const files = await listMessageFiles(folder);
     hooks.onFolder(folder, i, folders.length, files.length);
     let next = 0;
     const worker = async () => {
       const scratch = Buffer.allocUnsafe(CHUNK * 2);
+      // Cancel is checked before every entry; one bad entry is skipped and reported, never fatal.
       while (next < files.length && !hooks.cancelled()) {
         const file = files[next++]!;
-        const block = await readHeaderBlock(file, scratch);
+        const kind = await entryKind(file);
+        if (kind === 'gone') continue;
+        if (kind !== 'file') {
+          skip(file, kind);
+          continue;
+        }
+        let block: Buffer | null = null;
+        try {
+          block = await readHeaderBlock(file, scratch);
+        } catch {
+          skip(file, 'unreadable');
+          continue;
+        }
         if (block) hooks.onHeader(block);
+        else skip(file, 'unreadable');
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
   }
-  return { folders: folders.length, skippedFolders, cancelled: hooks.cancelled() };
+  return report(folders.length, hooks.cancelled());
 }

@@ -27,7 +27,7 @@ export default {
         addSite: '加入第三方网站',
         added: '已在计划中',
         showAll: '显示全部',
-        showAccounts: '只看账号',
+        showAccounts: '只看账号和可疑项',
       },
       phase: {
         connecting: '正在连接…',
@@ -41,6 +41,14 @@ export default {
         '读取了 {messages} 封邮件（{folders} 个文件夹），发现 {findings} 个发件方，其中 {accounts} 个像是账号。',
       cancelledNote: '查找被中途停止，下面只包含已读取部分的结果。',
       skippedFolders: '未读取的文件夹（垃圾邮件、草稿、已发送）：{folders}',
+      skippedEntries:
+        '有 {count} 个条目不是普通的邮件文件（如文件夹、管道）或无法读取，已跳过，未打开：{samples}',
+      suspiciousSummary: '其中 {count} 个发件方可疑（可能是钓鱼或虚假注册），已标出警告，不能加入计划。',
+      suspiciousWarning:
+        '警告：这很可能是钓鱼或虚假的注册邮件。不要点击其中的链接，不要回复或转告验证码，也不要在这个网站修改地址。如有疑问，请直接打开官方网站或 App 核实。',
+      onBehalfOf: '代发对象：{merchants}',
+      listSeparator: '、',
+      productSource: '网易产品列表（团队整理，未经官方核实）',
       resultsInMemory: '结果只保存在本次运行的内存中，关闭应用后需要重新查找。',
       empty: '还没有结果。',
       columns: {
@@ -62,6 +70,8 @@ export default {
         'mailing-list': '邮件列表',
         'one-off': '一次性来信',
         unclear: '无法判断',
+        suspicious: '可疑',
+        'on-behalf': '代发平台',
       },
       categories: {
         bank: '银行与支付',
@@ -89,6 +99,20 @@ export default {
         singleReceipt: '只有一封购买凭证（如“{cue}”），可能是免注册购买。',
         oneOff: '只有一封邮件，没有账号迹象。',
         unclear: '{messages} 封邮件，但没有明显的账号或订阅迹象。请你自己判断。',
+        neteaseProduct:
+          '网易产品“{service}”（{messages} 封邮件），用网易通行证登录：注销通行证时可能一起失去。',
+        knownOrganisation: '银行、运营商和公共机构只给自己的用户写信：有 {messages} 封邮件直接发给这个地址。',
+        brandMismatch: '自称“{brand}”，却不是从“{brand}”的域名发出（发件域名：{domain}）。很可能是钓鱼邮件。',
+        lookalike:
+          '发件域名 {domain} 在模仿“{brand}”（加了词，或用数字、相似字符代替字母）。很可能是钓鱼邮件。',
+        throwaway: '来自常被滥用的廉价域名 {domain}，却在谈账号（如“{cue}”）。很可能是钓鱼或垃圾邮件。',
+        fakeRegistration:
+          '“注册成功”类邮件（如“{cue}”），却在推销博彩、贷款或奖品，或者根本不是发给你的：你很可能从未注册过。',
+        codeOnly: '只有 {count} 封验证码邮件，没有任何其他使用迹象：可能是别人输错了地址，也可能是钓鱼。',
+        onBehalf:
+          '平台代“{merchant}”发出的邮件（电子发票、快递、表单或电子签约）：你在平台本身没有账号。要改地址，请找“{merchant}”。',
+        onBehalfUnnamed:
+          '平台代商家或他人发出的邮件（电子发票、快递、表单或电子签约），邮件没有写明是谁：你在平台本身没有账号。',
       },
     },
     errors: {
@@ -120,7 +144,7 @@ export default {
         addSite: 'Add as third-party site',
         added: 'In the plan',
         showAll: 'Show all',
-        showAccounts: 'Accounts only',
+        showAccounts: 'Accounts and suspicious only',
       },
       phase: {
         connecting: 'Connecting…',
@@ -134,6 +158,15 @@ export default {
         'Read {messages} messages in {folders} folders and found {findings} senders, {accounts} of which look like accounts.',
       cancelledNote: 'The scan was stopped early; the list covers only what was read.',
       skippedFolders: 'Folders not read (junk, drafts, sent): {folders}',
+      skippedEntries:
+        '{count} entries were not regular mail files (such as folders or pipes) or could not be read; they were skipped without being opened: {samples}',
+      suspiciousSummary:
+        'Suspicious senders among them: {count} (possibly phishing or fake sign-ups). Each carries a warning and cannot be added to the plan.',
+      suspiciousWarning:
+        'Warning: this is probably phishing or a fake registration mail. Do not follow its links, do not pass on any code, and do not change your address at this site. If in doubt, open the official website or app yourself.',
+      onBehalfOf: 'Sent for: {merchants}',
+      listSeparator: ', ',
+      productSource: 'NetEase product list (compiled by the team, not verified by NetEase)',
       resultsInMemory:
         'Results are kept in memory for this session only; scan again after restarting the app.',
       empty: 'No results yet.',
@@ -156,6 +189,8 @@ export default {
         'mailing-list': 'Mailing list',
         'one-off': 'One-off sender',
         unclear: 'Unclear',
+        suspicious: 'Suspicious',
+        'on-behalf': 'Sends for others',
       },
       categories: {
         bank: 'Banking and payment',
@@ -185,6 +220,24 @@ export default {
         singleReceipt: 'A single receipt (such as “{cue}”): perhaps a purchase without an account.',
         oneOff: 'A single message with no sign of an account.',
         unclear: '{messages} messages but no clear sign of an account or a subscription. Your call.',
+        neteaseProduct:
+          'A NetEase product ({messages} messages) you sign in to with the passport: it may be lost with it.',
+        knownOrganisation:
+          'Banks, carriers and public bodies write only to their customers: {messages} messages addressed to you.',
+        brandMismatch:
+          'Claims to be {brand} but does not come from {brand}’s domains (sent from {domain}). Probably phishing.',
+        lookalike:
+          'The domain {domain} imitates {brand} (added words, or digits and look-alike characters for letters). Probably phishing.',
+        throwaway:
+          'From {domain}, a cheap domain often abused, yet about an account (such as “{cue}”). Probably phishing or spam.',
+        fakeRegistration:
+          'A “registration successful” mail (such as “{cue}”) that sells gambling, loans or prizes, or was not sent to you: you probably never signed up.',
+        codeOnly:
+          'Only {count} code messages and no other sign you use this service: someone may have typed your address, or it is phishing.',
+        onBehalf:
+          'A platform mailing for {merchant} (e-invoice, parcel, form or e-signature): you hold no account at the platform itself. To change the address, go to {merchant}.',
+        onBehalfUnnamed:
+          'A platform mailing for a merchant or a person (e-invoice, parcel, form or e-signature) that does not say whom: you hold no account at the platform itself.',
       },
     },
     errors: {
