@@ -88,3 +88,34 @@ export async function screenshot(page: Page, lang: Lang, name: string): Promise<
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
+
+/**
+ * Counts what the user does with the mouse: every trusted click, and every choice made in a native
+ * <select> (a choice there is a click the page never sees). Typing is not counted. Install before
+ * the page opens; read with `actionCount`.
+ */
+export async function countActions(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __closeoutActions: number };
+    w.__closeoutActions = 0;
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (e.isTrusted) w.__closeoutActions++;
+      },
+      true,
+    );
+    document.addEventListener(
+      'change',
+      (e) => {
+        // Playwright's selectOption dispatches an untrusted change event; a person's choice is one action either way.
+        if (e.target instanceof HTMLSelectElement) w.__closeoutActions++;
+      },
+      true,
+    );
+  });
+}
+
+export async function actionCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __closeoutActions: number }).__closeoutActions);
+}

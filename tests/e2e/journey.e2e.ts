@@ -10,7 +10,9 @@ import type { Page } from '@playwright/test';
 import { RISK_IDS } from '../../electron/common/catalog/risks';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import {
+  actionCount,
   addPlan,
+  countActions,
   confirmRecoveryCode,
   createVaultWithPassphrase,
   expectAccessible,
@@ -56,6 +58,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await openApp(page, h.url);
   await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
   await check(page, lang, '80-plans-empty');
+  const before = await actionCount(page);
   await addPlan(page, ADDRESS);
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'deciding');
   await check(page, lang, '81-dashboard-new');
@@ -187,6 +190,8 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await confirmDialog(page);
   await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
   await expect(page.getByTestId('countdown')).toBeVisible();
+  const clicks = (await actionCount(page)) - before;
+  console.log(`[journey ${lang}] clicks and choices from a new plan to a submitted plan: ${clicks}`);
 
   await tab(page, 'plan-dashboard');
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'submitted');
@@ -255,6 +260,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     }) => {
       test.setTimeout(240_000);
       const problems = watchPage(page);
+      await countActions(page);
       let h = await startHarness({ dataDir });
       try {
         await journey(page, lang, h);
