@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppI18n, messages } from '../../renderer/src/i18n';
 import { ERROR_CODES } from '../../electron/common/errors';
 import { REMINDER_KINDS } from '../../electron/common/model/reminders';
+import { PLAN_COMMAND_TYPES } from '../../electron/common/model/commands';
 import { reminderWords } from '../../electron/common/reminder-text';
 import { gates as catalogGates } from '../../electron/common/catalog/gates';
 import { preparations as catalogPreparations } from '../../electron/common/catalog/preparations';
@@ -103,6 +104,8 @@ describe('every message key resolves in zh-CN and en', () => {
     const statuses = ['deciding', 'not-ready', 'ready', 'submitted', 'closed', 'kept', 'withdrawn'];
     for (const s of statuses) keys.push(`plans.status.${s}`, `dashboard.statusText.${s}`);
     for (const p of PLAN_PHASES) keys.push(`domain.phase.${p}`);
+    // The timeline names each command by its dotted type (plan.close, service.set-status).
+    for (const c of PLAN_COMMAND_TYPES) keys.push(`domain.timeline.${c}`);
     const groups = {
       gateStatus: GATE_STATUSES,
       preparationStatus: PREPARATION_STATUSES,

@@ -26,6 +26,7 @@ export default {
       'plan.blocked': '还有 {count} 项前置条件或准备没有完成。如果仍要提交，请写下理由。',
       'plan.invalid-date': '这个时间不对：不能在将来，也不能早于提交时间。',
       'plan.invalid-command': '历史记录中有一条无法重放。',
+      'plan.cooling-off-not-over': '冷静期还没有结束。只有在确认网易已经提前注销时，才能现在标记为已注销。',
     },
     domain: {
       phase: {
@@ -162,6 +163,7 @@ export default {
           submit: '提交了注销申请',
           withdraw: '撤销了注销申请',
           close: '账号已注销',
+          reopen: '重新打开了计划（回到冷静期）',
           'set-cooling-off': '修改了冷静期',
           delete: '删除了计划',
         },
@@ -201,6 +203,8 @@ export default {
       'plan.blocked': '{count} preconditions or preparations are not done. To submit anyway, give a reason.',
       'plan.invalid-date': 'That time is not possible: not in the future, and not before the submission.',
       'plan.invalid-command': 'An entry in the history can no longer be replayed.',
+      'plan.cooling-off-not-over':
+        'The cooling-off period has not ended. Mark the account closed now only if NetEase has confirmed it closed early.',
     },
     domain: {
       phase: {
@@ -361,6 +365,7 @@ export default {
           submit: 'Closure request submitted',
           withdraw: 'Closure request withdrawn',
           close: 'Account closed',
+          reopen: 'Plan reopened (back to the cooling-off period)',
           'set-cooling-off': 'Cooling-off changed',
           delete: 'Plan deleted',
         },
