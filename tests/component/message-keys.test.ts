@@ -18,6 +18,7 @@ import {
 } from '../../electron/common/model/plan';
 import { bodyKey, titleKey } from '../../renderer/src/components/reminders/reminder-text';
 import { LOCALES } from '../../renderer/src/i18n/types';
+import { MILESTONES, PLAN_STAGES } from '../../electron/common/plan-stage';
 
 // Every renderer source as text (Vite's raw import), so the test needs no file-system access.
 const sources = import.meta.glob<string>(['../../renderer/src/**/*.{vue,ts}'], {
@@ -101,8 +102,9 @@ describe('every message key resolves in zh-CN and en', () => {
 
   it('for the plan phases and item statuses the screens name', () => {
     const keys: string[] = [];
-    const statuses = ['deciding', 'not-ready', 'ready', 'submitted', 'closed', 'kept', 'withdrawn'];
-    for (const s of statuses) keys.push(`plans.status.${s}`, `dashboard.statusText.${s}`);
+    for (const s of PLAN_STAGES)
+      keys.push(`plans.status.${s}`, `plans.cardHint.${s}`, `dashboard.statusText.${s}`, `dashboard.next.empty.${s}`);
+    for (const m of MILESTONES) keys.push(`dashboard.stepper.${m}`);
     for (const p of PLAN_PHASES) keys.push(`domain.phase.${p}`);
     // The timeline names each command by its dotted type (plan.close, service.set-status).
     for (const c of PLAN_COMMAND_TYPES) keys.push(`domain.timeline.${c}`);

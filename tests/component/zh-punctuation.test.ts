@@ -12,7 +12,8 @@ import type { MessageTree } from '../../renderer/src/i18n/types';
  */
 const HAN = '\\p{Script=Han}';
 const HALF = '[,:;?!()]';
-const besideHan = new RegExp(`${HAN}${HALF}|${HALF}${HAN}`, 'u');
+// Also `Closeout? 把…`: a half-width mark after a Latin word, then a space, then Chinese.
+const besideHan = new RegExp(`${HAN}${HALF}|${HALF}${HAN}|[,;?!]\\s+${HAN}`, 'u');
 const isoDate = /\b\d{4}-\d{2}-\d{2}\b/;
 
 function zhStrings(node: unknown, path: string, out: Map<string, string>) {

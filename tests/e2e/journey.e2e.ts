@@ -233,7 +233,9 @@ async function expectEverythingThere(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('link', { name: ADDRESS }).click();
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'submitted');
   await expect(page.getByTestId('countdown')).toBeVisible();
-  await expect(page.getByTestId('total-backups')).toContainText('5 / 5');
+  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'cooling-off');
+  await tab(page, 'plan-backups');
+  for (const kind of ['mail', 'netdisk', 'contacts', 'calendar']) await settled(page, `backup-${kind}`, 'done');
   await tab(page, 'plan-assets');
   await expect(page.locator('tr[data-status]')).toHaveCount(3);
   await expect(page.getByTestId('assets-totals-none')).toBeVisible();

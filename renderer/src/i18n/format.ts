@@ -36,6 +36,13 @@ export function formatDate(locale: Locale, at: number | string | Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
 }
 
+/** A calendar day given as YYYY-MM-DD (the burndown's local days): "3月5日" / "Mar 5", no time zone shift. */
+export function formatDay(locale: Locale, isoDay: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
+}
+
 export function formatDateTime(locale: Locale, at: number | string | Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
