@@ -41,8 +41,12 @@ async function submitWithOverride(page: Page, lang: string): Promise<void> {
   for (const r of RISK_IDS) await page.getByTestId(`risk-${r}-ack`).click();
   for (const s of ['login', 'find-page', 'read-notice', 'preconditions', 'verify']) {
     await page.getByTestId(`step-${s}-done`).click();
-    const dialog = page.getByTestId('step-done-dialog-confirm');
-    if (await dialog.isVisible().catch(() => false)) await dialog.click();
+    if (s === 'preconditions') {
+      // Step 4 and the gates disagree: the step says so, names them and asks.
+      await expect(page.getByTestId('confirm-list').locator('li')).not.toHaveCount(0);
+      await screenshot(page, lang as 'en' | 'zh-CN', '59-step4-gates-unmet');
+      await page.locator('.n-dialog .n-dialog__action button').last().click();
+    }
     await expect(page.getByTestId(`step-${s}`)).toHaveAttribute('data-status', 'done');
   }
   await page.getByTestId('submission-override').fill(lang === 'en' ? 'Testing the warning' : '测试警告');
