@@ -194,7 +194,9 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
   await expect(page.getByTestId('countdown')).toBeVisible();
   const clicks = (await actionCount(page)) - before - noteClicks;
-  console.log(`[journey ${lang}] clicks and choices from a new plan to a submitted plan: ${clicks} (before issue 15: 84)`);
+  console.log(
+    `[journey ${lang}] clicks and choices from a new plan to a submitted plan: ${clicks} (before issue 15: 84)`,
+  );
   expect(clicks).toBeLessThanOrEqual(84);
 
   await tab(page, 'plan-dashboard');
@@ -239,14 +241,16 @@ async function expectEverythingThere(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByTestId('countdown')).toBeVisible();
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'cooling-off');
   await tab(page, 'plan-backups');
-  for (const kind of ['mail', 'netdisk', 'contacts', 'calendar']) await settled(page, `backup-${kind}`, 'done');
+  for (const kind of ['mail', 'netdisk', 'contacts', 'calendar'])
+    await settled(page, `backup-${kind}`, 'done');
   await tab(page, 'plan-assets');
   await expect(page.locator('tr[data-status]')).toHaveCount(3);
   await expect(page.getByTestId('assets-totals-none')).toBeVisible();
   await tab(page, 'plan-sites');
   await expect(page.locator('li[data-testid^="site-"]')).toHaveAttribute('data-status', 'changed');
   await tab(page, 'plan-steps');
-  for (const s of STEPS_BEFORE_CONFIRM) await expect(page.getByTestId(`step-${s}`)).toHaveAttribute('data-status', 'done');
+  for (const s of STEPS_BEFORE_CONFIRM)
+    await expect(page.getByTestId(`step-${s}`)).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('step-verify')).toContainText(`${lang} verify`);
   await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
   await tab(page, 'plan-history');

@@ -8,7 +8,14 @@
 import type { Page } from '@playwright/test';
 import { RISK_IDS } from '../../electron/common/catalog/risks';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+} from './helpers';
 
 const DAY = 86_400_000;
 const ADDRESS = 'closeout.later@163.com';
@@ -55,7 +62,9 @@ async function submitWithOverride(page: Page, lang: string): Promise<void> {
   const dialog = page.locator('.n-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.locator('.n-dialog__action .n-button--error-type')).toHaveCount(1);
-  await expect(page.getByTestId('confirm-list').locator('li').first()).toContainText(lang === 'en' ? 'mail' : '邮件');
+  await expect(page.getByTestId('confirm-list').locator('li').first()).toContainText(
+    lang === 'en' ? 'mail' : '邮件',
+  );
   await screenshot(page, lang as 'en' | 'zh-CN', '60-override-warning');
   await dialog.locator('.n-dialog__action button').last().click();
   await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
@@ -81,7 +90,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await addPlan(page, ADDRESS);
 
         // A new plan: the stepper stands on 决定, one primary action leads to the decision.
-        await expect(page.getByTestId('stepper').locator('[aria-current="step"]')).toHaveAttribute('data-milestone', 'decide');
+        await expect(page.getByTestId('stepper').locator('[aria-current="step"]')).toHaveAttribute(
+          'data-milestone',
+          'decide',
+        );
         await expect(page.getByTestId('primary-action')).toBeVisible();
         await expectAccessible(page);
         await screenshot(page, lang, '61-dashboard-new');
@@ -119,7 +131,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'cooling-off-ended');
         await expect(page.getByTestId('dashboard')).toHaveAttribute('data-stage', 'cooling-off-ended');
         await expect(page.getByTestId('primary-action')).toBeVisible();
-        await expect(page.locator('main')).not.toContainText(lang === 'en' ? 'Do not log in to this account during' : '冷静期内请不要登录');
+        await expect(page.locator('main')).not.toContainText(
+          lang === 'en' ? 'Do not log in to this account during' : '冷静期内请不要登录',
+        );
         await expectAccessible(page);
         await screenshot(page, lang, '65-dashboard-cooling-off-ended');
 
@@ -149,9 +163,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
         // Rename, then switch to the other plan from the header and back.
         await page.getByTestId('plan-rename').click();
-        await page.getByTestId('plan-rename-input').fill(lang === 'en' ? 'Old university mail' : '大学时的邮箱');
+        await page
+          .getByTestId('plan-rename-input')
+          .fill(lang === 'en' ? 'Old university mail' : '大学时的邮箱');
         await page.getByTestId('plan-rename-save').click();
-        await expect(page.getByTestId('plan-label')).toHaveText(lang === 'en' ? 'Old university mail' : '大学时的邮箱');
+        await expect(page.getByTestId('plan-label')).toHaveText(
+          lang === 'en' ? 'Old university mail' : '大学时的邮箱',
+        );
         await page.getByTestId('plan-switch').selectOption({ label: OTHER });
         await expect(page.getByTestId('plan-address')).toHaveText(OTHER);
         await screenshot(page, lang, '67-plan-switched');
