@@ -167,6 +167,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('template-zh')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
       await expect(page.getByTestId('template-en')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
       await shot(page, lang, '27-sites');
+      // The new address is kept when the user leaves and comes back.
+      await tab(page, 'plan-assets');
+      await tab(page, 'plan-sites');
+      await expect(page.locator('#template-new-address')).toHaveValue('me@example.org');
 
       // Backups marked by hand, one not needed.
       await tab(page, 'plan-backups');
