@@ -120,3 +120,27 @@ export async function countActions(page: Page): Promise<void> {
 export async function actionCount(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __closeoutActions: number }).__closeoutActions);
 }
+
+/**
+ * Types a date and time into a BaseDateTimePicker the way its language writes it
+ * ("2026年3月5日 14:00", "Mar 5, 2026 14:00"), in the page's time zone, and confirms with Enter.
+ */
+export async function fillDateTime(page: Page, selector: string, lang: Lang, at: number): Promise<void> {
+  const text = await page.evaluate(
+    ({ ms, lang }) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      const time = `${p(d.getHours())}:${p(d.getMinutes())}`;
+      if (lang === 'en') {
+        const month = new Intl.DateTimeFormat('en', { month: 'short' }).format(d);
+        return `${month} ${d.getDate()}, ${d.getFullYear()} ${time}`;
+      }
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+    },
+    { ms: at, lang },
+  );
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}
