@@ -8,6 +8,7 @@ export function useFormat() {
   return {
     number: (v: number) => f.formatNumber(loc(), v),
     percent: (v: number) => f.formatPercent(loc(), v),
+    currencyName: (code: string) => f.currencyName(loc(), code),
     money: (minor: number, currency: string) => f.formatMoney(loc(), minor, currency),
     date: (at: number | string | Date) => f.formatDate(loc(), at),
     day: (isoDay: string) => f.formatDay(loc(), isoDay),

@@ -21,6 +21,11 @@ export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/** The currency's name in the language ("人民币", "Chinese Yuan"), not its ISO code. */
+export function currencyName(locale: Locale, code: string): string {
+  return new Intl.DisplayNames(locale, { type: 'currency' }).of(code) ?? code;
+}
+
 /** Money is stored as integer minor units; only display divides. */
 export function formatMoney(locale: Locale, minor: number, currency: string): string {
   const digits = currencyDigits(currency);

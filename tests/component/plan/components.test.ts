@@ -147,6 +147,11 @@ describe('ConfidenceBadge', () => {
     expect(w.text()).toContain('go by what the NetEase page shows you');
     expect(w.get('[title]').attributes('title')).toBe('Source: netease-facts.md low');
   });
+
+  it('marks nothing for facts we are fairly or very sure of (a badge on every line is noise)', () => {
+    for (const confidence of ['medium', 'high'] as const)
+      expect(mountIn(ConfidenceBadge, 'zh-CN', { props: { confidence, source: 'x' } }).text()).toBe('');
+  });
 });
 
 describe('FindingRow', () => {

@@ -30,7 +30,7 @@ export default {
     },
     domain: {
       phase: {
-        deciding: '考虑中',
+        deciding: '决定中',
         preparing: '准备中',
         ready: '可以提交',
         submitted: '冷静期',
@@ -39,7 +39,7 @@ export default {
         withdrawn: '已撤销',
       },
       status: {
-        deciding: '考虑中',
+        deciding: '决定中',
         'not-ready': '还没准备好',
         ready: '可以提交',
         submitted: '已提交，冷静期中',
