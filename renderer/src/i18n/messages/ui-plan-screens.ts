@@ -51,6 +51,7 @@ export default {
       gate: {
         declare: '你的判断',
         readinessSays: '就绪检查：{status}',
+        fromRecords: '按我的记录判断',
       },
       steps: {
         title: '注销的六个步骤',
@@ -307,6 +308,7 @@ export default {
       gate: {
         declare: 'Your assessment',
         readinessSays: 'Readiness check: {status}',
+        fromRecords: 'Go by my records',
       },
       steps: {
         title: 'The six steps of closing',
