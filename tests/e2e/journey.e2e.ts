@@ -268,7 +268,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       page,
       dataDir,
     }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(360_000);
       const problems = watchPage(page);
       await countActions(page);
       let h = await startHarness({ dataDir });

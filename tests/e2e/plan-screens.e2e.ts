@@ -51,7 +51,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     test.use({ locale: lang });
 
     test('every sub-screen, from empty to submitted', async ({ page, harness }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const problems = watchPage(page);
       await openApp(page, harness.url);
       await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
