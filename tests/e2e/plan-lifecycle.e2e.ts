@@ -33,6 +33,11 @@ async function tab(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId(`screen-${name}`).or(page.getByTestId('dashboard'))).toBeVisible();
 }
 
+/** No ISO date (2026-03-01) in the words on screen: dates are written as the language writes them. */
+async function noIsoDates(page: Page): Promise<void> {
+  expect(await page.locator('main').innerText()).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+}
+
 /** Moves the core's clock and the page's together (readiness is computed in main, countdowns in the page). */
 async function advance(page: Page, h: HarnessProcess, ms: number): Promise<void> {
   await h.control('/__test/clock', { advanceMs: ms });
@@ -108,6 +113,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByTestId('primary-action')).toHaveCount(0);
         await expectAccessible(page);
         await screenshot(page, lang, '62-dashboard-cooling-off');
+        await noIsoDates(page);
 
         // Closing now is an early close: asked in red, and cancelled here.
         await tab(page, 'plan-steps');
@@ -136,6 +142,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
         );
         await expectAccessible(page);
         await screenshot(page, lang, '65-dashboard-cooling-off-ended');
+        await noIsoDates(page);
+        // The same in the dark theme: still readable (axe checks the contrast).
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+        await expectAccessible(page);
+        await screenshot(page, lang, '65a-dashboard-cooling-off-ended-dark');
+        await page.emulateMedia({ colorScheme: 'light' });
 
         // The primary action goes where closing is done, and closing is an ordinary confirmation now.
         await page.getByTestId('primary-action').click();
@@ -156,6 +169,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByTestId('stepper').locator('[data-state="done"]')).toHaveCount(5);
         await expectAccessible(page);
         await screenshot(page, lang, '66-dashboard-closed');
+        await noIsoDates(page);
         await page.getByTestId('plan-reopen').click();
         await confirmDialog(page);
         await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'cooling-off-ended');
