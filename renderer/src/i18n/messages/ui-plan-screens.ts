@@ -183,6 +183,7 @@ export default {
         rowSaved: '已保存“{label}”',
       },
       sites: {
+        prepDoneByList: '已完成（按上面的列表）',
         title: '网站与联系人',
         subtitle: '注销后，用这个地址注册的网站将无法找回密码，寄到这里的信也会落空。先换地址，再告诉联系人。',
         sitesTitle: '用这个地址的第三方网站',
@@ -446,6 +447,7 @@ export default {
         rowSaved: 'Saved “{label}”',
       },
       sites: {
+        prepDoneByList: 'Done (by the list above)',
         title: 'Sites and contacts',
         subtitle:
           'After closing, sites registered with this address can no longer reset your password, and mail sent here is lost. Change the address first, then tell people.',
