@@ -154,6 +154,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('primary-action').click();
         await expect(page).toHaveURL(/#submission$/);
         await expect(page.getByTestId('submission')).toBeInViewport();
+        await expect(page.getByTestId('submission-check-bounce')).toBeVisible();
         await page.getByTestId('submission-close').click();
         await confirmDialog(page);
         await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'closed');
