@@ -160,7 +160,7 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
     if (kind === 'mail') await confirmDialog(page);
     await settled(page, `backup-${kind}`, 'done');
   }
-  await page.getByTestId('backup-notes-status').selectOption('not-needed');
+  await page.getByTestId('backup-notes-not-needed').click();
   await settled(page, 'backup-notes', 'not-needed');
   await check(page, lang, '88-backups');
 
