@@ -80,6 +80,7 @@ export const DOMAIN_ERROR_CODES = [
   'plan.blocked',
   'plan.invalid-date',
   'plan.invalid-command',
+  'plan.cooling-off-not-over',
 ] as const;
 
 export const DISCOVERY_ERROR_CODES = [

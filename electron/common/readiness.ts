@@ -380,7 +380,8 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
       id: 'cooling-off-unverified',
       severity: 'info',
       reason: msg('warning.coolingOffUnverified', { days: plan.coolingOff.days }),
-      fix: { route: 'plan-dashboard', anchor: 'cooling-off' },
+      // The days are corrected where the submission is recorded.
+      fix: { route: 'plan-steps', anchor: 'submission' },
     });
   return out;
 }
@@ -438,8 +439,9 @@ function nextActionsFor(
           anchor: 'cooling-off',
         });
       else {
-        add('check-bounce', msg('action.checkBounce'), { route: 'plan-dashboard', anchor: 'after-closure' });
-        add('record-closed', msg('action.recordClosed'), { route: 'plan-dashboard' });
+        // Both are done where the submission lives: the bounce check is explained beside "closed".
+        add('check-bounce', msg('action.checkBounce'), { route: 'plan-steps', anchor: 'submission' });
+        add('record-closed', msg('action.recordClosed'), { route: 'plan-steps', anchor: 'submission' });
       }
       return out;
     }
@@ -472,7 +474,7 @@ function nextActionsFor(
         route: 'plan-steps',
         anchor: stepsLeft[0],
       });
-    else add('submit', msg('action.submit'), { route: 'plan-steps', anchor: 'confirm' });
+    else add('submit', msg('action.submit'), { route: 'plan-steps', anchor: 'submission' });
   }
   // Advisory gates never hold up submitting, so they come after it.
   for (const g of gates) if (!g.required && g.status !== 'met') gateAction(g);

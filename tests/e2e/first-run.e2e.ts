@@ -61,7 +61,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page).toHaveURL(/#\/plans/);
     });
 
-    test('the recovery code unlocks the vault', async ({ page, harness }) => {
+    test('the recovery code unlocks the vault and leads straight to a new passphrase', async ({ page, harness }) => {
       await openApp(page, harness.url);
       const code = await createVaultWithPassphrase(page);
       await confirmRecoveryCode(page, code);
@@ -69,6 +69,21 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('toggle-recovery').click();
       await page.locator('#unlock-secret').fill(code.toLowerCase());
       await page.getByTestId('unlock').click();
+      // The passphrase was forgotten: set a new one now, with the code still in memory.
+      await expect(page.getByTestId('new-passphrase-panel')).toBeVisible();
+      await expect(page.locator('#reset-passphrase')).toBeFocused();
+      const fresh = 'a brand new passphrase 2026';
+      await page.locator('#reset-passphrase').fill(fresh);
+      await page.locator('#reset-passphrase-confirm').fill(fresh);
+      await expectAccessible(page);
+      await screenshot(page, lang, '05a-new-passphrase');
+      await page.getByTestId('reset-passphrase-save').click();
+      await expect(page).toHaveURL(/#\/plans/);
+      // The new passphrase opens the vault; the old one no longer does.
+      await page.getByTestId('lock-now').click();
+      await unlock(page, PASSPHRASE);
+      await expect(page.locator('[role="alert"]').first()).toBeVisible();
+      await unlock(page, fresh);
       await expect(page).toHaveURL(/#\/plans/);
     });
   });

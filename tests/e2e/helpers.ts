@@ -88,3 +88,59 @@ export async function screenshot(page: Page, lang: Lang, name: string): Promise<
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
+
+/**
+ * Counts what the user does with the mouse, as a person would: every trusted click, and every
+ * choice in a native <select> as two (the click that opens it and the click on the option;
+ * Playwright's selectOption does neither, it only fires change). Typing is not counted. Counted
+ * this way the journey before issue 15 took 84, the "about 85" the issue reported by hand.
+ * Install before the page opens; read with `actionCount`.
+ */
+export async function countActions(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __closeoutActions: number };
+    w.__closeoutActions = 0;
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (e.isTrusted) w.__closeoutActions++;
+      },
+      true,
+    );
+    document.addEventListener(
+      'change',
+      (e) => {
+        if (e.target instanceof HTMLSelectElement) w.__closeoutActions += 2;
+      },
+      true,
+    );
+  });
+}
+
+export async function actionCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __closeoutActions: number }).__closeoutActions);
+}
+
+/**
+ * Types a date and time into a BaseDateTimePicker the way its language writes it
+ * ("2026年3月5日 14:00", "Mar 5, 2026 14:00"), in the page's time zone, and confirms with Enter.
+ */
+export async function fillDateTime(page: Page, selector: string, lang: Lang, at: number): Promise<void> {
+  const text = await page.evaluate(
+    ({ ms, lang }) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      const time = `${p(d.getHours())}:${p(d.getMinutes())}`;
+      if (lang === 'en') {
+        const month = new Intl.DateTimeFormat('en', { month: 'short' }).format(d);
+        return `${month} ${d.getDate()}, ${d.getFullYear()} ${time}`;
+      }
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+    },
+    { ms: at, lang },
+  );
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}

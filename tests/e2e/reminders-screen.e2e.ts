@@ -3,20 +3,10 @@
  * becomes overdue when the harness clock moves past it, arrives in the in-app notification list,
  * snoozes, and is marked done; the calendar export downloads an .ics file. Both languages.
  */
-import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
+import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, fillDateTime, openApp, screenshot } from './helpers';
 
 const HOUR = 3_600_000;
-
-/** "YYYY-MM-DDTHH:MM" in the browser's time zone, for a datetime-local input. */
-async function localInputValue(page: Page, at: number): Promise<string> {
-  return page.evaluate((ms) => {
-    const d = new Date(ms);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, at);
-}
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`reminders screen (${lang})`, () => {
@@ -44,7 +34,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const { now } = (await harness.control('/__test/clock')) as { now: number };
       await page.getByTestId('reminder-add').click();
       await page.locator('#reminder-title').fill('Check the game refund');
-      await page.locator('#reminder-when').fill(await localInputValue(page, now + 2 * HOUR));
+      // The picker speaks the app's language (not the OS's native "mm/dd/yyyy, 10:00 PM").
+      await page.locator('#reminder-when').click();
+      await expect(page.locator('.n-date-panel')).toBeVisible();
+      await screenshot(page, lang, '40a-reminder-when-picker');
+      await page.keyboard.press('Escape');
+      await fillDateTime(page, '#reminder-when', lang, now + 2 * HOUR);
+      await expect(page.locator('#reminder-when')).toHaveValue(lang === 'en' ? /^[A-Z][a-z]{2} \d+, \d{4} \d\d:\d\d$/ : /^\d{4}年\d+月\d+日 \d\d:\d\d$/);
       await page.getByTestId('reminder-item').selectOption({ index: 1 });
       await page.locator('#reminder-note').fill('Order 1234');
       await expectAccessible(page);
@@ -87,7 +83,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('reminder-add').click();
       await page.locator('#reminder-title').fill('Renew the domain');
       await page.getByTestId('reminder-plan').selectOption({ index: 0 });
-      await page.locator('#reminder-when').fill(await localInputValue(page, now + 48 * HOUR));
+      await fillDateTime(page, '#reminder-when', lang, now + 48 * HOUR);
       await page.getByTestId('reminder-save').click();
       await expect(page.getByTestId('reminders-upcoming').locator('li[data-kind="user"]')).toHaveCount(1);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminders-export-ics').click()]);
@@ -114,7 +110,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.locator('#reminder-title')).toBeFocused();
       const { now } = (await harness.control('/__test/clock')) as { now: number };
       await page.locator('#reminder-title').fill('Spend the balance');
-      await page.locator('#reminder-when').fill(await localInputValue(page, now + 24 * HOUR));
+      await fillDateTime(page, '#reminder-when', lang, now + 24 * HOUR);
       await expectAccessible(page);
       await screenshot(page, lang, '44-remind-me-dialog');
       await dialog.getByTestId('reminder-save').click();
@@ -143,7 +139,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await card.getByTestId(/-remind$/).click();
       const { now } = (await harness.control('/__test/clock')) as { now: number };
       await page.locator('#reminder-title').fill('Spend the balance');
-      await page.locator('#reminder-when').fill(await localInputValue(page, now + 2 * HOUR));
+      await fillDateTime(page, '#reminder-when', lang, now + 2 * HOUR);
       await page.locator('.n-dialog').getByTestId('reminder-save').click();
       await expect(page.locator('.n-dialog')).toBeHidden();
 

@@ -22,15 +22,15 @@ export const alternatives: readonly Alternative[] = [
   {
     id: 'leave-idle',
     title: t('闲置不用', 'Leave it idle'),
-    summary: t('不再登录,也不注销。', 'Stop using it without closing it.'),
+    summary: t('不再登录，也不注销。', 'Stop using it without closing it.'),
     pros: [
-      t('什么都不会丢,随时可以回来。', 'Nothing is lost and you can come back any time.'),
+      t('什么都不会丢，随时可以回来。', 'Nothing is lost and you can come back any time.'),
       t('不需要处理关联服务。', 'Linked services keep working.'),
     ],
     cons: [
       {
         'zh-CN':
-          '旧版通行证条款允许网易删除长期不用的账号(常见说法有 90、180 天,有积分时 540 天),所以闲置并不能保住数据。',
+          '旧版通行证条款允许网易删除长期不用的账号（常见说法有 90、180 天，有积分时 540 天），所以闲置并不能保住数据。',
         en: 'Old passport terms let NetEase delete accounts unused for long periods (figures of 90, 180, or 540 days with points are quoted), so leaving it idle does not keep your data safe.',
         source: `${FACTS} medium`,
         confidence: 'medium',
@@ -58,7 +58,7 @@ export const alternatives: readonly Alternative[] = [
     ],
     cons: [
       {
-        'zh-CN': '账号仍然存在,需要保持安全。',
+        'zh-CN': '账号仍然存在，需要保持安全。',
         en: 'The account still exists and must be kept secure.',
         source: `${GUIDE} §FAQ Q1`,
         confidence: 'medium',
@@ -71,13 +71,13 @@ export const alternatives: readonly Alternative[] = [
     id: 'password-2fa',
     title: t('换新密码并开启两步验证', 'New password and two-step verification'),
     summary: t(
-      '换一个强密码,开启两步验证,设置过滤规则。',
+      '换一个强密码，开启两步验证，设置过滤规则。',
       'Set a strong new password, turn on two-step verification and add filters.',
     ),
     pros: [t('不常用也不容易被盗。', 'Hard to take over even when rarely used.')],
     cons: [
       {
-        'zh-CN': '改密码后约 15 天内可能无法注销(未经证实);以后改主意要等。',
+        'zh-CN': '改密码后约 15 天内可能无法注销（未经证实）；以后改主意要等。',
         en: 'A password change may block closure for about 15 days (unverified); changing your mind later means waiting.',
         source: `${FACTS} low`,
         confidence: 'low',
@@ -90,13 +90,13 @@ export const alternatives: readonly Alternative[] = [
     id: 'change-bound-address',
     title: t('把其他服务换绑到别的地址', 'Move other services to another address'),
     summary: t(
-      '如果某个网易服务支持更换绑定邮箱或手机,就把它换走,只放弃邮箱。',
+      '如果某个网易服务支持更换绑定邮箱或手机，就把它换走，只放弃邮箱。',
       'Where a NetEase service lets you change its bound mail or phone, move it, and give up only the mailbox.',
     ),
     pros: [t('保留想继续用的服务。', 'You keep the services you still want.')],
     cons: [
       {
-        'zh-CN': '大多数情况下通行证本身就是邮箱账号,不一定能换绑。',
+        'zh-CN': '大多数情况下通行证本身就是邮箱账号，不一定能换绑。',
         en: 'In most cases the passport is the mail account itself, so this may not be possible.',
         source: `${GUIDE} §FAQ Q1`,
         confidence: 'low',

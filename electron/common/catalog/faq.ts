@@ -14,11 +14,11 @@ export const faq: readonly FaqEntry[] = [
   {
     id: 'q1',
     question: t(
-      '我只是不想用邮箱了,但想保留其他网易服务?',
+      '我只是不想用邮箱了，但想保留其他网易服务？',
       'I only want to stop using the mailbox, not the other NetEase services?',
     ),
     answer: t(
-      '邮箱就是通行证,注销会带走所有服务。可以考虑替代方案:闲置、自动转发、加强安全,或把服务换绑到别处。',
+      '邮箱就是通行证，注销会带走所有服务。可以考虑替代方案：闲置、自动转发、加强安全，或把服务换绑到别处。',
       'The mailbox is the passport, so closing it takes every service with it. Consider an alternative: leave it idle, forward mail, harden security, or move services elsewhere.',
     ),
     source: `${GUIDE} §FAQ Q1`,
@@ -26,9 +26,9 @@ export const faq: readonly FaqEntry[] = [
   },
   {
     id: 'q2',
-    question: t('注销后还能用这个手机号注册吗?', 'Can I register again with the same phone number?'),
+    question: t('注销后还能用这个手机号注册吗？', 'Can I register again with the same phone number?'),
     answer: t(
-      '通常可以。手机号会被解除关联,之后可以注册一个全新的账号,但和旧账号没有任何数据联系。',
+      '通常可以。手机号会被解除关联，之后可以注册一个全新的账号，但和旧账号没有任何数据联系。',
       'Usually yes. The number is released and can register a brand-new account later, with no link to the old data.',
     ),
     source: `${GUIDE} §FAQ Q2`,
@@ -36,7 +36,7 @@ export const faq: readonly FaqEntry[] = [
   },
   {
     id: 'q3',
-    question: t('为什么我无法注销?', "Why can't I close the account?"),
+    question: t('为什么我无法注销？', "Why can't I close the account?"),
     answer: t(
       '通常是下面某个原因。本应用会根据你的计划判断最可能的原因。',
       "Usually one of the causes below. The app works out the likeliest from your plan's data.",
@@ -47,9 +47,9 @@ export const faq: readonly FaqEntry[] = [
   },
   {
     id: 'q4',
-    question: t('提交后多久生效?', 'How long after submitting does it take effect?'),
+    question: t('提交后多久生效？', 'How long after submitting does it take effect?'),
     answer: t(
-      '提交后账号进入注销状态,可能有一段冷静期,期间登录会撤销申请。具体天数以网易页面显示为准。',
+      '提交后账号进入注销状态，可能有一段冷静期，期间登录会撤销申请。具体天数以网易页面显示为准。',
       'After submitting, the account enters closure, possibly with a cooling-off period in which logging in cancels the request. Trust the figure NetEase shows you.',
     ),
     source: `${GUIDE} §FAQ Q4`,

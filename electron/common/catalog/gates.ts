@@ -69,7 +69,7 @@ export const gates: readonly Gate[] = [
     id: 'assets-emptied',
     title: t('余额、积分和代金券已清空', 'Balances, points and coupons emptied'),
     detail: t(
-      '把能提现的提现,能用的用掉,剩下的明确放弃。',
+      '把能提现的提现，能用的用掉，剩下的明确放弃。',
       'Withdraw what can be withdrawn, use what can be used, and consciously give up the rest.',
     ),
     required: true,
@@ -80,9 +80,9 @@ export const gates: readonly Gate[] = [
   },
   {
     id: 'pay-closed',
-    title: t('网易支付已关闭,银行卡已解绑', 'NetEase Pay closed and bank cards unbound'),
+    title: t('网易支付已关闭，银行卡已解绑', 'NetEase Pay closed and bank cards unbound'),
     detail: t(
-      '网易支付(网易宝)里没有余额,也没有绑定的银行卡。',
+      '网易支付（网易宝）里没有余额，也没有绑定的银行卡。',
       'NetEase Pay (网易宝) holds no balance and no bank card is bound to it.',
     ),
     required: true,
@@ -95,7 +95,7 @@ export const gates: readonly Gate[] = [
     id: 'no-open-orders',
     title: t('没有未完成的订单、退款或纠纷', 'No open orders, refunds or disputes'),
     detail: t(
-      '严选等平台的订单都已完成,没有进行中的退款或投诉。',
+      '严选等平台的订单都已完成，没有进行中的退款或投诉。',
       'Orders on Yanxuan and similar are complete, with no refund or complaint in progress.',
     ),
     required: true,
@@ -108,7 +108,7 @@ export const gates: readonly Gate[] = [
     id: 'account-normal',
     title: t('账号状态正常', 'The account is in good standing'),
     detail: t(
-      '账号没有被冻结、被盗或封禁,也没有安全风险提示。',
+      '账号没有被冻结、被盗或封禁，也没有安全风险提示。',
       'The account is not frozen, stolen or banned and shows no security warning.',
     ),
     required: true,
@@ -121,7 +121,7 @@ export const gates: readonly Gate[] = [
     id: 'phone-binding',
     title: t('手机绑定已处理', 'Phone binding dealt with'),
     detail: t(
-      '有时需要先解绑手机,有时注销时自动解除。手机还要用来接收注销验证码和生成授权码,所以要在邮件备份完成、需要手机的步骤都做完之后再解绑。',
+      '有时需要先解绑手机，有时注销时自动解除。手机还要用来接收注销验证码和生成授权码，所以要在邮件备份完成、需要手机的步骤都做完之后再解绑。',
       'Sometimes the phone must be unbound first, sometimes closure removes it. The phone also receives the closure code and is needed for an authorization code, so unbind it only after the mail backup and every step that needs the phone.',
     ),
     required: false,

@@ -34,7 +34,7 @@ export const preparations: readonly Preparation[] = [
     id: 'backup-mail',
     title: t('备份邮件', 'Back up your mail'),
     detail: t(
-      '用客户端授权码通过 IMAP 把所有文件夹的邮件和附件下载到本机,并核对数量。授权码的生成需要绑定的手机。',
+      '用客户端授权码通过 IMAP 把所有文件夹的邮件和附件下载到本机，并核对数量。授权码的生成需要绑定的手机。',
       'Download every folder with attachments over IMAP using a client authorization code, and check the counts. Creating the code needs the bound phone.',
     ),
     backupKind: 'mail',
@@ -67,7 +67,7 @@ export const preparations: readonly Preparation[] = [
     id: 'backup-calendar',
     title: t('备份日程', 'Back up the calendar'),
     detail: t(
-      '导出日程安排,或抄到新的日历里。',
+      '导出日程安排，或抄到新的日历里。',
       'Export your calendar events, or copy them to a new calendar.',
     ),
     backupKind: 'calendar',
@@ -91,7 +91,7 @@ export const preparations: readonly Preparation[] = [
     id: 'change-address-sites',
     title: t('在各处换掉这个地址', 'Replace the address everywhere it is registered'),
     detail: t(
-      '银行、运营商、社交网站和其他用这个地址注册的网站,都换成新地址;否则以后无法找回密码。',
+      '银行、运营商、社交网站和其他用这个地址注册的网站，都换成新地址；否则以后无法找回密码。',
       'Banks, carriers, social networks and every other site registered with this address: switch them to the new address, or you lose password recovery there.',
     ),
     list: 'sites',
@@ -103,7 +103,7 @@ export const preparations: readonly Preparation[] = [
     id: 'tell-contacts',
     title: t('告诉联系人新地址', 'Tell your contacts the new address'),
     detail: t(
-      '常用这个地址联系你的亲友和同事,提前告诉他们新地址。',
+      '常用这个地址联系你的亲友和同事，提前告诉他们新地址。',
       'Tell friends, family and colleagues who write to this address where to reach you now.',
     ),
     list: 'contacts',
@@ -115,7 +115,7 @@ export const preparations: readonly Preparation[] = [
     id: 'remove-mail-clients',
     title: t('从所有邮件客户端移除账号', 'Remove the account from every mail client'),
     detail: t(
-      '手机邮件应用、电脑客户端、网易邮箱大师:冷静期里它们的自动登录是否算登录并不清楚,提交前全部移除。',
+      '手机邮件应用、电脑客户端、网易邮箱大师：冷静期里它们的自动登录是否算登录并不清楚，提交前全部移除。',
       'Phone mail apps, desktop clients, 网易邮箱大师: nobody knows whether their automatic sign-in during the cooling-off period counts as a login, so remove the account from all of them before submitting.',
     ),
     fixRoute: 'plan-steps',

@@ -33,12 +33,12 @@ const game = (id: string, zh: string, en: string, domains: string[]): CatalogSer
   name: t(zh, en),
   actions: [
     t(
-      '决定角色和道具是否放弃;能转移的先转移。',
+      '决定角色和道具是否放弃；能转移的先转移。',
       'Decide whether to give up the characters and items; move what can be moved.',
     ),
     t('用掉或放弃点券和充值余额。', 'Spend or give up game currency and top-up balance.'),
     t(
-      '解除游戏账号与通行证的绑定(如果游戏支持)。',
+      '解除游戏账号与通行证的绑定（如果游戏支持）。',
       'Unbind the game account from the passport, where the game allows it.',
     ),
   ],
@@ -56,7 +56,7 @@ const game = (id: string, zh: string, en: string, domains: string[]): CatalogSer
  * Not added to new plans by default: the user adds one when discovery or memory says it is used.
  */
 const UNVERIFIED_CLOSURE: Text & Sourced = {
-  'zh-CN': '不确定注销网易通行证是否会一并注销此服务;请登录它自己查看,并按"仍在使用"处理。',
+  'zh-CN': '不确定注销网易通行证是否会一并注销此服务；请登录它自己查看，并按"仍在使用"处理。',
   en: 'Not verified whether closing the NetEase passport also closes this service; sign in to it to check, and treat it as still in use.',
   source: DOMAINS_SOURCE,
   confidence: 'low',
@@ -91,7 +91,7 @@ export const services: readonly CatalogService[] = [
     name: t('其他网易游戏', 'Other NetEase games'),
     actions: [
       t(
-        '列出你玩过的其他网易游戏,逐个处理。',
+        '列出你玩过的其他网易游戏，逐个处理。',
         'List any other NetEase games you played and deal with each one.',
       ),
     ],
@@ -113,7 +113,7 @@ export const services: readonly CatalogService[] = [
       t('导出或截图收藏的歌单。', 'Export or screenshot your playlists.'),
       t('会员权益和云贝余额用完或放弃。', 'Use up or give up membership and balance.'),
       t(
-        '如果还想继续用云音乐,先把登录方式换成手机号或其他账号。',
+        '如果还想继续用云音乐，先把登录方式换成手机号或其他账号。',
         'To keep using Cloud Music, switch its sign-in to a phone number or another account first.',
       ),
     ],
@@ -128,7 +128,7 @@ export const services: readonly CatalogService[] = [
     category: 'shop',
     name: t('网易严选', 'NetEase Yanxuan'),
     actions: [
-      t('等所有订单完成,没有进行中的退款。', 'Wait until every order is complete and no refund is pending.'),
+      t('等所有订单完成，没有进行中的退款。', 'Wait until every order is complete and no refund is pending.'),
       t('用掉或放弃余额和优惠券。', 'Spend or give up balance and coupons.'),
       t('需要的话保存订单记录和收货地址。', 'Save order records and addresses if you need them.'),
     ],
@@ -144,7 +144,7 @@ export const services: readonly CatalogService[] = [
     name: t('考拉海购', 'Kaola'),
     actions: [
       t(
-        '单独登录考拉检查订单、余额和优惠券;它可能已不再随网易通行证注销。',
+        '单独登录考拉检查订单、余额和优惠券；它可能已不再随网易通行证注销。',
         'Sign in to Kaola separately and check orders, balance and coupons; it may no longer close with the NetEase passport.',
       ),
     ],
@@ -152,7 +152,7 @@ export const services: readonly CatalogService[] = [
     senders: { domains: ['kaola.com', 'kaola.com.cn'], source: DOMAINS_SOURCE, confidence: 'low' },
     defaultInPlan: true,
     note: {
-      'zh-CN': '考拉海购已于 2019 年 9 月出售给阿里巴巴,账号可能已不属于网易关联服务。',
+      'zh-CN': '考拉海购已于 2019 年 9 月出售给阿里巴巴，账号可能已不属于网易关联服务。',
       en: 'Kaola was sold to Alibaba in September 2019; the account may no longer be a NetEase linked service.',
       source: `${FACTS} high`,
       confidence: 'high',
@@ -166,7 +166,7 @@ export const services: readonly CatalogService[] = [
     name: t('网易支付 / 网易宝', 'NetEase Pay (网易宝)'),
     actions: [
       t('把余额提现到银行卡。', 'Withdraw the balance to a bank card.'),
-      t('解绑所有银行卡,然后关闭支付账户。', 'Unbind every bank card, then close the payment account.'),
+      t('解绑所有银行卡，然后关闭支付账户。', 'Unbind every bank card, then close the payment account.'),
     ],
     assetKinds: ['cash-balance', 'coupon'],
     senders: { domains: ['epay.163.com', 'pay.163.com'], source: DOMAINS_SOURCE, confidence: 'medium' },
@@ -188,7 +188,7 @@ export const services: readonly CatalogService[] = [
   brand(
     'youdao',
     'storage',
-    '网易有道(有道云笔记、有道词典)',
+    '网易有道（有道云笔记、有道词典）',
     'NetEase Youdao (Youdao Cloud Note, Youdao Dictionary)',
     ['youdao.com'],
     [
@@ -199,15 +199,15 @@ export const services: readonly CatalogService[] = [
   brand(
     '163yun',
     'storage',
-    '网易云(网易数帆)',
+    '网易云（网易数帆）',
     'NetEase Cloud (163yun)',
     ['163yun.com'],
-    [t('迁走或下载云上的数据,结清账单。', 'Move or download data kept in the cloud and settle the bills.')],
+    [t('迁走或下载云上的数据，结清账单。', 'Move or download data kept in the cloud and settle the bills.')],
   ),
   brand(
     'lofter',
     'other',
-    'LOFTER(乐乎)',
+    'LOFTER（乐乎）',
     'LOFTER',
     ['lofter.com'],
     [t('保存自己发布的图文。', 'Save the posts and pictures you published.')],
@@ -220,7 +220,7 @@ export const services: readonly CatalogService[] = [
     ['open.163.com'],
     [
       t(
-        '记下收藏的课程;会员权益用完或放弃。',
+        '记下收藏的课程；会员权益用完或放弃。',
         'Note the courses you saved; use up or give up membership benefits.',
       ),
     ],
@@ -233,7 +233,7 @@ export const services: readonly CatalogService[] = [
     ['study.163.com'],
     [
       t(
-        '确认已购课程能否换到别的账号,保存证书。',
+        '确认已购课程能否换到别的账号，保存证书。',
         'Check whether bought courses can move to another account; save certificates.',
       ),
     ],
@@ -254,7 +254,7 @@ export const services: readonly CatalogService[] = [
     ['news.163.com'],
     [
       t(
-        '如果还想继续用,先把登录方式换成手机号。',
+        '如果还想继续用，先把登录方式换成手机号。',
         'To keep using it, switch its sign-in to a phone number first.',
       ),
     ],
@@ -267,7 +267,7 @@ export const services: readonly CatalogService[] = [
     ['buff.163.com'],
     [
       t(
-        '等交易完成,提现余额,取回库存饰品。',
+        '等交易完成，提现余额，取回库存饰品。',
         'Wait for trades to finish, withdraw the balance and take back stored items.',
       ),
     ],

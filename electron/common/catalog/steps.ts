@@ -33,16 +33,16 @@ export const steps: readonly Step[] = [
     order: 1,
     title: t('登录网易通行证', 'Sign in to the NetEase passport'),
     expect: t(
-      '用要注销的地址和它的密码登录 reg.163.com,或从网页邮箱的个人中心、账号设置、安全中心跳转到通行证管理页。',
+      '用要注销的地址和它的密码登录 reg.163.com，或从网页邮箱的个人中心、账号设置、安全中心跳转到通行证管理页。',
       'Sign in at reg.163.com with the address you are closing and its password, or follow the link from the web mail personal centre, account settings or security centre.',
     ),
     pitfalls: [
       t(
-        '登录的是另一个账号:先确认右上角显示的地址。',
+        '登录的是另一个账号：先确认右上角显示的地址。',
         'Signed in to a different account: check the address shown at the top first.',
       ),
       t(
-        '提交注销后再次登录可能会撤销申请,所以登录只在提交那一次进行。',
+        '提交注销后再次登录可能会撤销申请，所以登录只在提交那一次进行。',
         'Logging in after submitting may cancel the request, so do this only in the session where you submit.',
       ),
     ],
@@ -55,12 +55,12 @@ export const steps: readonly Step[] = [
     order: 2,
     title: t('找到账号注销页面', 'Find the account closure page'),
     expect: t(
-      '在管理页中找“账号注销”或“申请注销”。界面版本不同,入口位置也不同,下面三条路径依次试。',
+      '在管理页中找“账号注销”或“申请注销”。界面版本不同，入口位置也不同，下面三条路径依次试。',
       'Look for "账号注销" (close account) or "申请注销" (apply to close) in the management pages. The entry moves between versions of the site; try the three paths below in turn.',
     ),
     pitfalls: [
       t(
-        '三条路径都找不到:用页面内搜索,或逐个展开菜单。',
+        '三条路径都找不到：用页面内搜索，或逐个展开菜单。',
         'None of the three paths exists: use the page search, or open each menu in turn.',
       ),
     ],
@@ -90,12 +90,12 @@ export const steps: readonly Step[] = [
     order: 3,
     title: t('阅读注销须知与风险提示', 'Read the risk notice'),
     expect: t(
-      '网易会列出注销的后果。逐条对照本应用里你已确认的风险,发现新内容就停下来先处理。',
+      '网易会列出注销的后果。逐条对照本应用里你已确认的风险，发现新内容就停下来先处理。',
       'NetEase lists what closing means. Compare it line by line with the risks you acknowledged here; if something new appears, stop and deal with it first.',
     ),
     pitfalls: [
       t(
-        '页面提到本应用没有列出的条件:记在计划备注里。',
+        '页面提到本应用没有列出的条件：记在计划备注里。',
         'The notice mentions a condition not listed here: write it in the plan note.',
       ),
     ],
@@ -108,12 +108,12 @@ export const steps: readonly Step[] = [
     order: 4,
     title: t('满足注销前置条件', 'Meet the preconditions'),
     expect: t(
-      '系统会检查前置条件并指出未满足的项目。本应用里的前置条件都已满足时,这一步通常直接通过。',
+      '系统会检查前置条件并指出未满足的项目。本应用里的前置条件都已满足时，这一步通常直接通过。',
       'The site checks its preconditions and names any that are not met. When every precondition in this app is met, this step usually passes at once.',
     ),
     pitfalls: [
       t(
-        '提示有余额、订单或绑定未处理:回到本应用对应页面处理后再来。',
+        '提示有余额、订单或绑定未处理：回到本应用对应页面处理后再来。',
         'It reports a balance, order or binding: fix it on the matching page here, then come back.',
       ),
     ],
@@ -131,10 +131,10 @@ export const steps: readonly Step[] = [
     ),
     pitfalls: [
       t(
-        '绑定的手机已解绑或停用,收不到短信:提交前先确认能收到验证码。',
+        '绑定的手机已解绑或停用，收不到短信：提交前先确认能收到验证码。',
         'The bound phone was unbound or is out of service, so no SMS arrives: make sure you can receive codes before you start.',
       ),
-      t('忘了安全问题答案:换一种验证方式。', 'Security answers forgotten: choose another method.'),
+      t('忘了安全问题答案：换一种验证方式。', 'Security answers forgotten: choose another method.'),
     ],
     requires: ['preconditions'],
     methods: [
@@ -166,12 +166,12 @@ export const steps: readonly Step[] = [
     order: 6,
     title: t('确认注销', 'Confirm the closure'),
     expect: t(
-      '最后一次确认后果,点“确认注销”或“提交申请”。随后进入冷静期:这段时间里不要登录。在本应用里记下提交的日期。',
+      '最后一次确认后果，点“确认注销”或“提交申请”。随后进入冷静期：这段时间里不要登录。在本应用里记下提交的日期。',
       'Confirm the consequences one last time and press "确认注销" or "提交申请". The cooling-off period starts: do not log in during it. Record the submission date here.',
     ),
     pitfalls: [
       t(
-        '手机或电脑上的邮件客户端仍在自动登录,可能被算作登录而撤销申请。',
+        '手机或电脑上的邮件客户端仍在自动登录，可能被算作登录而撤销申请。',
         'A mail client on a phone or computer still signs in automatically; that may count as a login and cancel the request.',
       ),
     ],

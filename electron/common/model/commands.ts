@@ -122,7 +122,13 @@ export const planCommandSchema = z.discriminatedUnion('type', [
       .optional(),
   }),
   cmd('plan.withdraw', { at: isoTimeSchema.optional() }),
-  cmd('plan.close', { closedAt: isoTimeSchema.optional() }),
+  /**
+   * Records that the closure took effect. Before the cooling-off period has ended it needs
+   * `early: true`: the user confirmed that NetEase closed the account sooner (see `apply`).
+   */
+  cmd('plan.close', { closedAt: isoTimeSchema.optional(), early: z.boolean().optional() }),
+  /** A plan recorded as closed by mistake goes back to its cooling-off (closed plans are read-only). */
+  cmd('plan.reopen', {}),
   /** Correct the cooling-off length (null: back to the catalog default) or the submission time. */
   cmd('plan.set-cooling-off', {
     days: z.number().int().min(0).max(365).nullable().optional(),

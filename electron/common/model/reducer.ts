@@ -221,7 +221,8 @@ function applyToPlan(
 ): Step {
   const id = plan.id;
   // A closed account is final: only the plan's own label and note can still change.
-  if (plan.phase === 'closed' && c.type !== 'plan.set-details') return wrongPhase(plan, c);
+  if (plan.phase === 'closed' && c.type !== 'plan.set-details' && c.type !== 'plan.reopen')
+    return wrongPhase(plan, c);
   switch (c.type) {
     case 'plan.set-details':
       return ok({
@@ -483,9 +484,28 @@ function applyToPlan(
       const events: DomainEvent[] = [];
       return ok({ plan: phaseTo({ ...plan, closedAt }, 'closed', events), events });
     }
+    case 'plan.reopen': {
+      if (plan.phase !== 'closed') return wrongPhase(plan, c);
+      const events: DomainEvent[] = [];
+      return ok({ plan: phaseTo({ ...plan, closedAt: null }, 'submitted', events), events });
+    }
     case 'plan.set-cooling-off':
       return setCoolingOff(plan, c, now);
   }
+}
+
+/**
+ * Closing while the cooling-off period still runs needs the user's explicit word (`early`).
+ * Checked for new commands only, not in replay: a history recorded before this rule still applies.
+ */
+function closesTooEarly(doc: VaultDocument, command: PlanCommand, now: string): Result<null> {
+  if (command.type !== 'plan.close' || command.early) return ok(null);
+  const endsAt = doc.plans.find((p) => p.id === command.planId)?.coolingOff.endsAt;
+  if (endsAt && Date.parse(endsAt) > Date.parse(command.closedAt ?? now))
+    return err('plan.cooling-off-not-over', 'The cooling-off period has not ended; confirm an early closure', {
+      endsAt,
+    });
+  return ok(null);
 }
 
 /** Applies a command to the plans only (no history): shared by `apply` and by replay. */
@@ -528,6 +548,8 @@ export function applyToPlans(
 export function apply(doc: VaultDocument, command: PlanCommand, now: string): Result<Applied> {
   const outOfBounds = commandTimeOutOfBounds(command, Date.parse(now));
   if (outOfBounds) return err('plan.invalid-date', `${outOfBounds} is out of range`, { field: outOfBounds });
+  const early = closesTooEarly(doc, command, now);
+  if (!early.ok) return early;
   const r = applyToPlans(doc.plans, command, now);
   if (!r.ok) return r;
   const { plans, events } = r.value;

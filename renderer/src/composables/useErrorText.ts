@@ -10,7 +10,7 @@ export function useErrorText() {
   const { t, te } = useI18n();
   return (error: Pick<AppError, 'code' | 'params'>): string => {
     const key = `errors.${error.code}`;
-    // i18n/merge.ts expands 'vault.locked' into errors.vault.locked, so the plain path resolves.
+    // i18n/merge.ts expands every dotted key ('vault.locked') into nesting, so the plain path resolves.
     if (te(key)) return t(key, error.params ?? {});
     return t('common.unknownError', { code: error.code });
   };

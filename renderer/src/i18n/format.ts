@@ -21,6 +21,11 @@ export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/** The currency's name in the language ("人民币", "Chinese Yuan"), not its ISO code. */
+export function currencyName(locale: Locale, code: string): string {
+  return new Intl.DisplayNames(locale, { type: 'currency' }).of(code) ?? code;
+}
+
 /** Money is stored as integer minor units; only display divides. */
 export function formatMoney(locale: Locale, minor: number, currency: string): string {
   const digits = currencyDigits(currency);
@@ -34,6 +39,13 @@ export function formatMoney(locale: Locale, minor: number, currency: string): st
 
 export function formatDate(locale: Locale, at: number | string | Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
+}
+
+/** A calendar day given as YYYY-MM-DD (the burndown's local days): "3月5日" / "Mar 5", no time zone shift. */
+export function formatDay(locale: Locale, isoDay: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
 }
 
 export function formatDateTime(locale: Locale, at: number | string | Date): string {

@@ -19,37 +19,32 @@ export function mergeTrees(target: MessageTree, source: MessageTree, path: strin
 }
 
 /**
- * Error codes are written as flat keys (`errors: {'vault.locked': '...'}`) because that is how the
- * code reads; vue-i18n resolves dotted paths as nesting, so expand them before merging.
+ * Keys that come from the core (error codes such as `vault.locked`, reminder kinds such as
+ * `cooling-off.start`, notification keys) contain dots. vue-i18n always reads a dot in a key as
+ * nesting, so a flat `{'cooling-off.start': '…'}` could never be found: the screen showed the raw
+ * key. Every dotted key, at any depth, is therefore expanded into the nesting vue-i18n will look
+ * for, and `t(\`reminders.kind.${kind}\`)` resolves whatever the kind is. Two spellings of one
+ * path (`a.b` beside `a: {b}`) or a key that is both a string and a group throw.
  */
-function expandErrors(tree: MessageTree): MessageTree {
-  const errors = tree.errors;
-  if (errors === undefined || typeof errors === 'string') return tree;
-  const nested: MessageTree = {};
-  for (const [code, text] of Object.entries(errors)) {
-    if (typeof text !== 'string') {
-      mergeTrees(nested, { [code]: text });
-      continue;
-    }
-    const parts = code.split('.');
-    const leaf = parts.pop() ?? code;
-    let node = nested;
-    for (const p of parts) {
-      const next = node[p];
-      if (typeof next === 'string') throw new Error(`Error key ${code} collides with a message`);
-      node = node[p] = next ?? {};
-    }
-    if (node[leaf] !== undefined) throw new Error(`Duplicate error key ${code}`);
-    node[leaf] = text;
+export function expandDottedKeys(tree: MessageTree, path: string[] = []): MessageTree {
+  const out: MessageTree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const parts = key.split('.');
+    if (parts.some((p) => p === '')) throw new Error(`Empty segment in message key ${[...path, key].join('.')}`);
+    const expanded = typeof value === 'string' ? value : expandDottedKeys(value, [...path, ...parts]);
+    const leaf = parts.pop()!;
+    let wrapped: MessageTree = { [leaf]: expanded };
+    for (const p of parts.reverse()) wrapped = { [p]: wrapped };
+    mergeTrees(out, wrapped, path);
   }
-  return { ...tree, errors: nested };
+  return out;
 }
 
 export function mergeMessageFiles(files: MessageFile[]): MessageFile {
   const out: MessageFile = { 'zh-CN': {}, en: {} };
   for (const f of files) {
-    mergeTrees(out['zh-CN'], expandErrors(f['zh-CN']));
-    mergeTrees(out.en, expandErrors(f.en));
+    mergeTrees(out['zh-CN'], expandDottedKeys(f['zh-CN']));
+    mergeTrees(out.en, expandDottedKeys(f.en));
   }
   return out;
 }

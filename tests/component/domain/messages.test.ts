@@ -131,7 +131,7 @@ const scenarios: PlanCommand[][] = [
   ],
   [decide, ...ackAll, ...steps, submit],
   [decide, ...ackAll, ...steps, submit, { type: 'plan.withdraw', planId: P }],
-  [decide, ...ackAll, ...steps, submit, { type: 'plan.close', planId: P }],
+  [decide, ...ackAll, ...steps, submit, { type: 'plan.close', planId: P, early: true }],
   [{ type: 'alternative.choose', planId: P, alternativeId: 'leave-idle' }],
 ];
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
+import { mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { createAppI18n } from '../../../renderer/src/i18n';
 import RiskAckList from '../../../renderer/src/components/plan/RiskAckList.vue';
 import StepCard from '../../../renderer/src/components/plan/StepCard.vue';
 import AssetRow from '../../../renderer/src/components/plan/AssetRow.vue';
@@ -111,7 +114,7 @@ describe('AssetRow', () => {
 
 describe('MessageTemplates', () => {
   it('fills both languages with the old and the new address', async () => {
-    const w = mountIn(MessageTemplates, 'zh-CN', { props: { oldAddress: 'old@163.com' } });
+    const w = mountIn(MessageTemplates, 'zh-CN', { props: { oldAddress: 'old@163.com', planId: 'p1' } });
     const zh = () => w.get<HTMLTextAreaElement>('[data-testid="template-zh"]').element.value;
     const en = () => w.get<HTMLTextAreaElement>('[data-testid="template-en"]').element.value;
     expect(zh()).toContain('old@163.com');
@@ -123,6 +126,18 @@ describe('MessageTemplates', () => {
     expect(en()).toContain('new@example.org');
     expect(w.get('[data-testid="template-en"]').attributes('lang')).toBe('en');
   });
+
+  it('keeps the new address for the plan when the screen is left and opened again', async () => {
+    const pinia = createPinia();
+    const open = (planId: string) =>
+      mount(MessageTemplates, { props: { oldAddress: 'old@163.com', planId }, global: { plugins: [createAppI18n('en'), pinia] } });
+    const first = open('p1');
+    await first.get('[data-testid="template-new-address"]').setValue('new@example.org');
+    first.unmount();
+    const again = open('p1');
+    expect(again.get<HTMLInputElement>('[data-testid="template-new-address"]').element.value).toBe('new@example.org');
+    expect(open('p2').get<HTMLInputElement>('[data-testid="template-new-address"]').element.value).toBe('');
+  });
 });
 
 describe('ConfidenceBadge', () => {
@@ -131,6 +146,11 @@ describe('ConfidenceBadge', () => {
     expect(w.text()).toContain('Unverified');
     expect(w.text()).toContain('go by what the NetEase page shows you');
     expect(w.get('[title]').attributes('title')).toBe('Source: netease-facts.md low');
+  });
+
+  it('marks nothing for facts we are fairly or very sure of (a badge on every line is noise)', () => {
+    for (const confidence of ['medium', 'high'] as const)
+      expect(mountIn(ConfidenceBadge, 'zh-CN', { props: { confidence, source: 'x' } }).text()).toBe('');
   });
 });
 

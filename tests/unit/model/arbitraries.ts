@@ -207,8 +207,14 @@ export const commandArb: fc.Arbitrary<PlanCommand> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constant('plan.withdraw' as const), planId, at: maybeTime }) },
   {
     weight: 2,
-    arbitrary: fc.record({ type: fc.constant('plan.close' as const), planId, closedAt: maybeTime }),
+    arbitrary: fc.record({
+      type: fc.constant('plan.close' as const),
+      planId,
+      closedAt: maybeTime,
+      early: fc.option(fc.boolean(), { nil: undefined }),
+    }),
   },
+  fc.record({ type: fc.constant('plan.reopen' as const), planId }),
   fc.record({
     type: fc.constant('plan.set-cooling-off' as const),
     planId,

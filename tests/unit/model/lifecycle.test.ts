@@ -220,6 +220,34 @@ describe('a plan driven from an empty document to closed through commands alone'
     expect(rebuilt.ok && rebuilt.value).toEqual(doc);
   });
 
+  it('closes before the cooling-off ends only when told it was early, and reopens a closed plan', () => {
+    let doc = must(withPlan(at(0)), { type: 'plan.decide', planId: P }, at(0));
+    for (const riskId of RISK_IDS)
+      doc = must(doc, { type: 'risk.acknowledge', planId: P, riskId, acknowledged: true }, at(0));
+    for (const stepId of ['login', 'find-page', 'read-notice', 'preconditions', 'verify'] as const)
+      doc = must(doc, { type: 'step.set', planId: P, stepId, status: 'done' }, at(0));
+    doc = must(doc, { type: 'plan.submit', planId: P, override: { reason: 'test' } }, at(1));
+    expect(planOf(doc).coolingOff.endsAt).toBe(at(16));
+    expect(rejected(apply(doc, { type: 'plan.close', planId: P }, at(10)))).toBe('plan.cooling-off-not-over');
+    expect(rejected(apply(doc, { type: 'plan.close', planId: P, closedAt: at(10) }, at(20)))).toBe(
+      'plan.cooling-off-not-over',
+    );
+    const early = must(doc, { type: 'plan.close', planId: P, early: true }, at(10));
+    expect(planOf(early).phase).toBe('closed');
+    doc = must(doc, { type: 'plan.close', planId: P }, at(16));
+    expect(planOf(doc).phase).toBe('closed');
+    // Closed is read-only: nothing but the label, the note and reopening.
+    expect(rejected(apply(doc, { type: 'plan.withdraw', planId: P }, at(17)))).toBe('plan.wrong-phase');
+    expect(rejected(apply(doc, { type: 'plan.set-cooling-off', planId: P, days: 3 }, at(17)))).toBe(
+      'plan.wrong-phase',
+    );
+    doc = must(doc, { type: 'plan.reopen', planId: P }, at(17));
+    expect(planOf(doc)).toMatchObject({ phase: 'submitted', closedAt: null });
+    expect(rejected(apply(doc, { type: 'plan.reopen', planId: P }, at(17)))).toBe('plan.wrong-phase');
+    const rebuilt = replay(doc.createdAt, doc.history);
+    expect(rebuilt.ok && rebuilt.value).toEqual(doc);
+  });
+
   it('submits past blocked gates only with an override, which is recorded', () => {
     let doc = must(withPlan(at(0)), { type: 'plan.decide', planId: P }, at(0));
     for (const riskId of RISK_IDS)

@@ -1,3 +1,4 @@
+import { h } from 'vue';
 import { useDialog } from 'naive-ui';
 import { useI18n } from 'vue-i18n';
 
@@ -7,6 +8,10 @@ export interface ConfirmOptions {
   action: string;
   /** Destructive actions get the warning style and the cancel button first in focus order. */
   danger?: boolean;
+  /** Irreversible and risky (submitting past unmet conditions): the red error style. */
+  severe?: boolean;
+  /** Shown as a list under the body: what will be lost, what is not done. */
+  list?: string[];
 }
 
 /** Asks before an action that changes or removes something; resolves true only on an explicit yes. */
@@ -22,9 +27,16 @@ export function useConfirm() {
           resolve(v);
         }
       };
-      (o.danger ? dialog.warning : dialog.info)({
+      const show = o.severe ? dialog.error : o.danger ? dialog.warning : dialog.info;
+      show({
         title: o.title,
-        content: o.body,
+        content: o.list?.length
+          ? () =>
+              h('div', { 'data-testid': 'confirm-body' }, [
+                h('p', { style: 'margin: 0 0 8px' }, o.body),
+                h('ul', { style: 'margin: 0; padding-left: 20px', 'data-testid': 'confirm-list' }, o.list!.map((li) => h('li', li))),
+              ])
+          : o.body,
         positiveText: o.action,
         negativeText: t('common.cancel'),
         autoFocus: true,

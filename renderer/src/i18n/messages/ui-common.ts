@@ -12,6 +12,9 @@ export default {
       close: '关闭',
       back: '返回',
       chooseFolder: '选择文件夹…',
+      labelValue: '{label}：{value}',
+      labelColon: '{label}：',
+      withCount: '{label}（{count}）',
       unknownError: '出现了一个未预料的问题（代码 {code}）。你的数据没有改动，请重试；如果反复出现，请记下这个代码。',
     },
     shell: {
@@ -31,6 +34,9 @@ export default {
       close: 'Close',
       back: 'Back',
       chooseFolder: 'Choose folder…',
+      labelValue: '{label}: {value}',
+      labelColon: '{label}:',
+      withCount: '{label} ({count})',
       unknownError:
         'Something unexpected went wrong (code {code}). Nothing was changed; please try again, and note the code if it keeps happening.',
     },

@@ -49,6 +49,12 @@ export default {
         useRecovery: '忘记口令？使用恢复码',
         usePrimary: '改用口令或钥匙串',
       },
+      newPassphrase: {
+        title: '设置一个新口令',
+        lead: '你已用恢复码解锁。现在设置一个新口令，以后就用它打开保险库；恢复码仍然有效，请继续妥善保管。',
+        submit: '保存新口令',
+        later: '以后再说',
+      },
       offer: {
         title: '保险库文件无法读取',
         problem: {
@@ -113,6 +119,12 @@ export default {
         submit: 'Unlock',
         useRecovery: 'Forgot the passphrase? Use the recovery code',
         usePrimary: 'Use the passphrase or keychain instead',
+      },
+      newPassphrase: {
+        title: 'Set a new passphrase',
+        lead: 'You unlocked with the recovery code. Set a new passphrase now and use it from now on; the recovery code keeps working, so keep it safe.',
+        submit: 'Save the new passphrase',
+        later: 'Not now',
       },
       offer: {
         title: 'The vault file cannot be read',

@@ -16,6 +16,7 @@ export default {
       passphrase: {
         title: '修改口令',
         current: '当前口令',
+        currentHint: '忘记了？这里也可以填恢复码。',
         next: '新口令',
         confirm: '再次输入新口令',
         submit: '修改口令',
@@ -46,6 +47,7 @@ export default {
       passphrase: {
         title: 'Change passphrase',
         current: 'Current passphrase',
+        currentHint: 'Forgot it? Your recovery code works here too.',
         next: 'New passphrase',
         confirm: 'New passphrase again',
         submit: 'Change passphrase',
