@@ -62,6 +62,9 @@ test.describe('new recovery code (zh-CN)', () => {
     await expect(page.locator('[data-error-code="vault.wrong-recovery-code"]')).toBeVisible();
     await page.locator('#unlock-secret').fill(newCode);
     await page.getByTestId('unlock').click();
+    // A recovery-code unlock means the passphrase was forgotten: setting a new one is offered at once.
+    await expect(page.getByTestId('new-passphrase-panel')).toBeVisible();
+    await page.getByTestId('reset-passphrase-skip').click();
     await expect(page).toHaveURL(/#\/plans/);
     expect(problems).toEqual([]);
   });
