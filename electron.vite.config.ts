@@ -11,7 +11,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The mail archive's indexer runs in a worker thread: its own file beside index.js.
+          'archive-index-worker': resolve(root, 'electron/main/archive/index-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -15,6 +15,7 @@ import { createPlanService, mailVerificationRecorder } from './services/plan-ser
 import { createMailService } from './mail/mail-service';
 import { vaultCodeKeeper } from './mail/vault-code-keeper';
 import { createDiscoveryService } from './mail/discovery/discovery-service';
+import { createArchiveService } from './archive/archive-service';
 import type { Service, ServiceContext } from './services/context';
 import type { KeyProvider } from './key-providers/key-provider';
 import { vaultDocumentCodec } from './vault/codec';
@@ -105,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     ...add(createDiscoveryService(ctx, plans, { savedCode: mail.savedCode })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
+    ...add(createArchiveService(ctx, { desktop: options.desktop })),
     ...add(
       createRemindersService({
         ...ctx,
