@@ -5,15 +5,27 @@
  * `--import tsx` hook the process runs under (workers inherit execArgv).
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 import type { SerializedIndex } from './search-index';
 
-function workerFile(): string {
+/**
+ * The worker to start: the built file beside main's bundle, or, run from source, a two-line
+ * bootstrap that loads the TypeScript file through tsx's API (a worker's `execArgv` does not take
+ * `--import`, and vitest's transform does not reach worker threads).
+ */
+function workerSource(): { code: string; eval: boolean } {
   const source = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
-  if (import.meta.url.endsWith('.ts') && existsSync(source)) return source;
-  return fileURLToPath(new URL('./archive-index-worker.js', import.meta.url));
+  if (import.meta.url.endsWith('.ts') && existsSync(source)) {
+    // The specifier is assembled so no bundler tries to follow it: tsx exists in development only.
+    const api = join(dirname(createRequire(import.meta.url).resolve(['tsx', 'esm', 'api'].join('/'))), 'index.mjs');
+    const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
+    return { code, eval: true };
+  }
+  return { code: fileURLToPath(new URL('./archive-index-worker.js', import.meta.url)), eval: false };
 }
 
 export interface IndexRun {
@@ -22,7 +34,8 @@ export interface IndexRun {
 }
 
 export function runIndexer(input: IndexWorkerInput, onProgress: (done: number, total: number) => void): IndexRun {
-  const worker = new Worker(workerFile(), { workerData: input });
+  const source = workerSource();
+  const worker = new Worker(source.code, { workerData: input, eval: source.eval });
   let settled = false;
   const done = new Promise<SerializedIndex>((resolve, reject) => {
     worker.on('message', (m: IndexWorkerMessage) => {
