@@ -102,12 +102,15 @@ describe('opening a backup', () => {
 
   it('refuses a folder that is not a Closeout backup with its own code', async () => {
     const other = await mkdtemp(join(work, 'plain-'));
-    const r = await h.service.handlers['archive:open']({ dir: other }).catch((e: { code: string }) => ({ ok: false as const, error: { code: e.code } }));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('archive.not-a-backup');
-    const missing = await h.service.handlers['archive:open']({ dir: join(work, 'nope') }).catch((e: { code: string }) => ({ ok: false as const, error: { code: e.code } }));
-    if (!missing.ok) expect(missing.error.code).toBe('archive.folder-missing');
-    else throw new Error('opened a missing folder');
+    // Handlers throw AppFailure; the dispatcher turns it into {ok:false} with the same code.
+    const codeOf = (dir: string) => Promise.resolve().then(() => h.service.handlers['archive:open']({ dir })).then(
+      (r) => (r.ok ? 'opened' : r.error.code),
+      (e: { code?: string }) => e.code,
+    );
+    expect(await codeOf(other)).toBe('archive.not-a-backup');
+    expect(await codeOf(join(work, 'nope'))).toBe('archive.folder-missing');
+    await writeFile(join(other, 'closeout-backup.json'), '{"format": 1, "folders": "no"}');
+    expect(await codeOf(other)).toBe('archive.damaged');
     // The open archive is untouched by a failed open.
     expect(value(await h.service.handlers['archive:status']())?.dir).toBe(fixture.root);
   });
