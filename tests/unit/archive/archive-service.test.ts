@@ -2,7 +2,6 @@
  * The archive core against real files: a Closeout backup with generated mail and the hard cases
  * (GBK, RFC 2047/2231 names, cid images, a broken file), indexed by the real worker.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { DesktopAdapter } from '../../../electron/main/adapters/types';
 import { createArchiveService } from '../../../electron/main/archive/archive-service';
 import { flagsOf } from '../../../electron/main/archive/flags';
 import type { ServiceContext } from '../../../electron/main/services/context';
+import { mboxForm, readMboxWithPython } from '../../support/mbox-read';
 import { DEFAULT_SENDERS, HARD_CASES, writeCloseoutBackupFixture, type CloseoutBackupFixture } from '../../support/mail-fixture';
 
 function value<T>(r: Result<T>): T {
@@ -216,21 +216,6 @@ async function exportAndWait(format: 'mbox' | 'eml', scope: Parameters<Harness['
   }
 }
 
-const PY_READ_MBOX = `
-import mailbox, sys, json, re
-out = {}
-for path in sys.argv[1:]:
-    box = mailbox.mbox(path, create=False)
-    msgs = []
-    for key in box.keys():
-        raw = box.get_bytes(key)
-        # mboxrd: one ">" comes off every ">*From " line.
-        raw = re.sub(rb'(?m)^>(>*From )', rb'\\1', raw)
-        msgs.append(raw.hex())
-    out[path] = msgs
-print(json.dumps(out))
-`;
-
 describe('export', () => {
   it('writes everything as mboxrd that Python\'s mailbox module reads back byte for byte', async () => {
     const target = await mkdtemp(join(work, 'mbox-'));
@@ -238,12 +223,11 @@ describe('export', () => {
     expect(finished.outcome).toBe('completed');
     const files = (await readdir(finished.path!)).filter((f) => f.endsWith('.mbox'));
     expect(files.length).toBe(fixture.folders.filter((f) => f.count > 0).length);
-    const read = JSON.parse(execFileSync('python3', ['-c', PY_READ_MBOX, ...files.map((f) => join(finished.path!, f))], { maxBuffer: 512 * 1024 * 1024 }).toString()) as Record<string, string[]>;
-    const exported = Object.values(read).flat().map((hex) => Buffer.from(hex, 'hex'));
+    const exported = [...readMboxWithPython(files.map((f) => join(finished.path!, f))).values()].flat();
     expect(exported.length).toBe(fixture.messages.length);
     const originals = await Promise.all(fixture.messages.map((m) => readFile(join(fixture.maildir, m.file))));
     // mbox ends each message with a line break: one that had none gets exactly one "\n" added.
-    const expected = new Set(originals.map((b) => (b.length && b[b.length - 1] === 0x0a ? b : Buffer.concat([b, Buffer.from('\n')])).toString('hex')));
+    const expected = new Set(originals.map((b) => mboxForm(b).toString('hex')));
     for (const e of exported) expect(expected.has(e.toString('hex'))).toBe(true);
     expect(new Set(exported.map((e) => e.toString('hex'))).size).toBe(expected.size);
     // The body's "From " lines were quoted in the file (mboxrd), so no reader splits there.

@@ -50,6 +50,8 @@ export default {
         all: '全部邮件',
         count: '{count} 封',
         unread: '{count} 封未读',
+        unreadSuffix: ' 封未读，',
+        countSuffix: ' 封',
         earlier: '{name}（旧副本）',
       },
       search: {
@@ -186,6 +188,8 @@ export default {
         all: 'All mail',
         count: '{count} messages',
         unread: '{count} unread',
+        unreadSuffix: ' unread,',
+        countSuffix: ' messages',
         earlier: '{name} (earlier copy)',
       },
       search: {
