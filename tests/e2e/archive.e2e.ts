@@ -36,7 +36,7 @@ async function openMessage(page: Page, subject: string): Promise<void> {
   await expect(page.getByTestId('archive-reader-subject')).toHaveText(subject);
 }
 
-const count = (n: number, lang: 'zh-CN' | 'en') => new RegExp(`${new Intl.NumberFormat(lang).format(n)}\\s*(封|messages)`);
+const count = (n: number, lang: 'zh-CN' | 'en') => new RegExp(`${new Intl.NumberFormat(lang).format(n)}\\s*(封|messages?)`);
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`mail archive (${lang})`, () => {

@@ -130,5 +130,5 @@ export function sanitizeMailHtml(html: string): SanitizedMail | null {
 /** The complete document for the iframe's srcdoc: its own CSP first, then the mail. */
 export function mailFrameDocument(sanitizedHtml: string): string {
   // Mail is written for a white page, whatever the app's theme.
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${MAIL_FRAME_CSP}"><style>html{color-scheme:light}body{margin:12px;font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#1f2328;background:#fff;word-wrap:break-word}img{max-width:100%;height:auto}</style></head><body>${sanitizedHtml}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${MAIL_FRAME_CSP}"><style>html{color-scheme:light}body{margin:12px;font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#1f2328;background:#fff;word-wrap:break-word}img{max-width:100%;height:auto}img:not([src]){display:none}</style></head><body>${sanitizedHtml}</body></html>`;
 }
