@@ -11,13 +11,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: false,
-      rollupOptions: {
-        input: {
-          index: resolve(root, 'electron/main/index.ts'),
-          // The mail archive's indexer runs in a worker thread: its own file beside index.js.
-          'archive-index-worker': resolve(root, 'electron/main/archive/index-worker.ts'),
-        },
-      },
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {

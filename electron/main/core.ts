@@ -49,6 +49,8 @@ export interface CoreOptions {
   locale?: () => ReminderLocale;
   /** Keeps the language the renderer reports (electron-store in the app; in memory if absent). */
   preferences?: LocalePreference;
+  /** The built archive indexer (electron-vite `?modulePath`); absent: run from source (harness, tests). */
+  archiveWorkerPath?: string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -106,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
     ...add(createDiscoveryService(ctx, plans, { savedCode: mail.savedCode })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
-    ...add(createArchiveService(ctx, { desktop: options.desktop })),
+    ...add(createArchiveService(ctx, { desktop: options.desktop, workerPath: options.archiveWorkerPath })),
     ...add(
       createRemindersService({
         ...ctx,

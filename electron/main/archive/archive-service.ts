@@ -73,7 +73,7 @@ function appError(e: unknown, fallback: AppError['code']): AppError {
 
 export function createArchiveService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter } = {},
+  options: { desktop?: DesktopAdapter; workerPath?: string | undefined } = {},
 ): Service<ArchiveChannel> & { current(): ArchiveIndex | null } {
   let open: OpenArchive | null = null;
   let generation = 0;
@@ -154,7 +154,7 @@ export function createArchiveService(
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
       emit();
-      const run = runIndexer({ maildir: archive.backup.maildir, files }, (done, total) => {
+      const run = runIndexer({ maildir: archive.backup.maildir, files }, options.workerPath, (done, total) => {
         if (open !== archive) return;
         archive.status = { ...archive.status, progress: { done, total } };
         emit();

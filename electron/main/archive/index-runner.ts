@@ -1,8 +1,7 @@
 /**
  * Starts the indexer worker and turns its messages into a promise with progress. In the built app
- * the worker is its own entry (`out/main/archive-index-worker.js`, see electron.vite.config.ts);
- * run from source (the harness, tests) it is the TypeScript file itself, loaded through the same
- * `--import tsx` hook the process runs under (workers inherit execArgv).
+ * the worker is its own self-contained bundle, whose path main/index.ts imports with electron-vite's
+ * `?modulePath` and passes down; run from source (the harness, tests) it is the TypeScript file.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +16,8 @@ import type { SerializedIndex } from './search-index';
  * bootstrap that loads the TypeScript file through tsx's API (a worker's `execArgv` does not take
  * `--import`, and vitest's transform does not reach worker threads).
  */
-function workerSource(): { code: string; eval: boolean } {
+function workerSource(builtPath: string | undefined): { code: string; eval: boolean } {
+  if (builtPath) return { code: builtPath, eval: false };
   const source = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
   if (import.meta.url.endsWith('.ts') && existsSync(source)) {
     // The specifier is assembled so no bundler tries to follow it: tsx exists in development only.
@@ -25,7 +25,7 @@ function workerSource(): { code: string; eval: boolean } {
     const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
     return { code, eval: true };
   }
-  return { code: fileURLToPath(new URL('./archive-index-worker.js', import.meta.url)), eval: false };
+  throw new Error('The archive indexer was not built');
 }
 
 export interface IndexRun {
@@ -33,8 +33,8 @@ export interface IndexRun {
   cancel(): void;
 }
 
-export function runIndexer(input: IndexWorkerInput, onProgress: (done: number, total: number) => void): IndexRun {
-  const source = workerSource();
+export function runIndexer(input: IndexWorkerInput, builtPath: string | undefined, onProgress: (done: number, total: number) => void): IndexRun {
+  const source = workerSource(builtPath);
   const worker = new Worker(source.code, { workerData: input, eval: source.eval });
   let settled = false;
   const done = new Promise<SerializedIndex>((resolve, reject) => {
