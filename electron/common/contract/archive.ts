@@ -79,6 +79,8 @@ export interface ArchiveMessage {
   /** The HTML part with `cid:` images turned into data: URLs; not yet sanitized (the renderer does). */
   html: string | null;
   text: string | null;
+  /** The HTML or text was longer than the reader shows; the saved .eml keeps everything. */
+  truncated: boolean;
   attachments: ArchiveAttachment[];
   broken: boolean;
   /** For a broken message: its header lines as found. */

@@ -11,8 +11,9 @@ import { mailboxes, parseMessage, rawHeaders } from './entry';
 /** Inline images larger than this, or past this total, are listed as attachments instead. */
 const INLINE_IMAGE_MAX = 5 * 1024 * 1024;
 const INLINE_TOTAL_MAX = 16 * 1024 * 1024;
-/** Text longer than this is cut for display (the saved .eml keeps everything). */
+/** Text or HTML longer than this is cut for display (the saved .eml keeps everything). */
 const TEXT_MAX = 2 * 1024 * 1024;
+const HTML_MAX = 4 * 1024 * 1024;
 
 function bytesOf(a: Attachment): Uint8Array {
   const c = a.content;
@@ -53,12 +54,14 @@ export function toMessage(id: number, entry: ArchiveEntry, email: Email | null, 
       size: entry.size,
       html: null,
       text: null,
+      truncated: false,
       attachments: [],
       broken: true,
       rawHeaders: rawHeaders(data),
     };
   }
-  let html = email.html ?? null;
+  const longHtml = (email.html?.length ?? 0) > HTML_MAX;
+  let html = email.html ? email.html.slice(0, HTML_MAX) : null;
   const inlined = new Set<number>();
   if (html) {
     let total = 0;
@@ -90,6 +93,7 @@ export function toMessage(id: number, entry: ArchiveEntry, email: Email | null, 
     size: entry.size,
     html,
     text: email.text ? email.text.slice(0, TEXT_MAX) : null,
+    truncated: longHtml || (email.text?.length ?? 0) > TEXT_MAX,
     attachments,
     broken: false,
     rawHeaders: null,

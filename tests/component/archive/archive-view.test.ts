@@ -57,6 +57,7 @@ const MESSAGE: ArchiveMessage = {
   size: 2048,
   html: null,
   text: '您好，关于合同续签的安排。',
+  truncated: false,
   attachments: [{ index: 0, filename: '报价单.xlsx', mimeType: 'application/vnd.ms-excel', size: 31_457_280 }],
   broken: false,
   rawHeaders: null,
@@ -83,6 +84,8 @@ function bridge(options: { openFails?: boolean } = {}) {
     'archive.rows': () => ({ ok: true, value: [] }),
     'archive.message': () => ({ ok: true, value: MESSAGE }),
     'archive.saveAttachment': () => ({ ok: true, value: { path: '/home/me/报价单.xlsx' } }),
+    'archive.correspondents': () => ({ ok: true, value: [{ address: 'xiaoming.wang@126.com', name: '王小明', messages: 12, last: Date.UTC(2024, 4, 1) }] }),
+    'plan.apply': (input) => ({ ok: true, value: { planId: (input as { planId: string }).planId, view: { plan, readiness: {} as Readiness }, events: [] } }),
   };
   window.closeout = new Proxy({} as Record<string, unknown>, {
     get: (_t, domain: string) =>
@@ -169,6 +172,22 @@ for (const locale of ['zh-CN', 'en'] as const) {
       } finally {
         vi.useRealTimers();
       }
+    });
+
+    it('lists the people written to and adds one to the plan’s contacts', async () => {
+      const calls = bridge();
+      const w = await mountScreen(locale);
+      await w.get('[data-testid="archive-open-plan-plan-1"]').trigger('click');
+      await flushPromises();
+      await w.get('[data-testid="archive-people-load"]').trigger('click');
+      await flushPromises();
+      const person = w.get('[data-testid="archive-person"]');
+      expect(person.text()).toContain('王小明 <xiaoming.wang@126.com>');
+      await person.get('[data-testid="archive-person-add"]').trigger('click');
+      await flushPromises();
+      const applied = calls.find(([c]) => c === 'plan.apply')?.[1] as { type: string; planId: string; contact: { name: string; status: string } };
+      expect(applied).toMatchObject({ type: 'contact.upsert', planId: 'plan-1', contact: { name: '王小明 <xiaoming.wang@126.com>', status: 'todo' } });
+      expect(w.get('[data-testid="archive-person"]').text()).toContain(locale === 'zh-CN' ? '已加入' : 'Added');
     });
 
     it('says clearly when a folder is not a Closeout backup', async () => {

@@ -278,6 +278,24 @@ describe('from the archive into the plan', () => {
   });
 });
 
+describe('a 30 MiB attachment', () => {
+  it('stays in main: the renderer gets its name and size, "save as" gets every byte', async () => {
+    const huge = 30 * 1024 * 1024;
+    const big = await writeCloseoutBackupFixture(join(work, 'huge'), { messages: 3, seed: 9, huge: [huge], hardCases: false });
+    const hh = makeService();
+    await openReady(hh, big.root);
+    const all = value(await hh.service.handlers['archive:search']({ query: { hasAttachment: true }, limit: 10 }));
+    const id = all.rows.find((r) => r.size > huge)!.id;
+    const m = value(await hh.service.handlers['archive:message']({ id }));
+    expect(m.attachments.map((a) => a.size)).toEqual([huge]);
+    // What crosses the bridge for this message is a few KiB, not the attachment.
+    expect(JSON.stringify(m).length).toBeLessThan(64 * 1024);
+    value(await hh.service.handlers['archive:save-attachment']({ id, index: 0 }));
+    expect(hh.saved.at(-1)!.data.byteLength).toBe(huge);
+    hh.service.close?.();
+  });
+});
+
 describe('cache and rebuild', () => {
   it('reopens from the cache, and rebuilds when the backup grew', async () => {
     const again = makeService();
