@@ -77,6 +77,6 @@ if (mode === 'parse') {
       naive.push(performance.now() - t1 + (hits < 0 ? 1 : 0));
     }
   }
-  console.log(JSON.stringify({ times, naive, messages: index.entries.length, rssMb: peakRssMb() }));
+  console.log(JSON.stringify({ times, naive, messages: index.entries.count, rssMb: peakRssMb() }));
   s.close?.();
 }

@@ -17,7 +17,7 @@ import { AppFailure, err, ok, type AppError } from '../../common/result';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
 import { listMessageFiles, messagePath, openBackup, type Backup } from './backup';
-import { filesSignature, readCachedIndex, writeCachedIndex } from './cache';
+import { dirStamps, filesSignature, readCache, stampsStillValid, writeCache } from './cache';
 import type { ArchiveEntry } from './entry';
 import { safeName, writeExport, type ExportItem } from './export';
 import { runIndexer, type IndexRun } from './index-runner';
@@ -92,7 +92,7 @@ export function createArchiveService(
 
   function entryOf(id: number): { archive: OpenArchive; entry: ArchiveEntry } {
     const { archive, index } = ready();
-    const entry = index.entries[id];
+    const entry = index.entries.get(id);
     if (!entry) throw new AppFailure('archive.not-found', 'No such message');
     return { archive, entry };
   }
@@ -109,13 +109,14 @@ export function createArchiveService(
   function install(archive: OpenArchive, index: ArchiveIndex, fromCache: boolean): void {
     const counts = archive.backup.folders.map(() => ({ messages: 0, unread: 0 }));
     let broken = 0;
-    for (const e of index.entries) {
-      const c = counts[e.folder];
+    const t = index.entries;
+    for (let id = 0; id < t.count; id++) {
+      const c = counts[t.folder(id)];
       if (c) {
         c.messages++;
-        if (!e.seen) c.unread++;
+        if (!t.seen(id)) c.unread++;
       }
-      if (e.broken) broken++;
+      if (t.broken(id)) broken++;
     }
     archive.index = index;
     archive.run = null;
@@ -132,7 +133,7 @@ export function createArchiveService(
         messages: counts[i]!.messages,
         unread: counts[i]!.unread,
       })),
-      messages: index.entries.length,
+      messages: index.entries.count,
       broken,
       fromCache,
       error: null,
@@ -142,14 +143,22 @@ export function createArchiveService(
 
   async function load(archive: OpenArchive): Promise<void> {
     try {
+      const root = archive.backup.root;
+      const [stamps, cached] = await Promise.all([dirStamps(archive.backup), readCache(root)]);
+      if (open !== archive) return;
+      if (cached && stampsStillValid(cached, stamps)) {
+        install(archive, new ArchiveIndex(cached.index), true);
+        emit();
+        return;
+      }
       const files = await listMessageFiles(archive.backup);
       if (open !== archive) return;
       const signature = filesSignature(files);
-      const cached = await readCachedIndex(archive.backup.root, signature);
-      if (open !== archive) return;
-      if (cached) {
-        install(archive, new ArchiveIndex(cached), true);
+      if (cached && cached.signature === signature) {
+        // Same files (a directory was only touched): keep the index, remember the new times.
+        install(archive, new ArchiveIndex(cached.index), true);
         emit();
+        await writeCache(root, { signature, stamps: stamps.key, index: cached.index });
         return;
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
@@ -164,7 +173,7 @@ export function createArchiveService(
       if (open !== archive) return;
       install(archive, new ArchiveIndex(data), false);
       emit();
-      await writeCachedIndex(archive.backup.root, signature, data);
+      await writeCache(root, { signature, stamps: stamps.key, index: data });
     } catch (e) {
       if (open !== archive) return;
       archive.run = null;
@@ -223,14 +232,14 @@ export function createArchiveService(
         const searchId = `${generation}:${randomUUID()}`;
         searches.set(searchId, { generation, ids });
         while (searches.size > KEPT_SEARCHES) searches.delete(searches.keys().next().value!);
-        const rows = Array.from(ids.subarray(0, limit), (id) => toRow(id, index.entries[id]!));
+        const rows = Array.from(ids.subarray(0, limit), (id) => toRow(id, index.entries.get(id)!));
         return ok({ searchId, total: ids.length, rows, tookMs });
       },
       'archive:rows': ({ searchId, offset, limit }) => {
         const { index } = ready();
         const s = searches.get(searchId);
         if (!s || s.generation !== generation) return err('archive.stale-search', 'That search is no longer current');
-        return ok(Array.from(s.ids.subarray(offset, offset + limit), (id) => toRow(id, index.entries[id]!)));
+        return ok(Array.from(s.ids.subarray(offset, offset + limit), (id) => toRow(id, index.entries.get(id)!)));
       },
       'archive:message': async ({ id }) => {
         const { archive, entry } = entryOf(id);
@@ -271,7 +280,7 @@ export function createArchiveService(
         }
         // Oldest first inside each folder, as mail programs list an imported mailbox.
         const items: ExportItem[] = [...ids].reverse().map((id) => {
-          const entry = index.entries[id]!;
+          const entry = index.entries.get(id)!;
           return {
             entry,
             path: messagePath(archive.backup, entry.file),

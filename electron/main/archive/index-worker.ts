@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { entryOf, mailboxes, parseMessage, searchableBody } from './entry';
-import { IndexBuilder } from './search-index';
+import { IndexBuilder, transferables } from './search-index';
 import { addressWords, words } from './tokenize';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 
@@ -40,8 +40,7 @@ async function run(input: IndexWorkerInput): Promise<void> {
     }
   }
   const index = builder.finish();
-  const buffers = Object.values(index.fields).flatMap((f) => [f.offsets.buffer as ArrayBuffer, f.ids.buffer as ArrayBuffer]);
-  post({ type: 'done', index }, buffers);
+  post({ type: 'done', index }, transferables(index));
 }
 
 if (parentPort) {
