@@ -6,13 +6,32 @@
  *   search <backup> <queries.json> open, then time each query through the archive:search handler
  * Prints one JSON line. Peak RSS is the kernel's high-water mark of this process, worker included.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 function peakRssMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 1024 / 1024;
+}
+
+/**
+ * The shipped worker (out/main/chunks/index-worker-*.js, from `npm run build`) when it is newer
+ * than the archive sources; otherwise the TypeScript worker through tsx, which costs start-up time
+ * and memory the app does not pay (the table says which one ran).
+ */
+function builtWorker(): string | undefined {
+  const root = join(import.meta.dirname, '..');
+  const chunks = join(root, 'out/main/chunks');
+  const sources = join(root, 'electron/main/archive');
+  try {
+    const built = readdirSync(chunks).filter((f) => f.startsWith('index-worker-')).map((f) => join(chunks, f));
+    const newestSource = Math.max(...readdirSync(sources).map((f) => statSync(join(sources, f)).mtimeMs));
+    const fresh = built.map((f) => ({ f, t: statSync(f).mtimeMs })).filter((b) => b.t > newestSource).sort((a, b) => b.t - a.t);
+    return fresh[0]?.f;
+  } catch {
+    return undefined;
+  }
 }
 
 async function service() {
@@ -24,7 +43,7 @@ async function service() {
     store: {} as never,
     emit: () => {},
   };
-  return createArchiveService(ctx as never);
+  return createArchiveService(ctx as never, { workerPath: builtWorker() });
 }
 
 async function waitReady(s: Awaited<ReturnType<typeof service>>): Promise<void> {
@@ -53,7 +72,7 @@ if (mode === 'parse') {
   if (!first.ok) throw new Error(first.error.code);
   const ms = performance.now() - started;
   const status = await s.handlers['archive:status']();
-  console.log(JSON.stringify({ ms, messages: first.value.total, fromCache: status.ok && status.value?.fromCache, rssMb: peakRssMb() }));
+  console.log(JSON.stringify({ ms, messages: first.value.total, fromCache: status.ok && status.value?.fromCache, rssMb: peakRssMb(), builtWorker: Boolean(builtWorker()) }));
   s.close?.();
 } else if (mode === 'search') {
   const s = await service();

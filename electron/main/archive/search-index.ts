@@ -117,7 +117,10 @@ export class EntryTable {
 }
 
 export class IndexBuilder {
-  private readonly entries: ArchiveEntry[] = [];
+  // Columns grow as messages come; no per-message object is kept (that was most of the memory).
+  private readonly num = { folder: [] as number[], date: [] as number[], size: [] as number[], attachments: [] as number[], bits: [] as number[] };
+  private readonly text: Record<TextColumn, string[]> = { file: [], fromName: [], fromAddress: [], to: [], subject: [], toAddresses: [] };
+  private count = 0;
   private readonly postings: Record<SearchField, Map<string, number[]>> = {
     from: new Map(),
     to: new Map(),
@@ -126,8 +129,19 @@ export class IndexBuilder {
   };
 
   add(entry: ArchiveEntry, fieldWords: Record<SearchField, Iterable<string>>): void {
-    const id = this.entries.length;
-    this.entries.push(entry);
+    const id = this.count++;
+    const clean = (v: string) => (v.includes(SEP) ? v.replaceAll(SEP, '') : v);
+    this.num.folder.push(entry.folder);
+    this.num.date.push(entry.date);
+    this.num.size.push(entry.size);
+    this.num.attachments.push(entry.attachments);
+    this.num.bits.push((entry.seen ? 1 : 0) | (entry.flagged ? 2 : 0) | (entry.answered ? 4 : 0) | (entry.broken ? 8 : 0));
+    this.text.file.push(clean(entry.file));
+    this.text.fromName.push(clean(entry.fromName));
+    this.text.fromAddress.push(clean(entry.fromAddress));
+    this.text.to.push(clean(entry.to));
+    this.text.subject.push(clean(entry.subject));
+    this.text.toAddresses.push(clean(entry.toAddresses.join(' ')));
     for (const field of FIELDS) {
       const map = this.postings[field];
       for (const w of fieldWords[field]) {
@@ -155,22 +169,20 @@ export class IndexBuilder {
       map.clear();
       fields[field] = { words: sorted, offsets, ids };
     }
-    const e = this.entries;
-    const clean = (v: string) => v.replaceAll(SEP, '');
     const text = {} as Record<TextColumn, string>;
     for (const c of TEXT_COLUMNS) {
-      text[c] = e.map((x) => clean(c === 'toAddresses' ? x.toAddresses.join(' ') : x[c])).join(SEP);
+      text[c] = this.text[c].join(SEP);
+      this.text[c].length = 0;
     }
     const table: SerializedTable = {
-      count: e.length,
-      folder: Uint32Array.from(e, (x) => x.folder),
-      date: Float64Array.from(e, (x) => x.date),
-      size: Float64Array.from(e, (x) => x.size),
-      attachments: Uint32Array.from(e, (x) => x.attachments),
-      bits: Uint8Array.from(e, (x) => (x.seen ? 1 : 0) | (x.flagged ? 2 : 0) | (x.answered ? 4 : 0) | (x.broken ? 8 : 0)),
+      count: this.count,
+      folder: Uint32Array.from(this.num.folder),
+      date: Float64Array.from(this.num.date),
+      size: Float64Array.from(this.num.size),
+      attachments: Uint32Array.from(this.num.attachments),
+      bits: Uint8Array.from(this.num.bits),
       text,
     };
-    this.entries.length = 0;
     return { table, fields, byDate: dateOrder(table.date) };
   }
 }
