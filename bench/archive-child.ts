@@ -25,9 +25,14 @@ function builtWorker(): string | undefined {
   const chunks = join(root, 'out/main/chunks');
   const sources = join(root, 'electron/main/archive');
   try {
-    const built = readdirSync(chunks).filter((f) => f.startsWith('index-worker-')).map((f) => join(chunks, f));
+    const built = readdirSync(chunks)
+      .filter((f) => f.startsWith('index-worker-'))
+      .map((f) => join(chunks, f));
     const newestSource = Math.max(...readdirSync(sources).map((f) => statSync(join(sources, f)).mtimeMs));
-    const fresh = built.map((f) => ({ f, t: statSync(f).mtimeMs })).filter((b) => b.t > newestSource).sort((a, b) => b.t - a.t);
+    const fresh = built
+      .map((f) => ({ f, t: statSync(f).mtimeMs }))
+      .filter((b) => b.t > newestSource)
+      .sort((a, b) => b.t - a.t);
     return fresh[0]?.f;
   } catch {
     return undefined;
@@ -61,7 +66,9 @@ if (mode === 'parse') {
   const files = JSON.parse(await readFile(extra!, 'utf8')) as string[];
   const started = performance.now();
   for (const f of files) await PostalMime.parse(await readFile(join(target!, f)));
-  console.log(JSON.stringify({ ms: performance.now() - started, messages: files.length, rssMb: peakRssMb() }));
+  console.log(
+    JSON.stringify({ ms: performance.now() - started, messages: files.length, rssMb: peakRssMb() }),
+  );
 } else if (mode === 'index' || mode === 'open') {
   const s = await service();
   const started = performance.now();
@@ -72,7 +79,15 @@ if (mode === 'parse') {
   if (!first.ok) throw new Error(first.error.code);
   const ms = performance.now() - started;
   const status = await s.handlers['archive:status']();
-  console.log(JSON.stringify({ ms, messages: first.value.total, fromCache: status.ok && status.value?.fromCache, rssMb: peakRssMb(), builtWorker: Boolean(builtWorker()) }));
+  console.log(
+    JSON.stringify({
+      ms,
+      messages: first.value.total,
+      fromCache: status.ok && status.value?.fromCache,
+      rssMb: peakRssMb(),
+      builtWorker: Boolean(builtWorker()),
+    }),
+  );
   s.close?.();
 } else if (mode === 'search') {
   const s = await service();
@@ -92,7 +107,8 @@ if (mode === 'parse') {
       const t1 = performance.now();
       const needle = q.text.toLowerCase();
       let hits = 0;
-      for (const e of index.entries) if (e.subject.toLowerCase().includes(needle) || e.fromName.toLowerCase().includes(needle)) hits++;
+      for (const e of index.entries)
+        if (e.subject.toLowerCase().includes(needle) || e.fromName.toLowerCase().includes(needle)) hits++;
       naive.push(performance.now() - t1 + (hits < 0 ? 1 : 0));
     }
   }

@@ -26,7 +26,10 @@ const CHILD = join(import.meta.dirname, 'archive-child.ts');
 const root = join(import.meta.dirname, '..');
 
 async function child<T>(...args: string[]): Promise<T> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
@@ -36,8 +39,24 @@ function quantile(xs: number[], q: number): number {
 }
 
 const QUERIES = [
-  '火', '火车', '火车票', '账单', '发票', '会议纪要', '合同续签', '网易',
-  'm', 'mo', 'mon', 'monthly', 'monthly statement', 'invoice', 'github', 'alice@example.org', 'lunch friday', 'security alert',
+  '火',
+  '火车',
+  '火车票',
+  '账单',
+  '发票',
+  '会议纪要',
+  '合同续签',
+  '网易',
+  'm',
+  'mo',
+  'mon',
+  'monthly',
+  'monthly statement',
+  'invoice',
+  'github',
+  'alice@example.org',
+  'lunch friday',
+  'security alert',
 ].map((text) => ({ text }));
 
 export default async function archiveBench(): Promise<void> {
@@ -51,18 +70,31 @@ export default async function archiveBench(): Promise<void> {
     const index = await child<{ ms: number; rssMb: number; messages: number }>('index', small.root);
 
     const large = await writeCloseoutBackupFixture(join(work, 'large'), { ...opts, messages: LARGE });
-    const indexLarge = await child<{ ms: number; rssMb: number; messages: number; builtWorker: boolean }>('index', large.root);
+    const indexLarge = await child<{ ms: number; rssMb: number; messages: number; builtWorker: boolean }>(
+      'index',
+      large.root,
+    );
     // The cache is trusted without listing the files only once the folders' times are a few seconds old.
     await new Promise((r) => setTimeout(r, 3500));
     const opened = await child<{ ms: number; fromCache: boolean; messages: number }>('open', large.root);
     const queries = join(work, 'queries.json');
     await writeFile(queries, JSON.stringify(QUERIES));
-    const search = await child<{ times: number[]; naive: number[]; messages: number }>('search', large.root, queries);
+    const search = await child<{ times: number[]; naive: number[]; messages: number }>(
+      'search',
+      large.root,
+      queries,
+    );
 
     const f = (n: number, d = 0) => n.toFixed(d);
     const rows = [
       ['measure', 'ours', 'reference', 'ratio', 'target'],
-      [`index ${f(index.messages)} msgs (s)`, f(index.ms / 1000, 2), `${f(parse.ms / 1000, 2)} (postal-mime parse only)`, f(index.ms / parse.ms, 2), '≤ 2.0x'],
+      [
+        `index ${f(index.messages)} msgs (s)`,
+        f(index.ms / 1000, 2),
+        `${f(parse.ms / 1000, 2)} (postal-mime parse only)`,
+        f(index.ms / parse.ms, 2),
+        '≤ 2.0x',
+      ],
       [
         `search ${f(search.messages)} msgs, median (ms)`,
         f(quantile(search.times, 0.5), 1),
@@ -77,13 +109,30 @@ export default async function archiveBench(): Promise<void> {
         f(quantile(search.times, 0.95) / Math.max(0.01, quantile(search.naive, 0.95)), 2),
         '≤ 150 ms',
       ],
-      [`peak RSS indexing ${f(indexLarge.messages)} msgs (MB)`, f(indexLarge.rssMb), `${f(parse.rssMb)} (parse-only process, ${f(INDEX)} msgs)`, '-', '< 400 MB'],
-      [`open indexed ${f(opened.messages)} msgs to first page (ms)`, f(opened.ms), `${f(indexLarge.ms)} (indexing from scratch)`, f(opened.ms / indexLarge.ms, 3), '< 1000 ms'],
+      [
+        `peak RSS indexing ${f(indexLarge.messages)} msgs (MB)`,
+        f(indexLarge.rssMb),
+        `${f(parse.rssMb)} (parse-only process, ${f(INDEX)} msgs)`,
+        '-',
+        '< 400 MB',
+      ],
+      [
+        `open indexed ${f(opened.messages)} msgs to first page (ms)`,
+        f(opened.ms),
+        `${f(indexLarge.ms)} (indexing from scratch)`,
+        f(opened.ms / indexLarge.ms, 3),
+        '< 1000 ms',
+      ],
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     for (const r of rows) console.log(`| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`);
-    console.log(indexLarge.builtWorker ? '(indexer: the built worker from out/main)' : '(indexer: the TypeScript worker through tsx; run `npm run build` first to measure the shipped one)');
-    if (!opened.fromCache) console.log('(the open run did not find the cache: the figure above includes indexing)');
+    console.log(
+      indexLarge.builtWorker
+        ? '(indexer: the built worker from out/main)'
+        : '(indexer: the TypeScript worker through tsx; run `npm run build` first to measure the shipped one)',
+    );
+    if (!opened.fromCache)
+      console.log('(the open run did not find the cache: the figure above includes indexing)');
   } finally {
     await rm(work, { recursive: true, force: true });
   }

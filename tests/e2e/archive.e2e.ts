@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
-import { confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, SCREENSHOT_DIR, settleAnimations } from './helpers';
+import {
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  SCREENSHOT_DIR,
+  settleAnimations,
+} from './helpers';
 import { HARD_CASES, writeCloseoutBackupFixture, type CloseoutBackupFixture } from '../support/mail-fixture';
 import { mboxForm, readMboxWithPython } from '../support/mbox-read';
 
@@ -36,7 +43,8 @@ async function openMessage(page: Page, subject: string): Promise<void> {
   await expect(page.getByTestId('archive-reader-subject')).toHaveText(subject);
 }
 
-const count = (n: number, lang: 'zh-CN' | 'en') => new RegExp(`${new Intl.NumberFormat(lang).format(n)}\\s*(封|messages?)`);
+const count = (n: number, lang: 'zh-CN' | 'en') =>
+  new RegExp(`${new Intl.NumberFormat(lang).format(n)}\\s*(封|messages?)`);
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`mail archive (${lang})`, () => {
@@ -47,7 +55,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
     test.beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'closeout-e2e-archive-'));
-      fixture = await writeCloseoutBackupFixture(join(dir, 'backup'), { messages: 400, seed: 11, largeEvery: 40, largeSize: 40_000 });
+      fixture = await writeCloseoutBackupFixture(join(dir, 'backup'), {
+        messages: 400,
+        seed: 11,
+        largeEvery: 40,
+        largeSize: 40_000,
+      });
       harness = await startHarness({
         dataDir: join(dir, 'data'),
         env: { HARNESS_PICK_FOLDER: fixture.root, HARNESS_SAVE_DIR: join(dir, 'saves') },
@@ -58,7 +71,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    test('open, search, read, save an attachment and export, with no request leaving the page', async ({ page }) => {
+    test('open, search, read, save an attachment and export, with no request leaving the page', async ({
+      page,
+    }) => {
       test.setTimeout(180_000);
       const problems = watchPage(page);
       const origin = new URL(harness.url).origin;
@@ -73,10 +88,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       // The system folder dialog (HARNESS_PICK_FOLDER in the harness) opens the backup at once.
       await page.getByTestId('archive-choose-folder').click();
-      await expect(page.getByTestId('archive-summary')).toContainText(count(fixture.messages.length, lang), { timeout: 60_000 });
+      await expect(page.getByTestId('archive-summary')).toContainText(count(fixture.messages.length, lang), {
+        timeout: 60_000,
+      });
       await expect(page.getByTestId('archive-broken-note')).toBeVisible();
       for (const f of fixture.folders) {
-        await expect(page.locator(`[data-testid="archive-folder"][data-folder="${f.name}"]`)).toContainText(new Intl.NumberFormat(lang).format(f.count));
+        await expect(page.locator(`[data-testid="archive-folder"][data-folder="${f.name}"]`)).toContainText(
+          new Intl.NumberFormat(lang).format(f.count),
+        );
       }
       await expect(page.getByTestId('archive-row').first()).toBeVisible();
       await screenshot(page, lang, 'archive-list');
@@ -108,7 +127,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(srcdoc).not.toMatch(/<script|onclick|tracker\.example|https?:\/\/example\.com\/frame|<iframe/i);
       const frame = page.frameLocator('[data-testid="archive-frame"]');
       await expect(frame.locator('h1')).toHaveText(HARD_CASES.html.bodyPhrase);
-      await expect.poll(() => frame.locator('img[alt="logo"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+      await expect
+        .poll(() => frame.locator('img[alt="logo"]').evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBe(96);
       await expect(page.getByTestId('archive-remote-blocked')).toBeVisible();
       await screenshot(page, lang, 'archive-html');
 
@@ -134,9 +155,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('archive-export-start').click();
       await expect(page.getByTestId('archive-export-done')).toBeVisible({ timeout: 60_000 });
       const [exportDir] = await readdir(join(dir, 'exports'));
-      const mboxes = (await readdir(join(dir, 'exports', exportDir!))).map((f) => join(dir, 'exports', exportDir!, f));
-      const read = [...readMboxWithPython(mboxes).values()].flat().map((b) => b.toString('hex')).sort();
-      const originals = (await Promise.all(fixture.messages.map((m) => readFile(join(fixture.maildir, m.file))))).map((b) => mboxForm(b).toString('hex')).sort();
+      const mboxes = (await readdir(join(dir, 'exports', exportDir!))).map((f) =>
+        join(dir, 'exports', exportDir!, f),
+      );
+      const read = [...readMboxWithPython(mboxes).values()]
+        .flat()
+        .map((b) => b.toString('hex'))
+        .sort();
+      const originals = (
+        await Promise.all(fixture.messages.map((m) => readFile(join(fixture.maildir, m.file))))
+      )
+        .map((b) => mboxForm(b).toString('hex'))
+        .sort();
       expect(read.length).toBe(fixture.messages.length);
       expect(read).toEqual(originals);
       await screenshot(page, lang, 'archive-export');
@@ -146,13 +176,24 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('archive-export-scope-search').click();
       await page.getByTestId('archive-export-eml').click();
       await page.getByTestId('archive-export-start').click();
-      await expect(page.getByTestId('archive-export-done')).toContainText(new Intl.NumberFormat(lang).format(train));
+      await expect(page.getByTestId('archive-export-done')).toContainText(
+        new Intl.NumberFormat(lang).format(train),
+      );
       const emlDir = (await readdir(join(dir, 'exports'))).find((d) => d !== exportDir && d.includes('eml'))!;
       const emlFiles: Buffer[] = [];
       for (const sub of await readdir(join(dir, 'exports', emlDir))) {
-        for (const f of await readdir(join(dir, 'exports', emlDir, sub))) emlFiles.push(await readFile(join(dir, 'exports', emlDir, sub, f)));
+        for (const f of await readdir(join(dir, 'exports', emlDir, sub)))
+          emlFiles.push(await readFile(join(dir, 'exports', emlDir, sub, f)));
       }
-      const trainFiles = new Set((await Promise.all(fixture.messages.filter((m) => m.subject.includes('火车票')).map((m) => readFile(join(fixture.maildir, m.file))))).map((b) => b.toString('hex')));
+      const trainFiles = new Set(
+        (
+          await Promise.all(
+            fixture.messages
+              .filter((m) => m.subject.includes('火车票'))
+              .map((m) => readFile(join(fixture.maildir, m.file))),
+          )
+        ).map((b) => b.toString('hex')),
+      );
       expect(emlFiles.length).toBe(train);
       for (const f of emlFiles) expect(trainFiles.has(f.toString('hex'))).toBe(true);
 

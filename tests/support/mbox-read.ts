@@ -19,7 +19,9 @@ print(json.dumps(out))
 `;
 
 export function readMboxWithPython(paths: string[]): Map<string, Buffer[]> {
-  const out = execFileSync('python3', ['-c', PY_READ_MBOX, ...paths], { maxBuffer: 1024 * 1024 * 1024 }).toString();
+  const out = execFileSync('python3', ['-c', PY_READ_MBOX, ...paths], {
+    maxBuffer: 1024 * 1024 * 1024,
+  }).toString();
   const parsed = JSON.parse(out) as Record<string, string[]>;
   return new Map(Object.entries(parsed).map(([p, list]) => [p, list.map((hex) => Buffer.from(hex, 'hex'))]));
 }

@@ -147,11 +147,19 @@ export const archiveChannels = {
     z.object({ query: searchQuerySchema, limit: z.number().int().min(0).max(500) }).strict(),
   ),
   'archive:rows': channel<ArchiveRow[]>()(
-    z.object({ searchId: searchIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }).strict(),
+    z
+      .object({
+        searchId: searchIdSchema,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
   ),
   'archive:message': channel<ArchiveMessage>()(z.object({ id: idSchema }).strict()),
   /** Saves one attachment through the system "save as" dialog; null when the user cancels. */
-  'archive:save-attachment': channel<{ path: string | null }>()(z.object({ id: idSchema, index: idSchema }).strict()),
+  'archive:save-attachment': channel<{ path: string | null }>()(
+    z.object({ id: idSchema, index: idSchema }).strict(),
+  ),
   /** Saves the message file as it is (.eml), also one that does not parse. */
   'archive:save-message': channel<{ path: string | null }>()(z.object({ id: idSchema }).strict()),
   /** Writes a folder, a search result or everything into a new folder inside targetDir. */

@@ -163,11 +163,15 @@ export function createArchiveService(
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
       emit();
-      const run = runIndexer({ maildir: archive.backup.maildir, files }, options.workerPath, (done, total) => {
-        if (open !== archive) return;
-        archive.status = { ...archive.status, progress: { done, total } };
-        emit();
-      });
+      const run = runIndexer(
+        { maildir: archive.backup.maildir, files },
+        options.workerPath,
+        (done, total) => {
+          if (open !== archive) return;
+          archive.status = { ...archive.status, progress: { done, total } };
+          emit();
+        },
+      );
       archive.run = run;
       const data = await run.done;
       if (open !== archive) return;
@@ -177,7 +181,12 @@ export function createArchiveService(
     } catch (e) {
       if (open !== archive) return;
       archive.run = null;
-      archive.status = { ...archive.status, state: 'failed', progress: null, error: appError(e, 'archive.io') };
+      archive.status = {
+        ...archive.status,
+        state: 'failed',
+        progress: null,
+        error: appError(e, 'archive.io'),
+      };
       emit();
     }
   }
@@ -208,7 +217,14 @@ export function createArchiveService(
             state: 'indexing',
             progress: null,
             generation,
-            folders: backup.folders.map((f) => ({ id: f.id, name: f.name, current: f.current, uidValidity: f.uidValidity, messages: 0, unread: 0 })),
+            folders: backup.folders.map((f) => ({
+              id: f.id,
+              name: f.name,
+              current: f.current,
+              uidValidity: f.uidValidity,
+              messages: 0,
+              unread: 0,
+            })),
             messages: 0,
             broken: 0,
             fromCache: false,
@@ -238,8 +254,11 @@ export function createArchiveService(
       'archive:rows': ({ searchId, offset, limit }) => {
         const { index } = ready();
         const s = searches.get(searchId);
-        if (!s || s.generation !== generation) return err('archive.stale-search', 'That search is no longer current');
-        return ok(Array.from(s.ids.subarray(offset, offset + limit), (id) => toRow(id, index.entries.get(id)!)));
+        if (!s || s.generation !== generation)
+          return err('archive.stale-search', 'That search is no longer current');
+        return ok(
+          Array.from(s.ids.subarray(offset, offset + limit), (id) => toRow(id, index.entries.get(id)!)),
+        );
       },
       'archive:message': async ({ id }) => {
         const { archive, entry } = entryOf(id);
@@ -251,7 +270,12 @@ export function createArchiveService(
         const found = await readAttachment(await readEntry(archive, entry), index);
         if (!found) return err('archive.not-found', 'No such attachment');
         try {
-          return ok({ path: await options.desktop.saveFile({ defaultName: found.filename, kind: 'attachment' }, found.bytes) });
+          return ok({
+            path: await options.desktop.saveFile(
+              { defaultName: found.filename, kind: 'attachment' },
+              found.bytes,
+            ),
+          });
         } catch {
           return err('archive.write-failed', 'The attachment could not be saved');
         }
@@ -273,7 +297,8 @@ export function createArchiveService(
         let ids: Uint32Array;
         if (scope.kind === 'search') {
           const s = searches.get(scope.searchId);
-          if (!s || s.generation !== generation) return err('archive.stale-search', 'That search is no longer current');
+          if (!s || s.generation !== generation)
+            return err('archive.stale-search', 'That search is no longer current');
           ids = s.ids;
         } else {
           ids = index.search(scope.kind === 'folder' ? { folders: [scope.folder] } : {});
@@ -291,7 +316,10 @@ export function createArchiveService(
         const abort = new AbortController();
         job = { jobId, abort };
         const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-        const outDir = join(targetDir, safeName(`Closeout ${archive.backup.address} ${format} ${stamp}`, 120));
+        const outDir = join(
+          targetDir,
+          safeName(`Closeout ${archive.backup.address} ${format} ${stamp}`, 120),
+        );
         const finish = (f: ArchiveExportFinished) => {
           job = null;
           ctx.emit('archive:export-finished', f);
@@ -306,7 +334,13 @@ export function createArchiveService(
           () => finish({ jobId, outcome: 'completed', path: outDir, messages: items.length, error: null }),
           (e: unknown) => {
             const error = appError(e, 'archive.write-failed');
-            finish({ jobId, outcome: error.code === 'archive.cancelled' ? 'cancelled' : 'failed', path: null, messages: 0, error });
+            finish({
+              jobId,
+              outcome: error.code === 'archive.cancelled' ? 'cancelled' : 'failed',
+              path: null,
+              messages: 0,
+              error,
+            });
           },
         );
         return ok({ jobId, messages: items.length });
@@ -318,7 +352,11 @@ export function createArchiveService(
       },
       'archive:correspondents': () => {
         const { archive, index } = ready();
-        const sent = new Set(archive.backup.folders.filter((f) => SENT_NAMES.test(f.name.split('/').pop() ?? '')).map((f) => f.id));
+        const sent = new Set(
+          archive.backup.folders
+            .filter((f) => SENT_NAMES.test(f.name.split('/').pop() ?? ''))
+            .map((f) => f.id),
+        );
         const own = archive.backup.address.toLowerCase();
         const people = new Map<string, ArchiveCorrespondent>();
         for (const e of index.entries) {
@@ -335,7 +373,9 @@ export function createArchiveService(
             people.set(address, p);
           });
         }
-        return ok([...people.values()].sort((a, b) => b.messages - a.messages || b.last - a.last).slice(0, 500));
+        return ok(
+          [...people.values()].sort((a, b) => b.messages - a.messages || b.last - a.last).slice(0, 500),
+        );
       },
     },
   };

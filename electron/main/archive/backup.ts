@@ -62,7 +62,8 @@ export async function openBackup(dir: string): Promise<Backup> {
   try {
     raw = await readFile(join(root, STATE_FILE), 'utf8');
   } catch (e) {
-    if (errnoCode(e) === 'ENOENT') throw new AppFailure('archive.not-a-backup', 'No closeout-backup.json in this folder');
+    if (errnoCode(e) === 'ENOENT')
+      throw new AppFailure('archive.not-a-backup', 'No closeout-backup.json in this folder');
     throw new AppFailure('archive.io', 'The backup description cannot be read');
   }
   let parsed: z.infer<typeof descriptionSchema>;
@@ -83,7 +84,13 @@ export async function openBackup(dir: string): Promise<Backup> {
     const abs = resolve(maildir, f.dir);
     const rel = relative(maildir, abs);
     if (rel.startsWith('..') || isAbsolute(rel)) continue;
-    folders.push({ id: folders.length, name: f.name, dir: rel, current: f.current ?? true, uidValidity: f.uidValidity ?? null });
+    folders.push({
+      id: folders.length,
+      name: f.name,
+      dir: rel,
+      current: f.current ?? true,
+      uidValidity: f.uidValidity ?? null,
+    });
   }
   return { root, maildir, address: parsed.address, folders };
 }
@@ -104,7 +111,8 @@ export async function listMessageFiles(backup: Backup): Promise<MessageFile[]> {
       names.sort();
       // Names only (no stat per file): a 100k backup lists in well under a second; sizes come
       // from reading the files when they are indexed.
-      for (const name of names) if (!name.startsWith('.')) out.push({ folder: folder.id, path: join(relDir, name) });
+      for (const name of names)
+        if (!name.startsWith('.')) out.push({ folder: folder.id, path: join(relDir, name) });
     }
   }
   return out;
@@ -114,6 +122,7 @@ export async function listMessageFiles(backup: Backup): Promise<MessageFile[]> {
 export function messagePath(backup: Backup, rel: string): string {
   const abs = resolve(backup.maildir, rel);
   const back = relative(backup.maildir, abs);
-  if (back.startsWith('..') || isAbsolute(back)) throw new AppFailure('archive.not-found', 'Outside the backup');
+  if (back.startsWith('..') || isAbsolute(back))
+    throw new AppFailure('archive.not-found', 'Outside the backup');
   return abs;
 }

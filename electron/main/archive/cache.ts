@@ -64,7 +64,8 @@ export interface CacheDocument {
 export async function readCache(root: string): Promise<CacheDocument | null> {
   try {
     const doc = deserialize(await readFile(join(root, CACHE_DIR, CACHE_FILE))) as CacheDocument;
-    if (doc?.format !== FORMAT || typeof doc.signature !== 'string' || !doc.index?.table || !doc.index.fields) return null;
+    if (doc?.format !== FORMAT || typeof doc.signature !== 'string' || !doc.index?.table || !doc.index.fields)
+      return null;
     return doc;
   } catch {
     return null;
@@ -76,12 +77,19 @@ export function stampsStillValid(doc: CacheDocument, stamps: DirStamps): boolean
   return doc.stamps === stamps.key && doc.writtenAt > stamps.newest + CLOCK_SLACK_MS;
 }
 
-export async function writeCache(root: string, doc: Omit<CacheDocument, 'format' | 'writtenAt'>): Promise<void> {
+export async function writeCache(
+  root: string,
+  doc: Omit<CacheDocument, 'format' | 'writtenAt'>,
+): Promise<void> {
   const dir = join(root, CACHE_DIR);
   const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFile(tmp, serialize({ ...doc, format: FORMAT, writtenAt: Date.now() } satisfies CacheDocument), { mode: 0o600 });
+    await writeFile(
+      tmp,
+      serialize({ ...doc, format: FORMAT, writtenAt: Date.now() } satisfies CacheDocument),
+      { mode: 0o600 },
+    );
     await rename(tmp, join(dir, CACHE_FILE));
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);

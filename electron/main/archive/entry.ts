@@ -63,19 +63,38 @@ export async function parseMessage(data: Uint8Array): Promise<Email | null> {
 
 /** The header section as text (up to the first empty line, at most 64 KiB), for a broken message. */
 export function rawHeaders(data: Uint8Array): string {
-  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 65_536)).toString('latin1');
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 65_536)).toString(
+    'latin1',
+  );
   const end = head.search(/\r?\n\r?\n/);
   return (end >= 0 ? head.slice(0, end) : head).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '\uFFFD');
 }
 
 export function entryOf(email: Email | null, data: Uint8Array, folder: number, file: string): ArchiveEntry {
   const flags = flagsOf(file);
-  const base = { folder, file, size: data.byteLength, seen: flags.seen, flagged: flags.flagged, answered: flags.answered };
+  const base = {
+    folder,
+    file,
+    size: data.byteLength,
+    seen: flags.seen,
+    flagged: flags.flagged,
+    answered: flags.answered,
+  };
   if (!email) {
     const head = rawHeaders(data);
     const subject = /^subject:[ \t]*(.*)$/im.exec(head)?.[1]?.trim() ?? '';
     const from = /^from:[ \t]*(.*)$/im.exec(head)?.[1]?.trim() ?? '';
-    return { ...base, date: nameDate(file), fromName: from, fromAddress: '', to: '', toAddresses: [], subject, attachments: 0, broken: true };
+    return {
+      ...base,
+      date: nameDate(file),
+      fromName: from,
+      fromAddress: '',
+      to: '',
+      toAddresses: [],
+      subject,
+      attachments: 0,
+      broken: true,
+    };
   }
   const from = mailboxes(email.from)[0] ?? { name: '', address: '' };
   const recipients = [...mailboxes(email.to), ...mailboxes(email.cc)];

@@ -60,7 +60,7 @@ export function quoteMboxrd(data: Uint8Array): Buffer[] {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const parts: Buffer[] = [];
   let copied = 0;
-  for (let start = 0; start < buf.length; ) {
+  for (let start = 0; start < buf.length;) {
     let p = start;
     while (p < buf.length && buf[p] === GT) p++;
     if (buf.length - p >= 5 && buf.compare(FROM_, 0, 5, p, p + 5) === 0) {
@@ -98,7 +98,10 @@ function cancelled(): AppFailure {
 
 function writeFailure(e: unknown): AppFailure {
   if (e instanceof AppFailure) return e;
-  return new AppFailure('archive.write-failed', `The export could not be written${(e as { code?: string })?.code ? ` (${(e as { code: string }).code})` : ''}`);
+  return new AppFailure(
+    'archive.write-failed',
+    `The export could not be written${(e as { code?: string })?.code ? ` (${(e as { code: string }).code})` : ''}`,
+  );
 }
 
 /** Writes the export; on cancel or failure the half-written folder is removed. */
@@ -120,7 +123,8 @@ export async function writeExport(options: ExportOptions): Promise<void> {
     const usedNames = new Set<string>();
     for (const [folderName, list] of byFolder) {
       let base = safeName(folderName.replaceAll('/', ' - '));
-      for (let n = 2; usedNames.has(base.toLowerCase()); n++) base = `${safeName(folderName.replaceAll('/', ' - '))} (${n})`;
+      for (let n = 2; usedNames.has(base.toLowerCase()); n++)
+        base = `${safeName(folderName.replaceAll('/', ' - '))} (${n})`;
       usedNames.add(base.toLowerCase());
       if (format === 'mbox') {
         const final = join(outDir, `${base}.mbox`);
@@ -133,7 +137,8 @@ export async function writeExport(options: ExportOptions): Promise<void> {
             if (signal.aborted) throw cancelled();
             const data = await readFile(item.path);
             await Promise.race([write(stream, mboxSeparator(item.entry)), failed]);
-            for (const chunk of quoteMboxrd(data)) if (chunk.length) await Promise.race([write(stream, chunk), failed]);
+            for (const chunk of quoteMboxrd(data))
+              if (chunk.length) await Promise.race([write(stream, chunk), failed]);
             const endsWithNewline = data.length > 0 && data[data.length - 1] === NL;
             await Promise.race([write(stream, endsWithNewline ? '\n' : '\n\n'), failed]);
             options.onProgress(++done, items.length);

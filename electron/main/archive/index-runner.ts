@@ -21,7 +21,10 @@ function workerSource(builtPath: string | undefined): { code: string; eval: bool
   const source = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
   if (import.meta.url.endsWith('.ts') && existsSync(source)) {
     // The specifier is assembled so no bundler tries to follow it: tsx exists in development only.
-    const api = join(dirname(createRequire(import.meta.url).resolve(['tsx', 'esm', 'api'].join('/'))), 'index.mjs');
+    const api = join(
+      dirname(createRequire(import.meta.url).resolve(['tsx', 'esm', 'api'].join('/'))),
+      'index.mjs',
+    );
     const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
     return { code, eval: true };
   }
@@ -33,7 +36,11 @@ export interface IndexRun {
   cancel(): void;
 }
 
-export function runIndexer(input: IndexWorkerInput, builtPath: string | undefined, onProgress: (done: number, total: number) => void): IndexRun {
+export function runIndexer(
+  input: IndexWorkerInput,
+  builtPath: string | undefined,
+  onProgress: (done: number, total: number) => void,
+): IndexRun {
   const source = workerSource(builtPath);
   const worker = new Worker(source.code, { workerData: input, eval: source.eval });
   let settled = false;

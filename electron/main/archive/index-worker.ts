@@ -45,6 +45,9 @@ async function run(input: IndexWorkerInput): Promise<void> {
 
 if (parentPort) {
   run(workerData as IndexWorkerInput).catch((e: unknown) => {
-    parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies IndexWorkerMessage);
+    parentPort!.postMessage({
+      type: 'error',
+      message: e instanceof Error ? e.message : String(e),
+    } satisfies IndexWorkerMessage);
   });
 }

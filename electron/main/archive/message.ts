@@ -41,7 +41,12 @@ export function fileNameOf(a: Attachment, index: number): string {
   return cleaned || `attachment-${index + 1}`;
 }
 
-export function toMessage(id: number, entry: ArchiveEntry, email: Email | null, data: Uint8Array): ArchiveMessage {
+export function toMessage(
+  id: number,
+  entry: ArchiveEntry,
+  email: Email | null,
+  data: Uint8Array,
+): ArchiveMessage {
   if (!email) {
     return {
       id,
@@ -79,7 +84,12 @@ export function toMessage(id: number, entry: ArchiveEntry, email: Email | null, 
   const attachments: ArchiveAttachment[] = [];
   email.attachments.forEach((a, i) => {
     if (inlined.has(i)) return;
-    attachments.push({ index: i, filename: fileNameOf(a, i), mimeType: a.mimeType, size: bytesOf(a).byteLength });
+    attachments.push({
+      index: i,
+      filename: fileNameOf(a, i),
+      mimeType: a.mimeType,
+      size: bytesOf(a).byteLength,
+    });
   });
   const parsedDate = email.date ? Date.parse(email.date) : NaN;
   return {
@@ -100,11 +110,18 @@ export function toMessage(id: number, entry: ArchiveEntry, email: Email | null, 
   };
 }
 
-export async function readMessage(id: number, entry: ArchiveEntry, data: Uint8Array): Promise<ArchiveMessage> {
+export async function readMessage(
+  id: number,
+  entry: ArchiveEntry,
+  data: Uint8Array,
+): Promise<ArchiveMessage> {
   return toMessage(id, entry, await parseMessage(data), data);
 }
 
-export async function readAttachment(data: Uint8Array, index: number): Promise<{ filename: string; bytes: Uint8Array } | null> {
+export async function readAttachment(
+  data: Uint8Array,
+  index: number,
+): Promise<{ filename: string; bytes: Uint8Array } | null> {
   const email = await parseMessage(data);
   const a = email?.attachments[index];
   if (!a) return null;

@@ -118,8 +118,21 @@ export class EntryTable {
 
 export class IndexBuilder {
   // Columns grow as messages come; no per-message object is kept (that was most of the memory).
-  private readonly num = { folder: [] as number[], date: [] as number[], size: [] as number[], attachments: [] as number[], bits: [] as number[] };
-  private readonly text: Record<TextColumn, string[]> = { file: [], fromName: [], fromAddress: [], to: [], subject: [], toAddresses: [] };
+  private readonly num = {
+    folder: [] as number[],
+    date: [] as number[],
+    size: [] as number[],
+    attachments: [] as number[],
+    bits: [] as number[],
+  };
+  private readonly text: Record<TextColumn, string[]> = {
+    file: [],
+    fromName: [],
+    fromAddress: [],
+    to: [],
+    subject: [],
+    toAddresses: [],
+  };
   private count = 0;
   private readonly postings: Record<SearchField, Map<string, number[]>> = {
     from: new Map(),
@@ -135,7 +148,9 @@ export class IndexBuilder {
     this.num.date.push(entry.date);
     this.num.size.push(entry.size);
     this.num.attachments.push(entry.attachments);
-    this.num.bits.push((entry.seen ? 1 : 0) | (entry.flagged ? 2 : 0) | (entry.answered ? 4 : 0) | (entry.broken ? 8 : 0));
+    this.num.bits.push(
+      (entry.seen ? 1 : 0) | (entry.flagged ? 2 : 0) | (entry.answered ? 4 : 0) | (entry.broken ? 8 : 0),
+    );
     this.text.file.push(clean(entry.file));
     this.text.fromName.push(clean(entry.fromName));
     this.text.fromAddress.push(clean(entry.fromAddress));
@@ -240,7 +255,12 @@ export class ArchiveIndex {
   constructor(private readonly data: SerializedIndex) {
     this.entries = new EntryTable(data.table);
     this.fields = data.fields;
-    this.scans = { from: scanOf(data.fields.from), to: scanOf(data.fields.to), subject: scanOf(data.fields.subject), body: scanOf(data.fields.body) };
+    this.scans = {
+      from: scanOf(data.fields.from),
+      to: scanOf(data.fields.to),
+      subject: scanOf(data.fields.subject),
+      body: scanOf(data.fields.body),
+    };
     this.byDate = data.byDate?.length === data.table.count ? data.byDate : dateOrder(data.table.date);
   }
 
@@ -253,7 +273,12 @@ export class ArchiveIndex {
     const n = this.entries.count;
     const terms = [...words(query.text ?? '')];
     const folders = query.folders?.length ? new Set(query.folders) : null;
-    const filtered = terms.length > 0 || folders || query.from !== undefined || query.to !== undefined || query.hasAttachment;
+    const filtered =
+      terms.length > 0 ||
+      folders ||
+      query.from !== undefined ||
+      query.to !== undefined ||
+      query.hasAttachment;
     if (!filtered) return this.byDate.slice();
     let mask: Uint8Array | null = null;
     const fields = !query.field || query.field === 'all' ? FIELDS : [query.field];
@@ -282,7 +307,7 @@ export class ArchiveIndex {
   private mark(index: FieldIndex, scan: FieldScan, term: string, hit: Uint8Array): void {
     const { offsets, ids } = index;
     const { joined, starts } = scan;
-    for (let pos = joined.indexOf(term); pos >= 0; ) {
+    for (let pos = joined.indexOf(term); pos >= 0;) {
       // The word holding this position: the last start at or before it.
       let lo = 0;
       let hi = starts.length - 2;

@@ -33,7 +33,10 @@ export function words(text: string, into: Set<string> = new Set()): Set<string> 
 }
 
 /** Words of an address field: the name's and address's words plus each whole address and its domain. */
-export function addressWords(addresses: readonly { name: string; address: string }[], into: Set<string> = new Set()): Set<string> {
+export function addressWords(
+  addresses: readonly { name: string; address: string }[],
+  into: Set<string> = new Set(),
+): Set<string> {
   for (const a of addresses) {
     const address = a.address.toLowerCase();
     if (address) {

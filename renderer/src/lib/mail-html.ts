@@ -9,7 +9,18 @@ import DOMPurify from 'dompurify';
 
 export const MAIL_FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
 
-const URL_ATTRIBUTES = ['src', 'srcset', 'background', 'poster', 'lowsrc', 'dynsrc', 'data', 'action', 'formaction', 'xlink:href'];
+const URL_ATTRIBUTES = [
+  'src',
+  'srcset',
+  'background',
+  'poster',
+  'lowsrc',
+  'dynsrc',
+  'data',
+  'action',
+  'formaction',
+  'xlink:href',
+];
 
 export interface SanitizedMail {
   html: string;
@@ -19,14 +30,16 @@ export interface SanitizedMail {
 
 /** url(...) in CSS that would load something: removed unless it is a data: URL. */
 function stripCssUrls(css: string, count: () => void): string {
-  return css.replace(/url\(\s*(['"]?)(.*?)\1\s*\)/gi, (whole, _q: string, url: string) => {
-    if (/^data:/i.test(url.trim())) return whole;
-    count();
-    return 'none';
-  }).replace(/@import[^;]*;?/gi, () => {
-    count();
-    return '';
-  });
+  return css
+    .replace(/url\(\s*(['"]?)(.*?)\1\s*\)/gi, (whole, _q: string, url: string) => {
+      if (/^data:/i.test(url.trim())) return whole;
+      count();
+      return 'none';
+    })
+    .replace(/@import[^;]*;?/gi, () => {
+      count();
+      return '';
+    });
 }
 
 /**
@@ -115,10 +128,30 @@ export function sanitizeMailHtml(html: string): SanitizedMail | null {
     }
   });
   purify.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'style' && node.textContent) node.textContent = stripCssUrls(node.textContent, count);
+    if (data.tagName === 'style' && node.textContent)
+      node.textContent = stripCssUrls(node.textContent, count);
   });
   const clean = purify.sanitize(dropInlineHandlers(html), {
-    FORBID_TAGS: ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'video', 'audio', 'source', 'track', 'svg', 'math'],
+    FORBID_TAGS: [
+      'script',
+      'iframe',
+      'frame',
+      'frameset',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'link',
+      'meta',
+      'base',
+      'video',
+      'audio',
+      'source',
+      'track',
+      'svg',
+      'math',
+    ],
     FORBID_ATTR: ['srcset', 'ping'],
     ALLOW_DATA_ATTR: false,
     WHOLE_DOCUMENT: false,

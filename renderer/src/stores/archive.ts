@@ -170,7 +170,8 @@ export const useArchiveStore = defineStore('archive', () => {
   }
 
   async function saveAttachment(index: number): Promise<Result<{ path: string | null }>> {
-    if (selectedId.value === null) return { ok: false, error: { code: 'archive.not-found', message: 'No message open' } };
+    if (selectedId.value === null)
+      return { ok: false, error: { code: 'archive.not-found', message: 'No message open' } };
     const r = await api.archive.saveAttachment({ id: selectedId.value, index });
     messageError.value = r.ok ? null : r.error;
     saveNotice.value = r.ok ? r.value.path : null;
@@ -178,16 +179,26 @@ export const useArchiveStore = defineStore('archive', () => {
   }
 
   async function saveMessage(): Promise<Result<{ path: string | null }>> {
-    if (selectedId.value === null) return { ok: false, error: { code: 'archive.not-found', message: 'No message open' } };
+    if (selectedId.value === null)
+      return { ok: false, error: { code: 'archive.not-found', message: 'No message open' } };
     const r = await api.archive.saveMessage({ id: selectedId.value });
     messageError.value = r.ok ? null : r.error;
     saveNotice.value = r.ok ? r.value.path : null;
     return r;
   }
 
-  async function startExport(scope: ExportScope, format: ArchiveExportFormat, targetDir: string): Promise<boolean> {
+  async function startExport(
+    scope: ExportScope,
+    format: ArchiveExportFormat,
+    targetDir: string,
+  ): Promise<boolean> {
     exportFinished.value = null;
-    const s = scope.kind === 'search' ? (searchId.value ? { kind: 'search' as const, searchId: searchId.value } : null) : scope;
+    const s =
+      scope.kind === 'search'
+        ? searchId.value
+          ? { kind: 'search' as const, searchId: searchId.value }
+          : null
+        : scope;
     if (!s) return false;
     const r = await api.archive.export({ scope: s, format, targetDir });
     exportError.value = r.ok ? null : r.error;

@@ -44,7 +44,11 @@ const row = (id: number, subject: string, extra: Partial<ArchiveRow> = {}): Arch
   broken: false,
   ...extra,
 });
-const ROWS = [row(0, '发票通知', { seen: false, attachments: 1 }), row(1, 'Lunch on Friday?'), row(2, '', { broken: true })];
+const ROWS = [
+  row(0, '发票通知', { seen: false, attachments: 1 }),
+  row(1, 'Lunch on Friday?'),
+  row(2, '', { broken: true }),
+];
 
 const MESSAGE: ArchiveMessage = {
   id: 0,
@@ -58,7 +62,9 @@ const MESSAGE: ArchiveMessage = {
   html: null,
   text: '您好，关于合同续签的安排。',
   truncated: false,
-  attachments: [{ index: 0, filename: '报价单.xlsx', mimeType: 'application/vnd.ms-excel', size: 31_457_280 }],
+  attachments: [
+    { index: 0, filename: '报价单.xlsx', mimeType: 'application/vnd.ms-excel', size: 31_457_280 },
+  ],
   broken: false,
   rawHeaders: null,
 };
@@ -84,8 +90,18 @@ function bridge(options: { openFails?: boolean } = {}) {
     'archive.rows': () => ({ ok: true, value: [] }),
     'archive.message': () => ({ ok: true, value: MESSAGE }),
     'archive.saveAttachment': () => ({ ok: true, value: { path: '/home/me/报价单.xlsx' } }),
-    'archive.correspondents': () => ({ ok: true, value: [{ address: 'xiaoming.wang@126.com', name: '王小明', messages: 12, last: Date.UTC(2024, 4, 1) }] }),
-    'plan.apply': (input) => ({ ok: true, value: { planId: (input as { planId: string }).planId, view: { plan, readiness: {} as Readiness }, events: [] } }),
+    'archive.correspondents': () => ({
+      ok: true,
+      value: [{ address: 'xiaoming.wang@126.com', name: '王小明', messages: 12, last: Date.UTC(2024, 4, 1) }],
+    }),
+    'plan.apply': (input) => ({
+      ok: true,
+      value: {
+        planId: (input as { planId: string }).planId,
+        view: { plan, readiness: {} as Readiness },
+        events: [],
+      },
+    }),
   };
   window.closeout = new Proxy({} as Record<string, unknown>, {
     get: (_t, domain: string) =>
@@ -97,7 +113,9 @@ function bridge(options: { openFails?: boolean } = {}) {
               get: (_g, method: string) => async (input?: unknown) => {
                 calls.push([`${domain}.${method}`, input]);
                 const answer = answers[`${domain}.${method}`];
-                return answer ? answer(input) : { ok: false, error: { code: 'ipc.unknown-channel', message: 'x' } };
+                return answer
+                  ? answer(input)
+                  : { ok: false, error: { code: 'ipc.unknown-channel', message: 'x' } };
               },
             },
           ),
@@ -106,9 +124,15 @@ function bridge(options: { openFails?: boolean } = {}) {
 }
 
 async function mountScreen(locale: Locale) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/', component: { render: () => null } }],
+  });
   await router.push('/');
-  const w = mount(ArchiveView, { attachTo: document.body, global: { plugins: [createAppI18n(locale), createPinia(), router] } });
+  const w = mount(ArchiveView, {
+    attachTo: document.body,
+    global: { plugins: [createAppI18n(locale), createPinia(), router] },
+  });
   await flushPromises();
   return w;
 }
@@ -121,7 +145,10 @@ afterEach(() => {
 describe('archive texts', () => {
   it('translate every archive error code in both languages', () => {
     for (const l of ['zh-CN', 'en'] as const)
-      for (const code of ARCHIVE_ERROR_CODES) expect((messages[l].errors as Record<string, string>)[code], `${l} ${code}`).toEqual(expect.any(String));
+      for (const code of ARCHIVE_ERROR_CODES)
+        expect((messages[l].errors as Record<string, string>)[code], `${l} ${code}`).toEqual(
+          expect.any(String),
+        );
   });
 });
 
@@ -152,7 +179,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
         await w.get('#archive-search-text').setValue('发票');
         vi.advanceTimersByTime(200);
         await flushPromises();
-        expect(calls.filter(([c]) => c === 'archive.search').at(-1)?.[1]).toMatchObject({ query: { text: '发票' } });
+        expect(calls.filter(([c]) => c === 'archive.search').at(-1)?.[1]).toMatchObject({
+          query: { text: '发票' },
+        });
         expect(w.get('[data-testid="archive-results"]').text()).toContain('1');
         const { useArchiveStore } = await import('../../../renderer/src/stores/archive');
         await useArchiveStore().select(0);
@@ -185,9 +214,19 @@ for (const locale of ['zh-CN', 'en'] as const) {
       expect(person.text()).toContain('王小明 <xiaoming.wang@126.com>');
       await person.get('[data-testid="archive-person-add"]').trigger('click');
       await flushPromises();
-      const applied = calls.find(([c]) => c === 'plan.apply')?.[1] as { type: string; planId: string; contact: { name: string; status: string } };
-      expect(applied).toMatchObject({ type: 'contact.upsert', planId: 'plan-1', contact: { name: '王小明 <xiaoming.wang@126.com>', status: 'todo' } });
-      expect(w.get('[data-testid="archive-person"]').text()).toContain(locale === 'zh-CN' ? '已加入' : 'Added');
+      const applied = calls.find(([c]) => c === 'plan.apply')?.[1] as {
+        type: string;
+        planId: string;
+        contact: { name: string; status: string };
+      };
+      expect(applied).toMatchObject({
+        type: 'contact.upsert',
+        planId: 'plan-1',
+        contact: { name: '王小明 <xiaoming.wang@126.com>', status: 'todo' },
+      });
+      expect(w.get('[data-testid="archive-person"]').text()).toContain(
+        locale === 'zh-CN' ? '已加入' : 'Added',
+      );
     });
 
     it('says clearly when a folder is not a Closeout backup', async () => {
@@ -197,7 +236,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await w.get('form').trigger('submit');
       await flushPromises();
       const alert = w.get('[data-error-code="archive.not-a-backup"]');
-      expect(alert.text()).toContain(locale === 'zh-CN' ? '不是 Closeout 的邮件备份' : 'is not a Closeout mail backup');
+      expect(alert.text()).toContain(
+        locale === 'zh-CN' ? '不是 Closeout 的邮件备份' : 'is not a Closeout mail backup',
+      );
     });
   });
 }

@@ -7,10 +7,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveMessage, ArchiveSearchResult, ArchiveStatus } from '../../../electron/common/contract/archive';
+import type {
+  ArchiveMessage,
+  ArchiveSearchResult,
+  ArchiveStatus,
+} from '../../../electron/common/contract/archive';
 import type { Result } from '../../../electron/common/result';
 import { ensureAppBuilt, startBuiltApp, type BuiltApp } from '../../electron-stand-in/client';
-import { HARD_CASES, writeCloseoutBackupFixture, type CloseoutBackupFixture } from '../../support/mail-fixture';
+import {
+  HARD_CASES,
+  writeCloseoutBackupFixture,
+  type CloseoutBackupFixture,
+} from '../../support/mail-fixture';
 
 let work: string;
 let app: BuiltApp;
@@ -46,9 +54,16 @@ describe('the built app’s mail archive', () => {
     expect(status?.error ?? null).toBeNull();
     expect(status?.state).toBe('ready');
     expect(status?.messages).toBe(fixture.messages.length);
-    const found = value(await app.invoke<Result<ArchiveSearchResult>>('archive:search', { query: { text: '合同续签' }, limit: 10 }));
+    const found = value(
+      await app.invoke<Result<ArchiveSearchResult>>('archive:search', {
+        query: { text: '合同续签' },
+        limit: 10,
+      }),
+    );
     expect(found.rows.map((r) => r.subject)).toEqual([HARD_CASES.gbk.subject]);
-    const message = value(await app.invoke<Result<ArchiveMessage>>('archive:message', { id: found.rows[0]!.id }));
+    const message = value(
+      await app.invoke<Result<ArchiveMessage>>('archive:message', { id: found.rows[0]!.id }),
+    );
     expect(message.text).toContain(HARD_CASES.gbk.bodyPhrase);
   });
 });

@@ -14,7 +14,12 @@ import { createArchiveService } from '../../../electron/main/archive/archive-ser
 import { flagsOf } from '../../../electron/main/archive/flags';
 import type { ServiceContext } from '../../../electron/main/services/context';
 import { mboxForm, readMboxWithPython } from '../../support/mbox-read';
-import { DEFAULT_SENDERS, HARD_CASES, writeCloseoutBackupFixture, type CloseoutBackupFixture } from '../../support/mail-fixture';
+import {
+  DEFAULT_SENDERS,
+  HARD_CASES,
+  writeCloseoutBackupFixture,
+  type CloseoutBackupFixture,
+} from '../../support/mail-fixture';
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -67,7 +72,12 @@ let status: ArchiveStatus;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'closeout-archive-'));
-  fixture = await writeCloseoutBackupFixture(join(work, 'backup'), { messages: 300, seed: 3, largeEvery: 25, largeSize: 50_000 });
+  fixture = await writeCloseoutBackupFixture(join(work, 'backup'), {
+    messages: 300,
+    seed: 3,
+    largeEvery: 25,
+    largeSize: 50_000,
+  });
   h = makeService();
   status = await openReady(h, fixture.root);
 });
@@ -81,7 +91,15 @@ function search(text: string, extra: Record<string, unknown> = {}) {
   return h.service.handlers['archive:search']({ query: { text, ...extra }, limit: 500 }) as Result<{
     searchId: string;
     total: number;
-    rows: { id: number; subject: string; folder: number; date: number; attachments: number; fromName: string; broken: boolean }[];
+    rows: {
+      id: number;
+      subject: string;
+      folder: number;
+      date: number;
+      attachments: number;
+      fromName: string;
+      broken: boolean;
+    }[];
   }>;
 }
 
@@ -103,10 +121,13 @@ describe('opening a backup', () => {
   it('refuses a folder that is not a Closeout backup with its own code', async () => {
     const other = await mkdtemp(join(work, 'plain-'));
     // Handlers throw AppFailure; the dispatcher turns it into {ok:false} with the same code.
-    const codeOf = (dir: string) => Promise.resolve().then(() => h.service.handlers['archive:open']({ dir })).then(
-      (r) => (r.ok ? 'opened' : r.error.code),
-      (e: { code?: string }) => e.code,
-    );
+    const codeOf = (dir: string) =>
+      Promise.resolve()
+        .then(() => h.service.handlers['archive:open']({ dir }))
+        .then(
+          (r) => (r.ok ? 'opened' : r.error.code),
+          (e: { code?: string }) => e.code,
+        );
     expect(await codeOf(other)).toBe('archive.not-a-backup');
     expect(await codeOf(join(work, 'nope'))).toBe('archive.folder-missing');
     await writeFile(join(other, 'closeout-backup.json'), '{"format": 1, "folders": "no"}');
@@ -140,8 +161,12 @@ describe('search', () => {
     expect(value(search('monthly nonexistentword')).total).toBe(0);
     const github = fixture.messages.filter((m) => m.from.address === 'noreply@github.com').length;
     expect(value(search('github', { field: 'from' })).total).toBe(github);
-    expect(value(search('bob@example.net', { field: 'to' })).rows.map((r) => r.subject)).toEqual([HARD_CASES.rfc2231.subject]);
-    expect(value(search('quarterly', { field: 'body' })).rows.map((r) => r.subject)).toEqual([HARD_CASES.html.subject]);
+    expect(value(search('bob@example.net', { field: 'to' })).rows.map((r) => r.subject)).toEqual([
+      HARD_CASES.rfc2231.subject,
+    ]);
+    expect(value(search('quarterly', { field: 'body' })).rows.map((r) => r.subject)).toEqual([
+      HARD_CASES.html.subject,
+    ]);
   });
 
   it('filters by folder, date range and attachment', () => {
@@ -149,7 +174,11 @@ describe('search', () => {
     expect(value(search('', { folders: [sent.id] })).total).toBe(sent.messages);
     const from = Date.UTC(2024, 5, 4);
     const to = Date.UTC(2024, 5, 8);
-    expect(value(search('', { from, to })).rows.map((r) => r.subject).sort()).toEqual([HARD_CASES.html.subject, HARD_CASES.rfc2231.subject].sort());
+    expect(
+      value(search('', { from, to }))
+        .rows.map((r) => r.subject)
+        .sort(),
+    ).toEqual([HARD_CASES.html.subject, HARD_CASES.rfc2231.subject].sort());
     const withAttachments = value(search('', { hasAttachment: true }));
     expect(withAttachments.rows.every((r) => r.attachments > 0)).toBe(true);
     expect(withAttachments.total).toBe(fixture.messages.filter((m) => m.large).length + 2);
@@ -157,7 +186,9 @@ describe('search', () => {
 
   it('pages through a result', async () => {
     const all = value(search(''));
-    const page = value(await h.service.handlers['archive:rows']({ searchId: all.searchId, offset: 100, limit: 50 }));
+    const page = value(
+      await h.service.handlers['archive:rows']({ searchId: all.searchId, offset: 100, limit: 50 }),
+    );
     expect(page.map((r) => r.id)).toEqual(all.rows.slice(100, 150).map((r) => r.id));
   });
 });
@@ -188,7 +219,12 @@ describe('reading', () => {
     const id = idOf(HARD_CASES.rfc2231.subject);
     const m = value(await h.service.handlers['archive:message']({ id }));
     expect(m.attachments).toEqual([
-      { index: 0, filename: HARD_CASES.rfc2231.attachmentName, mimeType: 'application/pdf', size: HARD_CASES.rfc2231.attachmentSize },
+      {
+        index: 0,
+        filename: HARD_CASES.rfc2231.attachmentName,
+        mimeType: 'application/pdf',
+        size: HARD_CASES.rfc2231.attachmentSize,
+      },
     ]);
     const saved = value(await h.service.handlers['archive:save-attachment']({ id, index: 0 }));
     expect(saved.path).toBe(`/saved/${HARD_CASES.rfc2231.attachmentName}`);
@@ -205,11 +241,17 @@ describe('reading', () => {
   });
 });
 
-async function exportAndWait(format: 'mbox' | 'eml', scope: Parameters<Harness['service']['handlers']['archive:export']>[0]['scope'], target: string) {
+async function exportAndWait(
+  format: 'mbox' | 'eml',
+  scope: Parameters<Harness['service']['handlers']['archive:export']>[0]['scope'],
+  target: string,
+) {
   const { jobId } = value(await h.service.handlers['archive:export']({ scope, format, targetDir: target }));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const done = h.events.find((e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId);
+    const done = h.events.find(
+      (e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId,
+    );
     if (done) return done.payload as EventPayload<'archive:export-finished'>;
     if (Date.now() > deadline) throw new Error('export did not finish');
     await new Promise((r) => setTimeout(r, 20));
@@ -217,7 +259,7 @@ async function exportAndWait(format: 'mbox' | 'eml', scope: Parameters<Harness['
 }
 
 describe('export', () => {
-  it('writes everything as mboxrd that Python\'s mailbox module reads back byte for byte', async () => {
+  it("writes everything as mboxrd that Python's mailbox module reads back byte for byte", async () => {
     const target = await mkdtemp(join(work, 'mbox-'));
     const finished = await exportAndWait('mbox', { kind: 'all' }, target);
     expect(finished.outcome).toBe('completed');
@@ -245,21 +287,45 @@ describe('export', () => {
     expect(finished.messages).toBe(result.total);
     const written: Buffer[] = [];
     for (const dir of await readdir(finished.path!)) {
-      for (const f of await readdir(join(finished.path!, dir))) written.push(await readFile(join(finished.path!, dir, f)));
+      for (const f of await readdir(join(finished.path!, dir)))
+        written.push(await readFile(join(finished.path!, dir, f)));
     }
     expect(written.length).toBe(result.total);
-    const originals = new Set((await Promise.all(fixture.messages.filter((m) => m.subject.includes('火车票')).map((m) => readFile(join(fixture.maildir, m.file))))).map((b) => b.toString('hex')));
+    const originals = new Set(
+      (
+        await Promise.all(
+          fixture.messages
+            .filter((m) => m.subject.includes('火车票'))
+            .map((m) => readFile(join(fixture.maildir, m.file))),
+        )
+      ).map((b) => b.toString('hex')),
+    );
     for (const w of written) expect(originals.has(w.toString('hex'))).toBe(true);
   });
 
   it('cancels, leaving nothing half-written', async () => {
     const target = await mkdtemp(join(work, 'cancel-'));
-    const { jobId } = value(await h.service.handlers['archive:export']({ scope: { kind: 'all' }, format: 'eml', targetDir: target }));
+    const { jobId } = value(
+      await h.service.handlers['archive:export']({
+        scope: { kind: 'all' },
+        format: 'eml',
+        targetDir: target,
+      }),
+    );
     expect(value(await h.service.handlers['archive:cancel-export']()).cancelling).toBe(true);
-    for (let i = 0; i < 500 && !h.events.some((e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId); i++) {
+    for (
+      let i = 0;
+      i < 500 &&
+      !h.events.some(
+        (e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId,
+      );
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    const finished = h.events.find((e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId)!.payload as EventPayload<'archive:export-finished'>;
+    const finished = h.events.find(
+      (e) => e.event === 'archive:export-finished' && (e.payload as { jobId: string }).jobId === jobId,
+    )!.payload as EventPayload<'archive:export-finished'>;
     expect(finished.outcome).toBe('cancelled');
     expect(await readdir(target)).toEqual([]);
   });
@@ -281,10 +347,17 @@ describe('from the archive into the plan', () => {
 describe('a 30 MiB attachment', () => {
   it('stays in main: the renderer gets its name and size, "save as" gets every byte', async () => {
     const huge = 30 * 1024 * 1024;
-    const big = await writeCloseoutBackupFixture(join(work, 'huge'), { messages: 3, seed: 9, huge: [huge], hardCases: false });
+    const big = await writeCloseoutBackupFixture(join(work, 'huge'), {
+      messages: 3,
+      seed: 9,
+      huge: [huge],
+      hardCases: false,
+    });
     const hh = makeService();
     await openReady(hh, big.root);
-    const all = value(await hh.service.handlers['archive:search']({ query: { hasAttachment: true }, limit: 10 }));
+    const all = value(
+      await hh.service.handlers['archive:search']({ query: { hasAttachment: true }, limit: 10 }),
+    );
     const id = all.rows.find((r) => r.size > huge)!.id;
     const m = value(await hh.service.handlers['archive:message']({ id }));
     expect(m.attachments.map((a) => a.size)).toEqual([huge]);
@@ -302,7 +375,10 @@ describe('cache and rebuild', () => {
     const cached = await openReady(again, fixture.root);
     expect(cached.fromCache).toBe(true);
     expect(cached.messages).toBe(status.messages);
-    await writeFile(join(fixture.maildir, 'cur', `1719830000.Hnew.closeout,S=60:2,S`), 'From: New <new@example.com>\r\nSubject: Arrived later\r\n\r\nhello\r\n');
+    await writeFile(
+      join(fixture.maildir, 'cur', `1719830000.Hnew.closeout,S=60:2,S`),
+      'From: New <new@example.com>\r\nSubject: Arrived later\r\n\r\nhello\r\n',
+    );
     const grown = await openReady(again, fixture.root);
     expect(grown.fromCache).toBe(false);
     expect(grown.messages).toBe(status.messages + 1);
@@ -312,9 +388,24 @@ describe('cache and rebuild', () => {
 
 describe('flags from file names', () => {
   it('reads the flags after the last :2, ;2, or !2,', () => {
-    expect(flagsOf('1.U1_2.closeout,S=10:2,FS')).toEqual({ seen: true, flagged: true, answered: false, draft: false });
-    expect(flagsOf('1.U1_2.closeout,S=10;2,RS')).toEqual({ seen: true, flagged: false, answered: true, draft: false });
-    expect(flagsOf('1.U1_2:2,S.closeout,S=10!2,')).toEqual({ seen: false, flagged: false, answered: false, draft: false });
+    expect(flagsOf('1.U1_2.closeout,S=10:2,FS')).toEqual({
+      seen: true,
+      flagged: true,
+      answered: false,
+      draft: false,
+    });
+    expect(flagsOf('1.U1_2.closeout,S=10;2,RS')).toEqual({
+      seen: true,
+      flagged: false,
+      answered: true,
+      draft: false,
+    });
+    expect(flagsOf('1.U1_2:2,S.closeout,S=10!2,')).toEqual({
+      seen: false,
+      flagged: false,
+      answered: false,
+      draft: false,
+    });
     expect(flagsOf('no-info')).toEqual({ seen: false, flagged: false, answered: false, draft: false });
   });
 });

@@ -8,12 +8,15 @@ export default {
   'zh-CN': {
     errors: {
       'archive.folder-missing': '找不到这个文件夹，或者没有权限读取它。请检查路径，或者重新选择文件夹。',
-      'archive.not-a-backup': '这个文件夹不是 Closeout 的邮件备份：里面没有 closeout-backup.json 和 Maildir 文件夹。请选择“备份邮件”时保存备份的那个文件夹。',
-      'archive.damaged': '备份的说明文件 closeout-backup.json 已损坏，无法读取文件夹列表。邮件文件本身没有改动。',
+      'archive.not-a-backup':
+        '这个文件夹不是 Closeout 的邮件备份：里面没有 closeout-backup.json 和 Maildir 文件夹。请选择“备份邮件”时保存备份的那个文件夹。',
+      'archive.damaged':
+        '备份的说明文件 closeout-backup.json 已损坏，无法读取文件夹列表。邮件文件本身没有改动。',
       'archive.io': '读取备份文件时出错。请确认备份所在的磁盘已连接，然后重试。',
       'archive.not-open': '还没有打开邮件存档。请先选择一个备份文件夹。',
       'archive.indexing': '存档还在建立索引，请稍候片刻。',
-      'archive.not-found': '这封邮件（或附件）在备份里已经找不到了。备份可能在打开后被改动过，请重新打开存档。',
+      'archive.not-found':
+        '这封邮件（或附件）在备份里已经找不到了。备份可能在打开后被改动过，请重新打开存档。',
       'archive.stale-search': '存档已经更新，搜索结果已过期。请重新搜索。',
       'archive.busy': '已有一个导出正在进行。请等它完成或取消后再开始。',
       'archive.cancelled': '导出已取消，没有留下不完整的文件。',
@@ -22,12 +25,14 @@ export default {
     archive: {
       nav: '邮件存档',
       title: '邮件存档',
-      subtitle: '注销后，备份就是你的邮箱：不联网也能浏览、搜索、阅读和导出。所有内容只在这台电脑上读取，不会发送到任何地方。',
+      subtitle:
+        '注销后，备份就是你的邮箱：不联网也能浏览、搜索、阅读和导出。所有内容只在这台电脑上读取，不会发送到任何地方。',
       open: {
         title: '打开备份',
         fromPlans: '计划中记录的备份',
         planBackup: '{address} 的备份',
-        noPlanBackups: '你的计划里还没有记录邮件备份。可以在计划的“备份邮件”页面完成备份，或者直接选择一个备份文件夹。',
+        noPlanBackups:
+          '你的计划里还没有记录邮件备份。可以在计划的“备份邮件”页面完成备份，或者直接选择一个备份文件夹。',
         pathLabel: '备份文件夹',
         pathPlaceholder: '例如 D:\\邮件备份\\163',
         open: '打开',
@@ -93,7 +98,8 @@ export default {
         date: '日期',
         folder: '文件夹',
         frameTitle: '邮件正文：{subject}',
-        remoteBlocked: '已阻止 {count} 个远程图片或资源：它们常被用来追踪你是否读过邮件。存档不会联网加载它们。',
+        remoteBlocked:
+          '已阻止 {count} 个远程图片或资源：它们常被用来追踪你是否读过邮件。存档不会联网加载它们。',
         noBody: '这封邮件没有正文。',
         truncated: '这封邮件的正文很长，这里只显示了开头部分。保存原始邮件即可得到完整内容。',
         attachments: '附件（{count}）',
@@ -102,14 +108,20 @@ export default {
         saveMessage: '保存原始邮件（.eml）…',
         saved: '已保存到 {path}',
         brokenTitle: '这封邮件无法解析',
-        brokenBody: '邮件文件的格式不完整或已损坏。下面是它开头的原始信头；你仍可以把原始文件保存下来，用其他邮件程序打开。',
+        brokenBody:
+          '邮件文件的格式不完整或已损坏。下面是它开头的原始信头；你仍可以把原始文件保存下来，用其他邮件程序打开。',
         attachmentNote: '附件不会自动打开。保存后请先用杀毒软件检查再打开。',
       },
       export: {
         title: '导出给其他邮件程序',
-        description: '导出的文件可以导入 Foxmail、Thunderbird、Outlook 或 Apple Mail。导出会在所选位置新建一个文件夹，每个邮件文件夹对应一个文件或子文件夹。',
+        description:
+          '导出的文件可以导入 Foxmail、Thunderbird、Outlook 或 Apple Mail。导出会在所选位置新建一个文件夹，每个邮件文件夹对应一个文件或子文件夹。',
         scope: '导出哪些邮件',
-        scopes: { all: '全部邮件（{count} 封）', folder: '当前文件夹：{name}（{count} 封）', search: '当前搜索结果（{count} 封）' },
+        scopes: {
+          all: '全部邮件（{count} 封）',
+          folder: '当前文件夹：{name}（{count} 封）',
+          search: '当前搜索结果（{count} 封）',
+        },
         format: '格式',
         formats: {
           mbox: 'mbox（每个文件夹一个文件，适合 Thunderbird 的 ImportExportTools NG 和 Apple Mail）',
@@ -123,12 +135,15 @@ export default {
         done: '导出完成：{count} 封邮件已写入 {path}',
         cancelled: '导出已取消，没有留下不完整的文件。',
         howTo: '如何导入',
-        howToFoxmail: 'Foxmail：选择 .eml 格式导出，然后在 Foxmail 中选中一个文件夹，把 .eml 文件拖进邮件列表（或使用“文件 → 导入 → 导入邮件”）。',
-        howToThunderbird: 'Thunderbird：.eml 文件可以直接拖进文件夹；mbox 文件请安装附加组件 ImportExportTools NG，在文件夹上右键选择“导入 mbox 文件”。',
+        howToFoxmail:
+          'Foxmail：选择 .eml 格式导出，然后在 Foxmail 中选中一个文件夹，把 .eml 文件拖进邮件列表（或使用“文件 → 导入 → 导入邮件”）。',
+        howToThunderbird:
+          'Thunderbird：.eml 文件可以直接拖进文件夹；mbox 文件请安装附加组件 ImportExportTools NG，在文件夹上右键选择“导入 mbox 文件”。',
       },
       people: {
         title: '我写过信的人',
-        description: '根据“已发送”文件夹列出你发过邮件的地址。注销前要通知的人，可以一键加入计划的联系人名单。',
+        description:
+          '根据“已发送”文件夹列出你发过邮件的地址。注销前要通知的人，可以一键加入计划的联系人名单。',
         load: '列出联系人',
         none: '“已发送”文件夹里没有找到收件人。',
         messages: '{count} 封',
@@ -143,18 +158,24 @@ export default {
   },
   en: {
     errors: {
-      'archive.folder-missing': 'This folder cannot be found, or it cannot be read. Check the path, or choose the folder again.',
+      'archive.folder-missing':
+        'This folder cannot be found, or it cannot be read. Check the path, or choose the folder again.',
       'archive.not-a-backup':
         'This folder is not a Closeout mail backup: it has no closeout-backup.json and no Maildir folder. Choose the folder the mail backup was saved to.',
-      'archive.damaged': 'The backup’s description file, closeout-backup.json, is damaged, so its folder list cannot be read. The mail files themselves were not changed.',
-      'archive.io': 'The backup files could not be read. Make sure the disk holding the backup is connected, then try again.',
+      'archive.damaged':
+        'The backup’s description file, closeout-backup.json, is damaged, so its folder list cannot be read. The mail files themselves were not changed.',
+      'archive.io':
+        'The backup files could not be read. Make sure the disk holding the backup is connected, then try again.',
       'archive.not-open': 'No mail archive is open yet. Choose a backup folder first.',
       'archive.indexing': 'The archive is still being indexed. Please wait a moment.',
-      'archive.not-found': 'This message (or attachment) is no longer in the backup. The backup may have changed since it was opened: open the archive again.',
-      'archive.stale-search': 'The archive was updated, so these search results are out of date. Search again.',
+      'archive.not-found':
+        'This message (or attachment) is no longer in the backup. The backup may have changed since it was opened: open the archive again.',
+      'archive.stale-search':
+        'The archive was updated, so these search results are out of date. Search again.',
       'archive.busy': 'An export is already running. Wait for it to finish or cancel it first.',
       'archive.cancelled': 'The export was cancelled. No half-written files were left behind.',
-      'archive.write-failed': 'The chosen place cannot be written to (disk full, read-only or no permission). Try another place.',
+      'archive.write-failed':
+        'The chosen place cannot be written to (disk full, read-only or no permission). Try another place.',
     },
     archive: {
       nav: 'Mail archive',
@@ -165,7 +186,8 @@ export default {
         title: 'Open a backup',
         fromPlans: 'Backups recorded in your plans',
         planBackup: 'Backup of {address}',
-        noPlanBackups: 'No mail backup is recorded in your plans yet. Back up from a plan’s “Back up mail” screen, or choose a backup folder directly.',
+        noPlanBackups:
+          'No mail backup is recorded in your plans yet. Back up from a plan’s “Back up mail” screen, or choose a backup folder directly.',
         pathLabel: 'Backup folder',
         pathPlaceholder: 'for example /home/me/Mail backup/163',
         open: 'Open',
@@ -232,17 +254,21 @@ export default {
         date: 'Date',
         folder: 'Folder',
         frameTitle: 'Message text: {subject}',
-        remoteBlocked: '{count} remote images or resources were blocked: they are often used to track whether you read a message. The archive never loads them.',
+        remoteBlocked:
+          '{count} remote images or resources were blocked: they are often used to track whether you read a message. The archive never loads them.',
         noBody: 'This message has no text.',
-        truncated: 'This message’s text is very long; only its beginning is shown here. Save the original message to get all of it.',
+        truncated:
+          'This message’s text is very long; only its beginning is shown here. Save the original message to get all of it.',
         attachments: 'Attachments ({count})',
         saveAttachment: 'Save as…',
         saveAttachmentLabel: 'Save attachment {name} as',
         saveMessage: 'Save the original message (.eml)…',
         saved: 'Saved to {path}',
         brokenTitle: 'This message cannot be parsed',
-        brokenBody: 'The message file is incomplete or damaged. Below are the raw header lines it starts with; you can still save the original file and open it with another mail program.',
-        attachmentNote: 'Attachments are never opened automatically. Check a saved file with your antivirus before opening it.',
+        brokenBody:
+          'The message file is incomplete or damaged. Below are the raw header lines it starts with; you can still save the original file and open it with another mail program.',
+        attachmentNote:
+          'Attachments are never opened automatically. Check a saved file with your antivirus before opening it.',
       },
       export: {
         title: 'Export for other mail programs',
@@ -267,12 +293,15 @@ export default {
         done: 'Export finished: {count} message written to {path} | Export finished: {count} messages written to {path}',
         cancelled: 'The export was cancelled. No half-written files were left behind.',
         howTo: 'How to import',
-        howToFoxmail: 'Foxmail: export as .eml, then select a folder in Foxmail and drag the .eml files into its message list (or use File → Import → Import messages).',
-        howToThunderbird: 'Thunderbird: drag .eml files into a folder; for mbox files install the ImportExportTools NG add-on and right-click a folder → Import mbox file.',
+        howToFoxmail:
+          'Foxmail: export as .eml, then select a folder in Foxmail and drag the .eml files into its message list (or use File → Import → Import messages).',
+        howToThunderbird:
+          'Thunderbird: drag .eml files into a folder; for mbox files install the ImportExportTools NG add-on and right-click a folder → Import mbox file.',
       },
       people: {
         title: 'People I wrote to',
-        description: 'The addresses you sent mail to, from the Sent folder. Add the people to tell before the closure to a plan’s contacts in one click.',
+        description:
+          'The addresses you sent mail to, from the Sent folder. Add the people to tell before the closure to a plan’s contacts in one click.',
         load: 'List the people',
         none: 'No recipients were found in the Sent folder.',
         messages: '{count} message | {count} messages',
