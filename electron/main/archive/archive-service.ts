@@ -164,7 +164,9 @@ export function createArchiveService(
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
       emit();
       const run = runIndexer(
-        { maildir: archive.backup.maildir, files },
+        // The worker writes the cache before handing the index over, so main never holds a second
+        // copy of it (the serialized one) beside the live one.
+        { maildir: archive.backup.maildir, files, cache: { root, signature, stamps: stamps.key } },
         options.workerPath,
         (done, total) => {
           if (open !== archive) return;
@@ -177,7 +179,6 @@ export function createArchiveService(
       if (open !== archive) return;
       install(archive, new ArchiveIndex(data), false);
       emit();
-      await writeCache(root, { signature, stamps: stamps.key, index: data });
     } catch (e) {
       if (open !== archive) return;
       archive.run = null;

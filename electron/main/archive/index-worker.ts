@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { entryOf, mailboxes, parseMessage, searchableBody } from './entry';
 import { IndexBuilder, transferables } from './search-index';
+import { writeCache } from './cache';
 import { addressWords, words } from './tokenize';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 
@@ -40,6 +41,12 @@ async function run(input: IndexWorkerInput): Promise<void> {
     }
   }
   const index = builder.finish();
+  if (input.cache)
+    await writeCache(input.cache.root, {
+      signature: input.cache.signature,
+      stamps: input.cache.stamps,
+      index,
+    });
   post({ type: 'done', index }, transferables(index));
 }
 
