@@ -15,6 +15,7 @@ import { planChannels, planEvents } from './contract/plan';
 import { transferChannels, transferEvents } from './contract/transfer';
 import { remindersChannels, remindersEvents } from './contract/reminders';
 import { settingsChannels } from './contract/settings';
+import { archiveChannels, archiveEvents } from './contract/archive';
 
 export const channels = {
   ...appChannels,
@@ -26,6 +27,7 @@ export const channels = {
   ...transferChannels,
   ...remindersChannels,
   ...settingsChannels,
+  ...archiveChannels,
 } as const;
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...planEvents,
   ...transferEvents,
   ...remindersEvents,
+  ...archiveEvents,
 } as const;
 
 export type Channels = typeof channels;

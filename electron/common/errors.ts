@@ -106,7 +106,21 @@ export const TRANSFER_ERROR_CODES = [
   'transfer.unknown-kdf',
 ] as const;
 
-export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES, ...TRANSFER_ERROR_CODES] as const;
+export const ARCHIVE_ERROR_CODES = [
+  'archive.folder-missing',
+  'archive.not-a-backup',
+  'archive.damaged',
+  'archive.io',
+  'archive.not-open',
+  'archive.indexing',
+  'archive.not-found',
+  'archive.stale-search',
+  'archive.busy',
+  'archive.cancelled',
+  'archive.write-failed',
+] as const;
+
+export const ERROR_CODES = [...IPC_ERROR_CODES, ...VAULT_ERROR_CODES, ...MAIL_ERROR_CODES, ...REMINDERS_ERROR_CODES, ...DOMAIN_ERROR_CODES, ...DISCOVERY_ERROR_CODES, ...TRANSFER_ERROR_CODES, ...ARCHIVE_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

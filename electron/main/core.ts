@@ -15,6 +15,7 @@ import { createPlanService, mailVerificationRecorder } from './services/plan-ser
 import { createMailService } from './mail/mail-service';
 import { vaultCodeKeeper } from './mail/vault-code-keeper';
 import { createDiscoveryService } from './mail/discovery/discovery-service';
+import { createArchiveService } from './archive/archive-service';
 import type { Service, ServiceContext } from './services/context';
 import type { KeyProvider } from './key-providers/key-provider';
 import { vaultDocumentCodec } from './vault/codec';
@@ -53,6 +54,8 @@ export interface CoreOptions {
    * own self-signed server. main/index.ts never sets it, and no channel reaches it.
    */
   trustedCa?: string;
+  /** The built archive indexer (electron-vite `?modulePath`); absent: run from source (harness, tests). */
+  archiveWorkerPath?: string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -118,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
       })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
+    ...add(createArchiveService(ctx, { desktop: options.desktop, workerPath: options.archiveWorkerPath })),
     ...add(
       createRemindersService({
         ...ctx,

@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 /**
  * App lifecycle only: one instance, the app:// scheme, the hardened session, the core with its
  * Electron adapters, IPC, the window, the tray that keeps reminders coming with the window closed,
@@ -35,6 +36,8 @@ import { createReminderTray, type ReminderTray } from './reminders/electron-tray
 import type { Notifier } from './reminders/types';
 import { createSettings } from './settings';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
+// The mail archive's indexer: its own self-contained bundle beside index.js, run as a worker thread.
+import archiveWorkerPath from './archive/index-worker?modulePath';
 
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = join(import.meta.dirname, '../renderer');
@@ -147,6 +150,7 @@ async function start(): Promise<void> {
     locale: uiLocale,
     preferences: localePreference,
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
+    archiveWorkerPath,
   });
   tray = createTray();
   core.onEvent((event, payload) => {

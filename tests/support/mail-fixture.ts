@@ -336,3 +336,256 @@ export async function writeMailFixture(root: string, options: MailFixtureOptions
     totalBytes: messages.reduce((n, m) => n + m.size, 0),
   };
 }
+
+// --- Closeout backups with hard cases (the mail archive, issue 18) ---
+
+/** A 96x32 blue PNG, the inline (cid:) image of the HTML hard case. */
+export const FIXTURE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAGAAAAAgCAIAAABiouoDAAAARElEQVR42u3QQQkAAAgEsMtjRIOaxwb+hcESLNXDIQoECRIkSJAgQYIQJEiQIEGCBAlCkCBBggQJEiQIQYIECRIk6K8FVWq5AC27h8YAAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** The hard cases, by what a test looks for. Texts are what a correct reader shows. */
+export const HARD_CASES = {
+  gbk: {
+    subject: '发票通知（GBK 编码）',
+    fromName: '王经理',
+    bodyPhrase: '关于合同续签的安排',
+    attachmentName: '报价单.xlsx',
+  },
+  html: {
+    subject: 'Newsletter with pictures 图文月刊',
+    bodyPhrase: 'Quarterly highlights',
+    remoteImage: 'https://tracker.example.com/pixel.gif?id=42',
+  },
+  rfc2231: {
+    subject: 'Contract scan attached',
+    attachmentName: '合同扫描件 2024.pdf',
+    attachmentSize: 30_000,
+  },
+  mboxQuoting: {
+    subject: 'From lines inside the body',
+  },
+  broken: {
+    /** Not a mail message at all: no header the parser can find. */
+    bytes: Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x10, 0x0d, 0x0a, 0x0d, 0x0a, 0x42, 0x41, 0x44]),
+  },
+} as const;
+
+const crlf = (lines: string[]) => lines.join('\r\n');
+
+/** The raw bytes of each hard case, CRLF line ends as a server sends them. */
+export function hardCaseMessages(recipient = 'closeout@163.com'): { name: keyof typeof HARD_CASES; date: Date; data: Buffer; flags: string }[] {
+  const gbk = (hex: string) => Buffer.from(hex, 'hex');
+  const b64 = (b: Buffer) => b.toString('base64');
+  const date = (d: number) => new Date(Date.UTC(2024, 5, d, 8, 30));
+
+  const gbkMessage = Buffer.concat([
+    Buffer.from(
+      crlf([
+        `Date: ${date(3).toUTCString().replace('GMT', '+0000')}`,
+        `From: =?GBK?B?${b64(gbk('cdf5beadc0ed'))}?= <wang.manager@example.cn>`,
+        `To: ${recipient}`,
+        `Subject: =?GBK?B?${b64(gbk('b7a2c6b1cda8d6aaa3a847424b20b1e0c2eba3a9'))}?=`,
+        'Message-ID: <gbk.1@fixture.closeout.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="gbk-boundary"',
+        '',
+        '--gbk-boundary',
+        'Content-Type: text/plain; charset=GBK',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        '',
+      ]),
+    ),
+    gbk('c4fabac3a3acd5e2cac7d2bbb7e22047424b20b1e0c2ebb5c4d3cabcfea3acb9d8d3dabacfcdacd0f8c7a9b5c4b0b2c5c5a1a30d0ac7ebd4dad6dccee5d6aec7b0bbd8b8b4a1a30d0a'),
+    Buffer.from(
+      crlf([
+        '--gbk-boundary',
+        `Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name="=?GB2312?B?${b64(gbk('b1a8bcdbb5a52e786c7378'))}?="`,
+        'Content-Disposition: attachment',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(Buffer.from('PK fixture spreadsheet bytes')),
+        '--gbk-boundary--',
+        '',
+      ]),
+    ),
+  ]);
+
+  const htmlMessage = Buffer.from(
+    crlf([
+      `Date: ${date(5).toUTCString().replace('GMT', '+0000')}`,
+      'From: Alice Chen <alice@example.org>',
+      `To: ${recipient}`,
+      `Subject: =?UTF-8?B?${b64(Buffer.from(HARD_CASES.html.subject))}?=`,
+      'Message-ID: <html.1@fixture.closeout.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="rel-boundary"',
+      '',
+      '--rel-boundary',
+      'Content-Type: text/html; charset=UTF-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      '<html><head><style>h1{color:#2a7ad6}</style><script>document.title="pwned"</script></head><body>',
+      `<h1>${HARD_CASES.html.bodyPhrase}</h1><p>本季度<b>要点</b>如下。</p>`,
+      '<p><img alt="logo" src="cid:logo@closeout.test"></p>',
+      `<p><img alt="tracker" src="${HARD_CASES.html.remoteImage}" width="1" height="1"></p>`,
+      '<p style="background:url(https://tracker.example.com/bg.png)"><a href="https://example.com/unsubscribe" onclick="alert(1)">Unsubscribe</a></p>',
+      '<iframe src="https://example.com/frame"></iframe>',
+      '</body></html>',
+      '--rel-boundary',
+      'Content-Type: image/png',
+      'Content-ID: <logo@closeout.test>',
+      'Content-Disposition: inline; filename="logo.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(FIXTURE_PNG),
+      '--rel-boundary--',
+      '',
+    ]),
+  );
+
+  const pdf = Buffer.alloc(HARD_CASES.rfc2231.attachmentSize, 0x25);
+  Buffer.from('%PDF-1.4 fixture\n').copy(pdf);
+  const encodedName = encodeURIComponent(HARD_CASES.rfc2231.attachmentName);
+  const half = encodedName.indexOf('%20');
+  const rfc2231Message = Buffer.from(
+    crlf([
+      `Date: ${date(7).toUTCString().replace('GMT', '+0000')}`,
+      'From: Legal Team <legal@example.net>',
+      `To: ${recipient}`,
+      `Cc: Bob <bob@example.net>`,
+      `Subject: ${HARD_CASES.rfc2231.subject}`,
+      'Message-ID: <rfc2231.1@fixture.closeout.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="mix-boundary"',
+      '',
+      '--mix-boundary',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Please find the signed contract attached. 请查收附件。',
+      '--mix-boundary',
+      'Content-Type: application/pdf',
+      'Content-Disposition: attachment;',
+      ` filename*0*=UTF-8''${encodedName.slice(0, half)};`,
+      ` filename*1*=${encodedName.slice(half)}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...(b64(pdf).match(/.{1,76}/g) ?? []),
+      '--mix-boundary--',
+      '',
+    ]),
+  );
+
+  const mboxMessage = Buffer.from(
+    crlf([
+      `Date: ${date(9).toUTCString().replace('GMT', '+0000')}`,
+      'From: Alice Chen <alice@example.org>',
+      `To: ${recipient}`,
+      `Subject: ${HARD_CASES.mboxQuoting.subject}`,
+      'Message-ID: <mbox.1@fixture.closeout.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'From the desk of Alice:',
+      '>From a quoted line',
+      '>>From a twice quoted line',
+      'From',
+      'the end',
+    ]),
+  );
+
+  return [
+    { name: 'gbk', date: date(3), data: gbkMessage, flags: '' },
+    { name: 'html', date: date(5), data: htmlMessage, flags: 'FS' },
+    { name: 'rfc2231', date: date(7), data: rfc2231Message, flags: 'S' },
+    { name: 'mboxQuoting', date: date(9), data: mboxMessage, flags: 'S' },
+    { name: 'broken', date: date(11), data: Buffer.from(HARD_CASES.broken.bytes), flags: 'S' },
+  ];
+}
+
+export interface CloseoutBackupFixture extends MailFixtureSummary {
+  root: string;
+  maildir: string;
+  /** Path (relative to the Maildir root) of each hard case in INBOX. */
+  hardCases: Record<keyof typeof HARD_CASES, string>;
+}
+
+/**
+ * A Closeout backup folder as the mail backup writes it: `Maildir/` (the generated messages plus
+ * the hard cases in INBOX), `manifests/` and `closeout-backup.json` mapping each server folder to
+ * its directory. `separator` is the flag separator in file names (`:` POSIX, `;` Windows, `!`).
+ */
+export async function writeCloseoutBackupFixture(
+  root: string,
+  options: MailFixtureOptions & { address?: string; separator?: ':' | ';' | '!'; hardCases?: boolean } = {},
+): Promise<CloseoutBackupFixture> {
+  const address = options.address ?? options.recipient ?? 'closeout@163.com';
+  const maildir = join(root, 'Maildir');
+  const summary = await writeMailFixture(maildir, { ...options, recipient: address });
+  const { renameSync, rmSync } = await import('node:fs');
+  const sep = options.separator ?? ':';
+  if (sep !== ':') {
+    for (const m of summary.messages) {
+      const renamed = m.file.replace(/:2,([A-Z]*)$/, `${sep}2,$1`);
+      renameSync(join(maildir, m.file), join(maildir, renamed));
+      m.file = renamed;
+    }
+  }
+  const hardCases = {} as Record<keyof typeof HARD_CASES, string>;
+  if (options.hardCases !== false) {
+    const inbox = summary.folders.find((f) => f.dir === '')!;
+    hardCaseMessages(address).forEach((c, i) => {
+      const rel = join('cur', `${Math.floor(c.date.getTime() / 1000)}.Hhard${i}.closeout,S=${c.data.length}${sep}2,${c.flags}`);
+      writeFileSync(join(maildir, rel), c.data);
+      hardCases[c.name] = rel;
+      inbox.count++;
+      inbox.bytes += c.data.length;
+      summary.messages.push({
+        folder: 'INBOX',
+        uid: inbox.count,
+        file: rel,
+        size: c.data.length,
+        sha256: createHash('sha256').update(c.data).digest('hex'),
+        flags: c.flags,
+        subject: c.name === 'broken' ? '' : (HARD_CASES[c.name] as { subject: string }).subject,
+        from: { name: '', address: '' },
+        date: c.date,
+        large: false,
+      });
+    });
+    summary.totalBytes = summary.messages.reduce((n, m) => n + m.size, 0);
+  }
+  for (const f of summary.folders) rmSync(join(maildir, f.dir, 'dovecot-uidlist'), { force: true });
+  mkdirSync(join(root, 'manifests'), { recursive: true });
+  const now = new Date(Date.UTC(2024, 6, 1)).toISOString();
+  const state = {
+    format: 1,
+    address,
+    server: 'imap.163.com:993',
+    createdAt: now,
+    updatedAt: now,
+    complete: true,
+    folders: summary.folders.map((f) => ({
+      path: f.name,
+      name: f.name,
+      uidValidity: f.uidValidity,
+      dir: f.dir,
+      manifest: `${(f.dir || 'INBOX').replace(/^\./, '')}.${f.uidValidity}.jsonl`,
+      current: true,
+      completedUidNext: f.count + 1,
+      completedMessages: f.count,
+      completedBytes: f.bytes,
+    })),
+    lastVerification: null,
+  };
+  for (const f of summary.folders) {
+    const lines = summary.messages
+      .filter((m) => m.folder === f.name)
+      .map((m) => JSON.stringify({ folder: f.name, uidValidity: f.uidValidity, uid: m.uid, size: m.size, sha256: m.sha256, flags: m.flags, file: m.file }));
+    writeFileSync(join(root, 'manifests', state.folders.find((s) => s.name === f.name)!.manifest), lines.map((l) => l + '\n').join(''));
+  }
+  writeFileSync(join(root, 'closeout-backup.json'), JSON.stringify(state, null, 2) + '\n');
+  return { ...summary, root, maildir, hardCases };
+}

@@ -16,6 +16,9 @@ const SAVE_FILTERS: Record<SaveFileOptions['kind'], { name: string; extensions: 
   export: [{ name: 'Closeout export', extensions: ['closeout-export'] }],
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+  // A mail attachment keeps its own extension; "all files" lets the dialog accept any name.
+  attachment: [{ name: '*', extensions: ['*'] }],
+  eml: [{ name: 'E-mail message', extensions: ['eml'] }],
 };
 
 /** Electron's dialog, shell and printing behind DesktopAdapter. */

@@ -24,5 +24,5 @@ export interface DesktopAdapter {
 export interface SaveFileOptions {
   defaultName: string;
   /** Which file filter the dialog offers. */
-  kind: 'export' | 'markdown' | 'pdf';
+  kind: 'export' | 'markdown' | 'pdf' | 'attachment' | 'eml';
 }

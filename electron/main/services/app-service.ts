@@ -7,6 +7,8 @@ import type { Service, ServiceContext } from './context';
 const TITLES = {
   'mail-backup': { 'zh-CN': '选择保存邮件备份的文件夹', en: 'Choose a folder for the mail backup' },
   'maildir-scan': { 'zh-CN': '选择要扫描的邮件备份文件夹', en: 'Choose a mail backup folder to scan' },
+  'mail-archive': { 'zh-CN': '选择要打开的邮件备份文件夹', en: 'Choose a mail backup folder to open' },
+  'archive-export': { 'zh-CN': '选择导出邮件的位置', en: 'Choose where to export the mail' },
 } as const;
 
 export function createAppService(

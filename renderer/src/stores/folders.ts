@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import { api } from '../api';
 import type { AppError } from '../../../electron/common/result';
 
-export type FolderPurpose = 'mail-backup' | 'maildir-scan';
+export type FolderPurpose = 'mail-backup' | 'maildir-scan' | 'mail-archive' | 'archive-export';
 
 /**
  * The system folder dialog (main's `app:choose-folder`). One dialog at a time: a second click while
