@@ -31,6 +31,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { AppFailure } from '../../common/result';
 import { errnoCode } from '../vault/fs-errors';
+import { commandLayer, type CommandLayer } from './connection';
 import { fsyncDir, replaceFileDurably, syncFileSystem } from './durable';
 import {
   KEYWORDS_FILE,
@@ -452,15 +453,6 @@ export async function openFolderJob(
   }
 }
 
-/** imapflow's command layer (present at runtime, left out of its published types). */
-interface LowLevel {
-  exec(
-    command: string,
-    attributes: unknown[],
-    options: { untagged: Record<string, (untagged: { attributes?: unknown[] }) => void> },
-  ): Promise<{ next?: () => void } | undefined>;
-}
-
 interface Token {
   type?: string;
   value?: unknown;
@@ -675,9 +667,8 @@ export class FolderJob {
   }
 
   private receive(client: ImapFlow, window: Uint32Array): Promise<Received[]> {
-    return this.tuning.leanFetch && typeof (client as unknown as LowLevel).exec === 'function'
-      ? this.receiveLean(client as unknown as LowLevel, window)
-      : this.receiveMessages(client, window);
+    const layer = this.tuning.leanFetch ? commandLayer(client) : null;
+    return layer ? this.receiveLean(layer, window) : this.receiveMessages(client, window);
   }
 
   /** Through imapflow's public `fetch()`: one message object per message. */
@@ -710,7 +701,7 @@ export class FolderJob {
    * of every response key, no async queue per message. imapflow still tokenizes each response and
    * holds each literal whole (up to `largeThreshold`); it has no way to stream a literal.
    */
-  private async receiveLean(client: LowLevel, window: Uint32Array): Promise<Received[]> {
+  private async receiveLean(client: CommandLayer, window: Uint32Array): Promise<Received[]> {
     const got: Received[] = [];
     const response = await client.exec(
       'UID FETCH',
@@ -726,7 +717,7 @@ export class FolderJob {
       ],
       {
         untagged: {
-          FETCH: (untagged: { attributes?: unknown[] }) => {
+          FETCH: (untagged) => {
             const r = fetchRow(untagged.attributes?.[1]);
             if (r) got.push(r);
           },
