@@ -12,7 +12,13 @@ import type { MailFolderFailure, MailSavedName, MailUidValidityChange } from '..
 import { AppFailure } from '../../common/result';
 import { readBackupState, writeBackupState, type BackupState, type FolderGeneration } from './backup-state';
 import { closeSession, openSession, sessionFailure, type ConnectionSpec } from './connection';
-import { DEFAULT_TUNING, openFolderJob, throwIfCancelled, type ExportTuning, type FolderJob } from './folder-export';
+import {
+  DEFAULT_TUNING,
+  openFolderJob,
+  throwIfCancelled,
+  type ExportTuning,
+  type FolderJob,
+} from './folder-export';
 import { acceptsColon } from './fs-probe';
 import {
   backupPaths,

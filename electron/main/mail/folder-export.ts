@@ -626,7 +626,9 @@ export class FolderJob {
   private async commitNow(pending: Pending[]): Promise<void> {
     const { target } = this;
     await this.keywords.save();
-    await mapLimit(pending, this.tuning.writeConcurrency, (p) => rename(p.tmpPath, join(this.curDir, p.name)));
+    await mapLimit(pending, this.tuning.writeConcurrency, (p) =>
+      rename(p.tmpPath, join(this.curDir, p.name)),
+    );
     await fsyncDir(this.curDir);
     await this.manifest.append(
       pending.map((p) => ({
