@@ -116,3 +116,27 @@ export async function closeSession(client: ImapFlow): Promise<void> {
   }
   client.close();
 }
+
+/** One untagged response as imapflow's parser tokenizes it. */
+export interface UntaggedResponse {
+  attributes?: unknown[];
+}
+
+/**
+ * imapflow's command layer: `exec` is what its own fetch() is built on; it is present at runtime
+ * but left out of the published types. A handler per untagged response type reads the parsed
+ * tokens directly, without a message object per response. The answer's `next()` must be called.
+ */
+export interface CommandLayer {
+  exec(
+    command: string,
+    attributes: unknown[],
+    options: { untagged: Record<string, (untagged: UntaggedResponse) => void> },
+  ): Promise<{ next?: () => void } | undefined>;
+}
+
+/** The session's command layer, or null if this imapflow has none (the public API is used then). */
+export function commandLayer(client: ImapFlow): CommandLayer | null {
+  const c = client as unknown as Partial<CommandLayer>;
+  return typeof c.exec === 'function' ? (client as unknown as CommandLayer) : null;
+}

@@ -12,7 +12,13 @@ import type { MailFolderFailure, MailSavedName, MailUidValidityChange } from '..
 import { AppFailure } from '../../common/result';
 import { readBackupState, writeBackupState, type BackupState, type FolderGeneration } from './backup-state';
 import { closeSession, openSession, sessionFailure, type ConnectionSpec } from './connection';
-import { DEFAULT_TUNING, exportFolder, throwIfCancelled, type ExportTuning } from './folder-export';
+import {
+  DEFAULT_TUNING,
+  openFolderJob,
+  throwIfCancelled,
+  type ExportTuning,
+  type FolderJob,
+} from './folder-export';
 import { acceptsColon } from './fs-probe';
 import {
   backupPaths,
@@ -46,7 +52,14 @@ export interface ExportRequest {
    * not); tests replace the real probe to simulate such a disk.
    */
   acceptsColon?: (dir: string) => Promise<boolean>;
+  /**
+   * Most IMAP connections at once (default 3, which NetEase tolerates): folders are exported in
+   * parallel, and a large folder is shared by connections that have nothing else left.
+   */
+  connections?: number;
 }
+
+export const DEFAULT_CONNECTIONS = 3;
 
 export const DEFAULT_RECONNECT_DELAYS_MS: readonly number[] = [1000, 3000, 7000];
 
@@ -85,18 +98,34 @@ export interface ServerFolder {
   path: string;
   name: string;
   specialUse: string | null;
+  /** With `withStatus`: the folder's STATUS, when the server gave it. */
+  status?: { messages: number; uidNext: number; uidValidity: number };
 }
 
-/** Selectable folders, INBOX first, names with `/` between levels. */
-export async function listServerFolders(client: ImapFlow): Promise<ServerFolder[]> {
-  const list: ListResponse[] = await client.list();
+/**
+ * Selectable folders, INBOX first, names with `/` between levels. `withStatus` asks for each
+ * folder's counts in the same LIST where the server can (LIST-STATUS, RFC 5819: one round trip
+ * instead of one per folder); imapflow falls back to STATUS per folder where it cannot.
+ */
+export async function listServerFolders(client: ImapFlow, withStatus = false): Promise<ServerFolder[]> {
+  const list: ListResponse[] = await client.list(
+    withStatus ? { statusQuery: { messages: true, uidNext: true, uidValidity: true } } : undefined,
+  );
   return list
     .filter((m) => !m.flags.has('\\Noselect') && !m.flags.has('\\NonExistent'))
-    .map((m) => ({
-      path: m.path,
-      name: m.delimiter && m.delimiter !== '/' ? m.path.split(m.delimiter).join('/') : m.path,
-      specialUse: m.specialUse ?? null,
-    }))
+    .map((m) => {
+      const st = m.status;
+      const status =
+        st && typeof st.messages === 'number' && st.uidNext !== undefined && st.uidValidity !== undefined
+          ? { messages: st.messages, uidNext: Number(st.uidNext), uidValidity: Number(st.uidValidity) }
+          : undefined;
+      return {
+        path: m.path,
+        name: m.delimiter && m.delimiter !== '/' ? m.path.split(m.delimiter).join('/') : m.path,
+        specialUse: m.specialUse ?? null,
+        ...(status ? { status } : {}),
+      };
+    })
     .sort((a, b) => (a.path === 'INBOX' ? -1 : b.path === 'INBOX' ? 1 : a.name.localeCompare(b.name)));
 }
 
@@ -187,12 +216,26 @@ function generationFor(
   return { gen, created: true };
 }
 
+/** One folder being exported in this round, and what it added to the progress counters. */
+interface ActiveFolder {
+  folder: ServerFolder;
+  gen: FolderGeneration;
+  uidNext: number;
+  job: FolderJob | null;
+  /** Connections working on it (or about to). */
+  lanes: number;
+  closed: boolean;
+  added: { messages: number; bytes: number };
+  listed: { messages: number; bytes: number };
+}
+
 export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   const started = req.clock.now();
   const tuning = { ...DEFAULT_TUNING, ...req.tuning };
   const paths = backupPaths(req.targetDir);
   const iso = () => new Date(req.clock.now()).toISOString();
   const progress = req.progress;
+  const connections = Math.max(1, Math.floor(req.connections ?? DEFAULT_CONNECTIONS));
 
   await prepareTarget(req.targetDir);
   // Probed in INBOX's tmp/, where a probe file left by a crash is swept like any temp file of ours.
@@ -207,21 +250,31 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     : PORTABLE_SEPARATOR;
   const serverId = `${req.spec.server.host}:${req.spec.server.port}`;
   const state = await loadState(req.targetDir, req.address, serverId, iso());
-  const saveState = async () => {
-    state.updatedAt = iso();
-    try {
-      await writeBackupState(paths.state, state);
-    } catch (e) {
-      throw toMailFailure(e);
-    }
+  // Folders finish on several connections at once: one write of the state file at a time.
+  let stateWrites: Promise<void> = Promise.resolve();
+  const saveState = (): Promise<void> => {
+    const write = stateWrites.then(async () => {
+      state.updatedAt = iso();
+      try {
+        await writeBackupState(paths.state, state);
+      } catch (e) {
+        throw toMailFailure(e);
+      }
+    });
+    stateWrites = write.catch(() => {});
+    return write;
   };
 
   progress.phase = 'connecting';
   progress.emit(true);
   throwIfCancelled(req.signal);
   let client = await openSession(req.spec, req.appInfo);
-  // Cancel interrupts a FETCH in flight by closing the socket; the batch in progress is simply not recorded.
-  const onAbort = () => client.close();
+  // Every open session; cancel interrupts a FETCH in flight by closing the sockets, and the
+  // batches in progress are simply not recorded.
+  const live = new Set<ImapFlow>([client]);
+  const onAbort = () => {
+    for (const c of live) c.close();
+  };
   req.signal.addEventListener('abort', onAbort);
   const changes: MailUidValidityChange[] = [];
   const folderFailures: MailFolderFailure[] = [];
@@ -230,12 +283,25 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   try {
     progress.phase = 'listing';
     progress.emit(true);
-    const folders = await listServerFolders(client);
-    const statuses: { folder: ServerFolder; messages: number }[] = [];
+    const folders = await listServerFolders(client, true);
+    const statuses: { folder: ServerFolder; messages: number; changed: boolean }[] = [];
     for (const folder of folders) {
       throwIfCancelled(req.signal);
-      const st = await client.status(folder.path, { messages: true });
-      statuses.push({ folder, messages: (st && st.messages) || 0 });
+      const st =
+        folder.status ??
+        ((await client.status(folder.path, { messages: true, uidNext: true, uidValidity: true })) ||
+          undefined);
+      const count = st?.messages ?? 0;
+      const gen = state.folders.find((g) => g.path === folder.path && g.current);
+      const now = st;
+      const changed = !(
+        gen &&
+        gen.completedBytes !== null &&
+        gen.completedMessages === count &&
+        gen.completedUidNext === Number(now?.uidNext) &&
+        gen.uidValidity === Number(now?.uidValidity)
+      );
+      statuses.push({ folder, messages: count, changed });
     }
     progress.foldersTotal = folders.length;
     progress.messagesTotal = statuses.reduce((n, s) => n + s.messages, 0);
@@ -243,57 +309,239 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     state.complete = false;
     let listedBytes = 0;
     let listedMessages = 0;
+    // Extra connections only where there is something to fetch: resuming a complete backup
+    // needs one.
+    const extraLanes = statuses.some((s) => s.changed) ? connections - 1 : 0;
+    // Largest first, so the folder that takes longest starts first (INBOX first among equals).
+    const order = statuses
+      .map((s, k) => ({ ...s, k }))
+      .sort((a, b) => b.messages - a.messages || a.k - b.k)
+      .map((s) => s.folder);
+    const finished = new Set<string>();
 
-    const estimate = (folderMessages: number, folderBytes: number) => {
-      listedMessages += folderMessages;
-      listedBytes += folderBytes;
-      const avg = listedMessages ? listedBytes / listedMessages : 0;
-      progress.bytesTotal = listedBytes + Math.max(0, progress.messagesTotal - listedMessages) * avg;
+    const failFolder = (folder: ServerFolder, failure: AppFailure) => {
+      // This folder cannot be saved here (its name, its directory, or the server refused it):
+      // it fails alone, the others are still saved, and the result says which and why.
+      if (finished.has(folder.path)) return;
+      finished.add(folder.path);
+      folderFailures.push({
+        folder: folder.name,
+        dir: join('Maildir', state.folders.find((g) => g.path === folder.path && g.current)?.dir ?? ''),
+        error: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.params ? { params: failure.params } : {}),
+        },
+      });
+      progress.foldersDone++;
     };
 
-    const exportOne = async (folder: ServerFolder): Promise<{ messages: number; bytes: number }> => {
-      progress.currentFolder = folder.name;
-      progress.phase = 'exporting';
-      progress.emit(true);
-      const box = await client.mailboxOpen(folder.path, { readOnly: true });
-      const uidValidity = Number(box.uidValidity);
-      const uidNext = Number(box.uidNext);
-      const { gen, created } = generationFor(state, folder, uidValidity, changes);
-      if (created) await saveState();
-      const result = await exportFolder(
-        client,
-        {
-          path: folder.path,
-          name: folder.name,
-          uidValidity,
-          dir: join(paths.maildir, gen.dir),
-          relDir: gen.dir,
-          manifestPath: join(paths.manifests, gen.manifest),
-          separator,
-          nowIso: iso(),
-          // Same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count) since it was completed.
-          unchanged:
-            gen.completedUidNext === uidNext &&
-            gen.completedMessages === box.exists &&
-            gen.completedBytes !== null,
-        },
-        box.exists,
-        tuning,
-        {
-          signal: req.signal,
-          onListed: (total, saved) => {
-            estimate(total.messages, total.bytes);
-            progress.alreadySaved(saved.messages, saved.bytes);
-            progress.emit(true);
-          },
-          onSaved: (n, b) => progress.fetched(n, b),
-        },
-      );
-      gen.completedUidNext = uidNext;
-      gen.completedMessages = result.messages;
-      gen.completedBytes = result.bytes;
-      await saveState();
-      return result;
+    /**
+     * Exports every folder not finished yet over `first` plus up to `extra` new connections.
+     * Each connection starts the next folder not started; with none left, it joins the folder
+     * with the most left to fetch. Returns the failure that ended the round early, if any, once
+     * every connection has stopped.
+     */
+    const round = async (first: ImapFlow, extra: number): Promise<AppFailure | null> => {
+      const queue = order.filter((f) => !finished.has(f.path));
+      const active: ActiveFolder[] = [];
+      let failure: AppFailure | null = null;
+      const fail = (f: AppFailure) => {
+        if (failure) return;
+        failure = f;
+        // The other connections stop at once; what they committed stays valid.
+        for (const c of live) c.close();
+      };
+      const failureOf = (e: unknown, c: ImapFlow): AppFailure =>
+        req.signal.aborted
+          ? new AppFailure('mail.cancelled', 'The backup was cancelled')
+          : (sessionFailure(c) ?? toMailFailure(e));
+
+      /** The last connection to leave a folder finishes it. */
+      const leave = async (a: ActiveFolder) => {
+        a.lanes--;
+        if (a.lanes > 0 || a.closed || !a.job) return;
+        if (failure) return; // closed after the round
+        a.closed = true;
+        if (a.job.failed) {
+          await a.job.close();
+          return;
+        }
+        const result = await a.job.finish();
+        a.gen.completedUidNext = a.uidNext;
+        a.gen.completedMessages = result.messages;
+        a.gen.completedBytes = result.bytes;
+        await saveState();
+        messages += result.messages;
+        bytes += result.bytes;
+        finished.add(a.folder.path);
+        progress.foldersDone++;
+      };
+
+      /**
+       * Runs `work` on folder `a`, then leaves it. A failure of this folder alone fails it and lets
+       * the connection go on; any other failure ends the round before the folder can be finished.
+       */
+      const within = async (a: ActiveFolder, c: ImapFlow, work: () => Promise<void>) => {
+        let left = false;
+        try {
+          await work();
+          left = true;
+          await leave(a);
+        } catch (e) {
+          const f = e instanceof AppFailure ? e : failureOf(e, c);
+          if (failure || !isFolderLocal(f)) {
+            fail(f);
+            if (!left) await leave(a).catch(() => {});
+            throw f;
+          }
+          if (a.job) a.job.failed = true;
+          failFolder(a.folder, f);
+          if (!left) await leave(a).catch(() => {});
+          else if (a.job) await a.job.close().catch(() => {});
+        }
+      };
+
+      const start = async (c: ImapFlow, folder: ServerFolder) => {
+        progress.currentFolder = folder.name;
+        progress.phase = 'exporting';
+        progress.emit(true);
+        const a: ActiveFolder = {
+          folder,
+          gen: null as unknown as FolderGeneration,
+          uidNext: 0,
+          job: null,
+          lanes: 1,
+          closed: false,
+          added: { messages: 0, bytes: 0 },
+          listed: { messages: 0, bytes: 0 },
+        };
+        active.push(a);
+        await within(a, c, async () => {
+          const box = await c.mailboxOpen(folder.path, { readOnly: true });
+          const uidValidity = Number(box.uidValidity);
+          a.uidNext = Number(box.uidNext);
+          const { gen, created } = generationFor(state, folder, uidValidity, changes);
+          a.gen = gen;
+          if (created) await saveState();
+          a.job = await openFolderJob(
+            c,
+            {
+              path: folder.path,
+              name: folder.name,
+              uidValidity,
+              dir: join(paths.maildir, gen.dir),
+              relDir: gen.dir,
+              manifestPath: join(paths.manifests, gen.manifest),
+              separator,
+              nowIso: iso(),
+              syncPath: paths.maildir,
+              // Same UIDVALIDITY, nothing added (UIDNEXT), nothing removed (count) since it was completed.
+              unchanged:
+                gen.completedUidNext === a.uidNext &&
+                gen.completedMessages === box.exists &&
+                gen.completedBytes !== null,
+            },
+            box.exists,
+            tuning,
+            {
+              signal: req.signal,
+              onListed: (total, saved) => {
+                listedMessages += total.messages;
+                listedBytes += total.bytes;
+                a.listed.messages += total.messages;
+                a.listed.bytes += total.bytes;
+                const avg = listedMessages ? listedBytes / listedMessages : 0;
+                progress.bytesTotal =
+                  listedBytes + Math.max(0, progress.messagesTotal - listedMessages) * avg;
+                progress.alreadySaved(saved.messages, saved.bytes);
+                a.added.messages += saved.messages;
+                a.added.bytes += saved.bytes;
+                progress.emit(true);
+              },
+              onSaved: (n, b) => {
+                a.added.messages += n;
+                a.added.bytes += b;
+                progress.fetched(n, b);
+              },
+            },
+          );
+          await a.job.run(c);
+        });
+      };
+
+      const join_ = async (c: ImapFlow, a: ActiveFolder) => {
+        a.lanes++;
+        await within(a, c, async () => {
+          const box = await c.mailboxOpen(a.folder.path, { readOnly: true });
+          // Renumbered meanwhile: the round starts over, and the next one sees the new numbers.
+          // (Leaving quietly could let this connection, the last one in, finish it unfetched.)
+          if (Number(box.uidValidity) !== a.gen.uidValidity)
+            throw new AppFailure('mail.connection-lost', 'The folder was renumbered during the backup');
+          await a.job!.run(c);
+        });
+      };
+
+      const lane = async (c: ImapFlow): Promise<void> => {
+        try {
+          while (!failure) {
+            throwIfCancelled(req.signal);
+            const folder = queue.shift();
+            if (folder) {
+              await start(c, folder);
+              continue;
+            }
+            // A folder is worth joining when at least two windows are left for this connection.
+            let best: ActiveFolder | null = null;
+            for (const a of active) {
+              if (a.closed || !a.job || a.job.remainingWindows < 2) continue;
+              if (!best || a.job.remainingWindows > best.job!.remainingWindows) best = a;
+            }
+            if (!best) return;
+            await join_(c, best);
+          }
+        } catch (e) {
+          fail(e instanceof AppFailure ? e : failureOf(e, c));
+        }
+      };
+
+      const extraLane = async (): Promise<void> => {
+        let c: ImapFlow;
+        try {
+          c = await openSession(req.spec, req.appInfo);
+        } catch {
+          // The server may limit connections per account: the others carry on without this one.
+          return;
+        }
+        if (failure || req.signal.aborted) {
+          c.close();
+          return;
+        }
+        live.add(c);
+        try {
+          await lane(c);
+        } finally {
+          live.delete(c);
+          await closeSession(c);
+        }
+      };
+
+      await Promise.all([lane(first), ...Array.from({ length: extra }, extraLane)]);
+      if (failure) {
+        for (const a of active) {
+          if (finished.has(a.folder.path)) continue;
+          // What this folder added to the counters is taken back: it starts over next round.
+          progress.messagesDone -= a.added.messages;
+          progress.bytesDone -= a.added.bytes;
+          listedMessages -= a.listed.messages;
+          listedBytes -= a.listed.bytes;
+          if (!a.closed) {
+            a.closed = true;
+            await a.job?.close().catch(() => {});
+          }
+        }
+      }
+      return failure;
     };
 
     /** Drops the dead session and opens a new one, waiting before each try; the work saved so far stays. */
@@ -303,6 +551,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       cause: AppFailure,
     ): Promise<ImapFlow> => {
       client.close();
+      live.delete(client);
       let last = cause;
       for (;;) {
         const attempt = countAttempt();
@@ -322,48 +571,17 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
 
     const delays = req.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
     let failedAttempts = 0;
-    for (let k = 0; k < statuses.length;) {
-      const { folder } = statuses[k]!;
+    for (;;) {
       throwIfCancelled(req.signal);
-      // What this folder adds to the counters is taken back if a dropped connection makes it start over.
-      const before = { done: progress.messagesDone, bytes: progress.bytesDone, listedMessages, listedBytes };
       const fetchedBefore = progress.fetchedTotals.messages;
-      try {
-        const r = await exportOne(folder);
-        messages += r.messages;
-        bytes += r.bytes;
-        progress.foldersDone++;
-        k++;
-        failedAttempts = 0;
-      } catch (e) {
-        const failure = req.signal.aborted
-          ? new AppFailure('mail.cancelled', 'The backup was cancelled')
-          : (sessionFailure(client) ?? toMailFailure(e));
-        if (isFolderLocal(failure)) {
-          // This folder cannot be saved here (its name, its directory, or the server refused it):
-          // it fails alone, the others are still saved, and the result says which and why.
-          folderFailures.push({
-            folder: folder.name,
-            dir: join('Maildir', state.folders.find((g) => g.path === folder.path && g.current)?.dir ?? ''),
-            error: {
-              code: failure.code,
-              message: failure.message,
-              ...(failure.params ? { params: failure.params } : {}),
-            },
-          });
-          progress.foldersDone++;
-          k++;
-          continue;
-        }
-        if (progress.fetchedTotals.messages > fetchedBefore) failedAttempts = 0;
-        if (!worthReconnecting(failure) || failedAttempts >= delays.length) throw failure;
-        progress.messagesDone = before.done;
-        progress.bytesDone = before.bytes;
-        listedMessages = before.listedMessages;
-        listedBytes = before.listedBytes;
-        client = await reconnect(delays, () => failedAttempts++, failure);
-        progress.phase = 'exporting';
-      }
+      const failure = await round(client, extraLanes);
+      if (!failure) break;
+      if (req.signal.aborted) throw new AppFailure('mail.cancelled', 'The backup was cancelled');
+      if (progress.fetchedTotals.messages > fetchedBefore) failedAttempts = 0;
+      if (!worthReconnecting(failure) || failedAttempts >= delays.length) throw failure;
+      client = await reconnect(delays, () => failedAttempts++, failure);
+      live.add(client);
+      progress.phase = 'exporting';
     }
     state.complete = folderFailures.length === 0;
     await saveState();
@@ -372,7 +590,9 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   } catch (e) {
     throw req.signal.aborted
       ? new AppFailure('mail.cancelled', 'The backup was cancelled')
-      : (sessionFailure(client) ?? toMailFailure(e));
+      : e instanceof AppFailure
+        ? e
+        : (sessionFailure(client) ?? toMailFailure(e));
   } finally {
     req.signal.removeEventListener('abort', onAbort);
     await closeSession(client);
