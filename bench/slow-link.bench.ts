@@ -1,6 +1,6 @@
 /**
  * Mail backup over a slow, distant link: Closeout's durable export and mbsync (`FSync no`) pull the
- * same account from the same local Dovecot over TLS, both through bench/delay-proxy.ts at a 40 ms
+ * same account from the same local Dovecot over TLS, both through tests/support/delay-proxy.ts at a 40 ms
  * round trip and 40 Mbit/s each way (a real 163 mailbox is 30 to 60 ms away). There, round trips
  * and parallel connections decide, not CPU. A direct mbsync run warms Dovecot's caches first; then
  * SLOW_LINK_RUNS (default 2) interleaved runs of each; medians. Prints a table; asserts nothing.
@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDovecot, type DovecotServer } from '../tests/support/dovecot';
-import { startDelayProxy } from './delay-proxy';
+import { startDelayProxy } from '../tests/support/delay-proxy';
 
 const MESSAGES = Number(process.env.SLOW_LINK_MESSAGES ?? 3000);
 const RUNS = Math.max(1, Number(process.env.SLOW_LINK_RUNS ?? 2));

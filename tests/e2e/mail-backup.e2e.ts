@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
+import { startDelayProxy, type DelayProxy } from '../support/delay-proxy';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
 import { DEFAULT_FOLDERS } from '../support/mail-fixture';
 
@@ -46,6 +47,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`mail backup screen (${lang})`, () => {
     test.use({ locale: lang });
     let server: DovecotServer;
+    // The server is reached through a slow, distant link (20 ms each way, 8 Mbit/s per connection):
+    // on loopback the parallel backup finishes in about 3 s, before anyone could press cancel.
+    let link: DelayProxy;
     let dir: string;
     let harness: HarnessProcess;
 
@@ -55,8 +59,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       // One folder whose name cannot be a directory name as it is: the screen shows both names.
       const folders = [...DEFAULT_FOLDERS, { name: 'Q&A: 问题?', weight: 2 }];
       server = await startDovecot({ fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7, folders } });
+      link = await startDelayProxy({ targetPort: server.tlsPort, oneWayDelayMs: 20, bitsPerSecond: 8e6 });
     });
     test.afterAll(async () => {
+      await link?.close();
       await server?.stop();
     });
     test.beforeEach(async () => {
@@ -86,7 +92,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       await page.getByTestId('mail-custom-server').click();
       await page.locator('#mail-host').fill(server.host);
-      await page.locator('#mail-port').fill(String(server.tlsPort));
+      await page.locator('#mail-port').fill(String(link.port));
       await page.locator('#mail-code').fill('not-the-code');
       await page.getByTestId('mail-test').click();
       await expect(page.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'mail.auth-failed');
