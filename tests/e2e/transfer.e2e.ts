@@ -27,6 +27,8 @@ async function addPlan(page: Page, address: string): Promise<void> {
   if (!(await page.getByTestId('add-plan-form').isVisible())) await page.getByTestId('add-plan').click();
   await page.locator('#plan-address').fill(address);
   await page.getByTestId('add-plan-submit').click();
+  // Creating opens the new plan: wait for it, or going back to the list races the navigation.
+  await expect(page.getByTestId('plan-address')).toHaveText(address);
   await page.getByTestId('nav-plans').click();
   await expect(page.getByTestId(`plan-card-${address}`)).toBeVisible();
 }
