@@ -13,10 +13,11 @@
  * disk in 1 MiB pieces, so the export's peak RSS stays bounded (target, issue 19: under 150 MB).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDovecot, type DovecotServer } from '../tests/support/dovecot';
+import { startDovecot } from '../tests/support/dovecot';
+import { mbsyncConfig } from '../tests/support/mbsync';
 
 const MESSAGES = Number(process.env.MAIL_BENCH_MESSAGES ?? 20_000);
 const RUNS = Math.max(1, Number(process.env.MAIL_BENCH_RUNS ?? 3));
@@ -71,41 +72,6 @@ async function timed(name: string, cmd: string, args: string[]): Promise<Measure
   return { name, seconds, cpuSeconds: user + system, maxRssMb: kb / 1024 };
 }
 
-async function mbsyncConfig(s: DovecotServer, target: string, fsync: boolean): Promise<string> {
-  const file = join(target, 'mbsyncrc');
-  await writeFile(
-    file,
-    [
-      `FSync ${fsync ? 'yes' : 'no'}`,
-      '',
-      'IMAPAccount bench',
-      `Host ${s.host}`,
-      `Port ${s.tlsPort}`,
-      `User ${s.user}`,
-      `Pass ${s.password}`,
-      'SSLType IMAPS',
-      `CertificateFile ${join(s.dir, 'tls', 'cert.pem')}`,
-      '',
-      'IMAPStore remote',
-      'Account bench',
-      '',
-      'MaildirStore local',
-      `Inbox ${target}/Maildir`,
-      'SubFolders Maildir++',
-      '',
-      'Channel bench',
-      'Far :remote:',
-      'Near :local:',
-      'Patterns *',
-      'Create Near',
-      'Sync Pull',
-      'SyncState *',
-      '',
-    ].join('\n'),
-  );
-  return file;
-}
-
 export default async function mailBench(): Promise<void> {
   const t0 = Date.now();
   const s = await startDovecot({
@@ -146,7 +112,7 @@ export default async function mailBench(): Promise<void> {
     ];
     const mbsyncRun = async (name: string, fsync: boolean) => {
       const d = await fresh();
-      const r = await timed(name, 'mbsync', ['-c', await mbsyncConfig(s, d, fsync), '-a', '-q']);
+      const r = await timed(name, 'mbsync', ['-c', await mbsyncConfig(s, d, { fsync }), '-a', '-q']);
       await rm(d, { recursive: true, force: true });
       return r;
     };

@@ -7,10 +7,11 @@
  * Target (issue 19): Closeout's throughput >= 1.5x mbsync's on the same link.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDovecot, type DovecotServer } from '../tests/support/dovecot';
+import { startDovecot } from '../tests/support/dovecot';
+import { mbsyncConfig } from '../tests/support/mbsync';
 import { startDelayProxy } from '../tests/support/delay-proxy';
 
 const MESSAGES = Number(process.env.SLOW_LINK_MESSAGES ?? 3000);
@@ -38,41 +39,6 @@ function run(cmd: string, args: string[]): Promise<number> {
   });
 }
 
-async function mbsyncConfig(s: DovecotServer, port: number, target: string): Promise<string> {
-  const file = join(target, 'mbsyncrc');
-  await writeFile(
-    file,
-    [
-      'FSync no',
-      '',
-      'IMAPAccount bench',
-      `Host ${s.host}`,
-      `Port ${port}`,
-      `User ${s.user}`,
-      `Pass ${s.password}`,
-      'SSLType IMAPS',
-      `CertificateFile ${join(s.dir, 'tls', 'cert.pem')}`,
-      '',
-      'IMAPStore remote',
-      'Account bench',
-      '',
-      'MaildirStore local',
-      `Inbox ${target}/Maildir`,
-      'SubFolders Maildir++',
-      '',
-      'Channel bench',
-      'Far :remote:',
-      'Near :local:',
-      'Patterns *',
-      'Create Near',
-      'Sync Pull',
-      'SyncState *',
-      '',
-    ].join('\n'),
-  );
-  return file;
-}
-
 export default async function slowLinkBench(): Promise<void> {
   const s = await startDovecot({ fixture: { messages: MESSAGES, seed: 21, largeEvery: 20, largeSize: 150_000, smallSize: 2000 } });
   const mb = s.fixture!.totalBytes / 1e6;
@@ -85,7 +51,7 @@ export default async function slowLinkBench(): Promise<void> {
   };
   const mbsync = async (port: number) => {
     const d = await fresh();
-    const seconds = await run('mbsync', ['-c', await mbsyncConfig(s, port, d), '-a', '-q']);
+    const seconds = await run('mbsync', ['-c', await mbsyncConfig(s, d, { fsync: false, port }), '-a', '-q']);
     await rm(d, { recursive: true, force: true });
     return seconds;
   };
