@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../renderer/src/i18n';
 import { catalog } from '../../electron/common/catalog';
 import { reminderWords } from '../../electron/common/reminder-text';
+import { KNOWN_SENDERS, ON_BEHALF_SENDERS } from '../../electron/common/discovery/domain-list';
+import { NETEASE_PRODUCTS } from '../../electron/common/discovery/netease-products';
 import type { MessageTree } from '../../renderer/src/i18n/types';
 
 /**
@@ -41,6 +43,9 @@ function allZh(): Map<string, string> {
   leaves(messages['zh-CN'], 'messages.', out);
   leaves(reminderWords['zh-CN'] as unknown as MessageTree, 'reminderWords.', out);
   zhStrings(catalog, 'catalog', out);
+  // Names discovery shows for senders and NetEase products are UI text too.
+  zhStrings([...KNOWN_SENDERS, ...ON_BEHALF_SENDERS], 'discovery.senders', out);
+  zhStrings(NETEASE_PRODUCTS, 'discovery.products', out);
   return out;
 }
 

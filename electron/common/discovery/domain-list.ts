@@ -261,7 +261,7 @@ export const KNOWN_SENDERS: readonly KnownSender[] = [
   // Exams and education bodies: a registration there is an account tied to the address.
   k('government', ['cpta.com.cn'], '中国人事考试网', 'China Personnel Examination', 'www.cpta.com.cn'),
   k('government', ['chinaielts.org'], '雅思考试（中国）', 'IELTS China', 'www.chinaielts.org'),
-  k('government', ['ets.org'], 'ETS(托福、GRE)', 'ETS (TOEFL, GRE)', 'www.ets.org'),
+  k('government', ['ets.org'], 'ETS（托福、GRE）', 'ETS (TOEFL, GRE)', 'www.ets.org'),
   k(
     'government',
     ['britishcouncil.org', 'britishcouncil.cn'],
