@@ -24,6 +24,11 @@ const generationSchema = z.object({
   completedUidNext: z.number().nullable(),
   completedMessages: z.number().nullable(),
   completedBytes: z.number().nullable(),
+  /**
+   * `diskFingerprint` of the folder's files and manifest when it was completed: while both it and
+   * the server's counts are unchanged, a rerun skips the folder without opening it.
+   */
+  completedDisk: z.string().nullable().optional(),
 });
 export type FolderGeneration = z.infer<typeof generationSchema>;
 

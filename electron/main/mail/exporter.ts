@@ -14,6 +14,7 @@ import { readBackupState, writeBackupState, type BackupState, type FolderGenerat
 import { closeSession, openSession, sessionFailure, type ConnectionSpec } from './connection';
 import {
   DEFAULT_TUNING,
+  diskFingerprint,
   openFolderJob,
   throwIfCancelled,
   type ExportTuning,
@@ -211,6 +212,7 @@ function generationFor(
     completedUidNext: null,
     completedMessages: null,
     completedBytes: null,
+    completedDisk: null,
   };
   state.folders.push(gen);
   return { gen, created: true };
@@ -309,6 +311,31 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     state.complete = false;
     let listedBytes = 0;
     let listedMessages = 0;
+    const finished = new Set<string>();
+    // A folder the server reports unchanged since it was completed, whose files and manifest on
+    // disk are as they were then (same names, same manifest length), is done without opening it:
+    // resuming a complete backup costs the LIST above and a directory listing per folder. Anything
+    // else (a file renamed or deleted, a temp file left behind) takes the full path below, which
+    // reconciles the disk with the manifest and fetches what is missing.
+    for (const s of statuses) {
+      if (s.changed) continue;
+      const gen = state.folders.find((g) => g.path === s.folder.path && g.current)!;
+      if (!gen.completedDisk) continue;
+      const disk = await diskFingerprint(join(paths.maildir, gen.dir), join(paths.manifests, gen.manifest)).catch(
+        () => null,
+      );
+      if (disk !== gen.completedDisk) continue;
+      const m = gen.completedMessages ?? 0;
+      const b = gen.completedBytes ?? 0;
+      listedMessages += m;
+      listedBytes += b;
+      progress.alreadySaved(m, b);
+      messages += m;
+      bytes += b;
+      finished.add(s.folder.path);
+      progress.foldersDone++;
+    }
+    progress.bytesTotal = listedBytes;
     // Extra connections only where there is something to fetch: resuming a complete backup
     // needs one.
     const extraLanes = statuses.some((s) => s.changed) ? connections - 1 : 0;
@@ -317,7 +344,6 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       .map((s, k) => ({ ...s, k }))
       .sort((a, b) => b.messages - a.messages || a.k - b.k)
       .map((s) => s.folder);
-    const finished = new Set<string>();
 
     const failFolder = (folder: ServerFolder, failure: AppFailure) => {
       // This folder cannot be saved here (its name, its directory, or the server refused it):
@@ -371,6 +397,10 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         a.gen.completedUidNext = a.uidNext;
         a.gen.completedMessages = result.messages;
         a.gen.completedBytes = result.bytes;
+        a.gen.completedDisk = await diskFingerprint(
+          join(paths.maildir, a.gen.dir),
+          join(paths.manifests, a.gen.manifest),
+        ).catch(() => null);
         await saveState();
         messages += result.messages;
         bytes += result.bytes;

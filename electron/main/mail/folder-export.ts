@@ -214,6 +214,37 @@ function sha256File(path: string): Promise<string> {
   return readFile(path).then((b) => createHash('sha256').update(b).digest('hex'));
 }
 
+/**
+ * The names in a folder's cur/, new/ and tmp/ and its manifest's length, hashed: taken when the
+ * folder is completed and compared on the next run. A file added, removed or renamed (a mail
+ * program changing flags or moving a message out of new/, a user deleting one, a temp file left
+ * by a crash) or a manifest that grew or was cut changes it. Names only, no file is opened: a
+ * directory listing per subfolder and one stat. Verifying the files' contents stays a separate,
+ * explicit step (verify.ts).
+ */
+export async function diskFingerprint(dir: string, manifestPath: string): Promise<string> {
+  const hash = createHash('sha256');
+  let manifestBytes = -1;
+  try {
+    manifestBytes = (await stat(manifestPath)).size;
+  } catch (e) {
+    if (errnoCode(e) !== 'ENOENT') throw e;
+  }
+  hash.update(`manifest ${manifestBytes}\n`);
+  for (const sub of ['cur', 'new', 'tmp']) {
+    let names: string[];
+    try {
+      names = await readdir(join(dir, sub));
+    } catch (e) {
+      if (errnoCode(e) !== 'ENOENT') throw e;
+      hash.update(`${sub} missing\n`);
+      continue;
+    }
+    hash.update(`${sub} ${names.length}\n${names.sort().join('\n')}\n`);
+  }
+  return hash.digest('hex');
+}
+
 async function listDir(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);

@@ -79,16 +79,35 @@ export async function readManifest(path: string): Promise<Map<number, ManifestRe
 }
 
 export class ManifestWriter {
-  private constructor(private readonly fh: FileHandle) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    /** Length of the manifest up to its last complete append. */
+    private length: number,
+  ) {}
 
   static async open(path: string): Promise<ManifestWriter> {
-    return new ManifestWriter(await open(path, 'a', 0o600));
+    const fh = await open(path, 'a', 0o600);
+    try {
+      return new ManifestWriter(fh, (await fh.stat()).size);
+    } catch (e) {
+      await fh.close().catch(() => {});
+      throw e;
+    }
   }
 
   async append(records: readonly (ManifestRecord | ManifestUpdate)[]): Promise<void> {
     if (records.length === 0) return;
-    await this.fh.writeFile(records.map((r) => JSON.stringify(r) + '\n').join(''));
-    await this.fh.datasync();
+    const data = Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join(''), 'utf8');
+    try {
+      await this.fh.writeFile(data);
+      await this.fh.datasync();
+    } catch (e) {
+      // A write cut off (a full disk) leaves no torn line behind: the manifest goes back to its
+      // last complete append, which frees the space the partial write took.
+      await this.fh.truncate(this.length).catch(() => {});
+      throw e;
+    }
+    this.length += data.length;
   }
 
   close(): Promise<void> {

@@ -215,6 +215,49 @@ describe.skipIf(!hasDovecot)('a mail backup only grows', () => {
     }
   });
 
+  it('a rerun of a complete backup opens no folder; a file deleted or renamed on disk sends its folder down the full path', async () => {
+    const dir = await target();
+    const first = await exportOnce(s, dir);
+    const opened = async (run: (p: ProgressTracker) => Promise<unknown>) => {
+      const names = new Set<string>();
+      await run(new ProgressTracker('t', systemClock, (p) => p.currentFolder && names.add(p.currentFolder)));
+      return [...names].sort();
+    };
+    type Outcome = Awaited<ReturnType<typeof exportOnce>>;
+    let again = null as Outcome | null;
+    expect(
+      await opened(async (progress) => {
+        again = await exportOnce(s, dir, { progress });
+      }),
+    ).toEqual([]);
+    expect(again?.fetchedMessages).toBe(0);
+    expect(again?.messages).toBe(first.messages);
+
+    // With the server unchanged, one INBOX file is deleted and another renamed (read in a mail program).
+    const maildir = backupPaths(dir).maildir;
+    const unread = s.fixture!.messages.filter((m) => m.folder === 'INBOX' && !m.flags.includes('S'));
+    const [deleted, read] = unread as [(typeof unread)[0], (typeof unread)[0]];
+    const before = await inboxManifest(dir);
+    await unlink(join(maildir, before.get(deleted.uid)!.file));
+    const renamedTo = markedRead(before.get(read.uid)!.file);
+    await rename(join(maildir, before.get(read.uid)!.file), join(maildir, renamedTo));
+    let third = null as Outcome | null;
+    expect(
+      await opened(async (progress) => {
+        third = await exportOnce(s, dir, { progress });
+      }),
+    ).toEqual(['INBOX']);
+    expect(third?.fetchedMessages).toBe(1);
+    expect(third?.messages).toBe(first.messages);
+    const after = await inboxManifest(dir);
+    expect(after.get(read.uid)!.file).toBe(renamedTo);
+    expect(after.get(deleted.uid)!.sha256).toBe(deleted.sha256);
+    expect(await readFile(join(maildir, after.get(deleted.uid)!.file))).toHaveLength(after.get(deleted.uid)!.size);
+    expect((await verify(s, dir)).passed).toBe(true);
+    // Recorded as complete again: the next rerun opens nothing.
+    expect(await opened((progress) => exportOnce(s, dir, { progress }))).toEqual([]);
+  });
+
   // Last: it changes the server's mailbox (two messages expunged).
   it('keeps files a reader renamed and messages expunged on the server; verification stays honest', async () => {
     const dir = await target();
