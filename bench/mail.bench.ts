@@ -6,8 +6,9 @@
  * first (Dovecot's caches and ours), then MAIL_BENCH_RUNS (default 3) interleaved runs; the table
  * shows medians. Wall time includes process start-up on both sides; CPU is user+system seconds of
  * the client process (GNU time -v), which a busy machine disturbs less than wall time. Peak memory
- * is each process's own maximum RSS. Also: resuming a complete backup as a share of the full
- * export. Prints a table; asserts nothing.
+ * is each process's own maximum RSS. Our side is the export child bundled like the app and run
+ * by plain node (export-child-bundle.ts), not through tsx. Also: resuming a complete backup as a
+ * share of the full export. Prints a table; asserts nothing.
  *
  * The mailbox also holds one message of MAIL_BENCH_HUGE_MIB (default 30) MiB: it is streamed to
  * disk in 1 MiB pieces, so the export's peak RSS stays bounded (target, issue 19: under 150 MB).
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDovecot } from '../tests/support/dovecot';
 import { mbsyncConfig } from '../tests/support/mbsync';
+import { bundleExportChild } from './export-child-bundle';
 
 const MESSAGES = Number(process.env.MAIL_BENCH_MESSAGES ?? 20_000);
 const RUNS = Math.max(1, Number(process.env.MAIL_BENCH_RUNS ?? 3));
@@ -89,27 +91,29 @@ export default async function mailBench(): Promise<void> {
     `fixture: ${MESSAGES} messages + one of ${HUGE_MIB} MiB, ${mb.toFixed(0)} MB, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   const dirs: string[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
   const fresh = async () => {
     const d = await mkdtemp(join(tmpdir(), 'closeout-mail-bench-'));
     dirs.push(d);
     return d;
   };
   try {
-    const ourArgs = (target: string) => [
-      '--import',
-      'tsx',
-      'tests/integration/mail/export-child.ts',
-      JSON.stringify({
-        spec: {
-          server: { host: s.host, port: s.tlsPort, secure: true, origin: 'custom' },
-          user: s.user,
-          authCode: s.password,
-          ca: s.caCertPem,
-        },
-        address: s.user,
-        targetDir: target,
-      }),
-    ];
+    // Bundled like the app (esbuild), started by plain node: see export-child-bundle.ts.
+    const child = await bundleExportChild();
+    cleanups.push(() => child.dispose());
+    const ourArgs = (target: string) =>
+      child.args(
+        JSON.stringify({
+          spec: {
+            server: { host: s.host, port: s.tlsPort, secure: true, origin: 'custom' },
+            user: s.user,
+            authCode: s.password,
+            ca: s.caCertPem,
+          },
+          address: s.user,
+          targetDir: target,
+        }),
+      );
     const mbsyncRun = async (name: string, fsync: boolean) => {
       const d = await fresh();
       const r = await timed(name, 'mbsync', ['-c', await mbsyncConfig(s, d, { fsync }), '-a', '-q']);
@@ -122,7 +126,7 @@ export default async function mailBench(): Promise<void> {
       if (!keep) await rm(d, { recursive: true, force: true });
       return { r, d };
     };
-    // Warm-up: Dovecot's index and page cache, and tsx's transform cache, for both sides alike.
+    // Warm-up: Dovecot's index and page cache, for both sides alike.
     await mbsyncRun('warm-up', false);
     await oursRun();
     const noSync: Measured[] = [];
@@ -142,16 +146,7 @@ export default async function mailBench(): Promise<void> {
       medianOf('mbsync, FSync yes', withSync),
     ];
     const resume = await timed('Closeout resume (complete)', process.execPath, ourArgs(ours));
-    const node = await timed('node + tsx start-up only', process.execPath, ['--import', 'tsx', '-e', '0']);
-    // What the export child loads before it starts (imapflow and the exporter, through tsx's
-    // transform): paid once per process, where the app pays it once at launch.
-    const loaded = await timed('node + tsx + the exporter loaded', process.execPath, [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "await import('./electron/main/mail/exporter.ts'); await import('./electron/main/mail/progress.ts');",
-    ]);
+    const node = await timed('node start-up only', process.execPath, ['-e', '0']);
 
     const ref = rows[0]!;
     console.log(
@@ -174,10 +169,7 @@ export default async function mailBench(): Promise<void> {
       `| with process start-up | ${resume.seconds.toFixed(2)} | ${((resume.seconds / full.seconds) * 100).toFixed(1)}% | ${resume.maxRssMb.toFixed(0)} |`,
     );
     console.log(
-      `| minus node+tsx start-up (${node.seconds.toFixed(2)} s) | ${(resume.seconds - node.seconds).toFixed(2)} | ${(((resume.seconds - node.seconds) / (full.seconds - node.seconds)) * 100).toFixed(1)}% | |`,
-    );
-    console.log(
-      `| minus node+tsx start-up and loading the exporter (${loaded.seconds.toFixed(2)} s) | ${(resume.seconds - loaded.seconds).toFixed(2)} | ${(((resume.seconds - loaded.seconds) / (full.seconds - loaded.seconds)) * 100).toFixed(1)}% | |`,
+      `| minus node start-up (${node.seconds.toFixed(2)} s) | ${(resume.seconds - node.seconds).toFixed(2)} | ${(((resume.seconds - node.seconds) / (full.seconds - node.seconds)) * 100).toFixed(1)}% | |`,
     );
     const peak = Math.max(...durable.map((r) => r.maxRssMb));
     console.log(
@@ -190,5 +182,6 @@ export default async function mailBench(): Promise<void> {
   } finally {
     await s.stop();
     for (const d of dirs) await rm(d, { recursive: true, force: true });
+    for (const c of cleanups) await c();
   }
 }

@@ -4,6 +4,7 @@
  * round trip and 40 Mbit/s each way (a real 163 mailbox is 30 to 60 ms away). There, round trips
  * and parallel connections decide, not CPU. A direct mbsync run warms Dovecot's caches first; then
  * SLOW_LINK_RUNS (default 2) interleaved runs of each; medians. Prints a table; asserts nothing.
+ * Our side is the export child bundled like the app and run by plain node (export-child-bundle.ts).
  * Target (issue 19): Closeout's throughput >= 1.5x mbsync's on the same link.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { startDovecot } from '../tests/support/dovecot';
 import { mbsyncConfig } from '../tests/support/mbsync';
 import { startDelayProxy } from '../tests/support/delay-proxy';
+import { bundleExportChild } from './export-child-bundle';
 
 const MESSAGES = Number(process.env.SLOW_LINK_MESSAGES ?? 3000);
 const RUNS = Math.max(1, Number(process.env.SLOW_LINK_RUNS ?? 2));
@@ -34,15 +36,23 @@ function run(cmd: string, args: string[]): Promise<number> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) =>
-      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`${cmd} exited ${code}: ${out.slice(-1500)}`)),
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`${cmd} exited ${code}: ${out.slice(-1500)}`)),
     );
   });
 }
 
 export default async function slowLinkBench(): Promise<void> {
-  const s = await startDovecot({ fixture: { messages: MESSAGES, seed: 21, largeEvery: 20, largeSize: 150_000, smallSize: 2000 } });
+  const s = await startDovecot({
+    fixture: { messages: MESSAGES, seed: 21, largeEvery: 20, largeSize: 150_000, smallSize: 2000 },
+  });
   const mb = s.fixture!.totalBytes / 1e6;
-  const proxy = await startDelayProxy({ targetPort: s.tlsPort, oneWayDelayMs: ONE_WAY_MS, bitsPerSecond: MBIT * 1e6 });
+  const proxy = await startDelayProxy({
+    targetPort: s.tlsPort,
+    oneWayDelayMs: ONE_WAY_MS,
+    bitsPerSecond: MBIT * 1e6,
+  });
   const dirs: string[] = [];
   const fresh = async () => {
     const d = await mkdtemp(join(tmpdir(), 'closeout-slow-link-'));
@@ -55,15 +65,20 @@ export default async function slowLinkBench(): Promise<void> {
     await rm(d, { recursive: true, force: true });
     return seconds;
   };
+  // Bundled like the app (esbuild), started by plain node: see export-child-bundle.ts.
+  const child = await bundleExportChild();
   const closeout = async (port: number) => {
     const d = await fresh();
-    const spec = { server: { host: s.host, port, secure: true, origin: 'custom' }, user: s.user, authCode: s.password, ca: s.caCertPem };
-    const seconds = await run(process.execPath, [
-      '--import',
-      'tsx',
-      'tests/integration/mail/export-child.ts',
-      JSON.stringify({ spec, address: s.user, targetDir: d }),
-    ]);
+    const spec = {
+      server: { host: s.host, port, secure: true, origin: 'custom' },
+      user: s.user,
+      authCode: s.password,
+      ca: s.caCertPem,
+    };
+    const seconds = await run(
+      process.execPath,
+      child.args(JSON.stringify({ spec, address: s.user, targetDir: d })),
+    );
     await rm(d, { recursive: true, force: true });
     return seconds;
   };
@@ -71,7 +86,7 @@ export default async function slowLinkBench(): Promise<void> {
     console.log(
       `fixture: ${MESSAGES} messages, ${mb.toFixed(1)} MB; link: ${2 * ONE_WAY_MS} ms round trip, ${MBIT} Mbit/s each way (floor for the bytes alone: ${((mb * 8) / MBIT).toFixed(1)} s)`,
     );
-    // Warm-up, direct: Dovecot's index and page cache, and tsx's transform cache.
+    // Warm-up, direct: Dovecot's index and page cache.
     await mbsync(s.tlsPort);
     await closeout(s.tlsPort);
     const ours: number[] = [];
@@ -88,10 +103,14 @@ export default async function slowLinkBench(): Promise<void> {
       ['mbsync, FSync no', ref],
       ['Closeout (durable)', median(ours)],
     ];
-    console.log(`\n| run (TLS, ${2 * ONE_WAY_MS} ms RTT, ${MBIT} Mbit/s) | wall s (median of ${RUNS}) | MB/s | throughput vs mbsync |`);
+    console.log(
+      `\n| run (TLS, ${2 * ONE_WAY_MS} ms RTT, ${MBIT} Mbit/s) | wall s (median of ${RUNS}) | MB/s | throughput vs mbsync |`,
+    );
     console.log('|---|---|---|---|');
     for (const [name, seconds] of rows) {
-      console.log(`| ${name} | ${seconds.toFixed(2)} | ${(mb / seconds).toFixed(2)} | ${(ref / seconds).toFixed(2)}x |`);
+      console.log(
+        `| ${name} | ${seconds.toFixed(2)} | ${(mb / seconds).toFixed(2)} | ${(ref / seconds).toFixed(2)}x |`,
+      );
     }
     console.log(
       `\n(every run, s: mbsync ${theirs.map((x) => x.toFixed(1)).join(', ')}; Closeout ${ours.map((x) => x.toFixed(1)).join(', ')}; Closeout opened ${ourConnections} connection(s) per run; target: Closeout >= 1.5x mbsync on this link)`,
@@ -99,6 +118,7 @@ export default async function slowLinkBench(): Promise<void> {
   } finally {
     await proxy.close();
     await s.stop();
+    await child.dispose();
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   }
 }

@@ -270,7 +270,22 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   progress.phase = 'connecting';
   progress.emit(true);
   throwIfCancelled(req.signal);
-  let client = await openSession(req.spec, req.appInfo);
+  // A backup not known to be complete (the first run, or one cut short) has something to fetch:
+  // its extra connections are opened alongside the first instead of after the LIST, so on a
+  // distant server their handshakes overlap. The rerun of a complete backup opens one.
+  const early: Promise<ImapFlow | null>[] =
+    !state.complete && connections > 1
+      ? Array.from({ length: connections - 1 }, () => openSession(req.spec, req.appInfo).catch(() => null))
+      : [];
+  const closeEarly = () =>
+    Promise.all(early.splice(0).map((p) => p.then((c) => (c ? closeSession(c) : undefined))));
+  let client: ImapFlow;
+  try {
+    client = await openSession(req.spec, req.appInfo);
+  } catch (e) {
+    await closeEarly();
+    throw e;
+  }
   // Every open session; cancel interrupts a FETCH in flight by closing the sockets, and the
   // batches in progress are simply not recorded.
   const live = new Set<ImapFlow>([client]);
@@ -339,6 +354,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     // Extra connections only where there is something to fetch: resuming a complete backup
     // needs one.
     const extraLanes = statuses.some((s) => s.changed) ? connections - 1 : 0;
+    if (extraLanes === 0) await closeEarly();
     // Largest first, so the folder that takes longest starts first (INBOX first among equals).
     const order = statuses
       .map((s, k) => ({ ...s, k }))
@@ -537,8 +553,12 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
 
       const extraLane = async (): Promise<void> => {
         let c: ImapFlow;
+        const opened = early.shift();
         try {
-          c = await openSession(req.spec, req.appInfo);
+          const pre = opened ? await opened : null;
+          // One opened early that the server refused is not tried again in this round.
+          if (opened && !pre) return;
+          c = pre ?? (await openSession(req.spec, req.appInfo));
         } catch {
           // The server may limit connections per account: the others carry on without this one.
           return;
@@ -625,6 +645,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         : (sessionFailure(client) ?? toMailFailure(e));
   } finally {
     req.signal.removeEventListener('abort', onAbort);
+    await closeEarly();
     await closeSession(client);
   }
   const fetched = progress.fetchedTotals;
