@@ -1,5 +1,5 @@
 /**
- * The composition root, free of Electron: main/index.ts injects Electron adapters, the harness and
+ * The composition root, free of Electron: main/electron/index.ts injects Electron adapters, the harness and
  * the tests inject Node ones. Each domain is a service contributing the handlers of its channels.
  */
 import { systemClock, type Clock } from '../common/clock';
@@ -51,7 +51,7 @@ export interface CoreOptions {
   preferences?: LocalePreference;
   /**
    * Tests and the harness only: an extra CA certificate (PEM) the IMAP connections trust, for their
-   * own self-signed server. main/index.ts never sets it, and no channel reaches it.
+   * own self-signed server. main/electron/index.ts never sets it, and no channel reaches it.
    */
   trustedCa?: string;
   /** The built archive indexer (electron-vite `?modulePath`); absent: run from source (harness, tests). */

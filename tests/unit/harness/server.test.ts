@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { startHarnessServer, type HarnessServer } from '../../harness/server';
 import { keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanApplied, PlanHistory, PlanView } from '../../../electron/common/contract/plan';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { createPlanService, mailVerificationRecorder } from '../../../electron/main/services/plan-service';
 import { Vault } from '../../../electron/main/vault/vault';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';

@@ -13,7 +13,7 @@ vi.mock('electron', () => {
   return { default: { app, ipcMain }, app, ipcMain };
 });
 
-const { createPreferenceStore, createSettings } = await import('../../../electron/main/settings');
+const { createPreferenceStore, createSettings } = await import('../../../electron/main/electron/settings');
 
 beforeEach(async () => {
   userData.dir = await mkdtemp(join(tmpdir(), 'closeout-settings-'));

@@ -48,15 +48,15 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }));
 
+const { SECURE_WEB_PREFERENCES } = await import('../../../electron/main/electron/web-preferences');
 const {
-  SECURE_WEB_PREFERENCES,
   createMainWindow,
   guardWebContents,
   hardenSession,
   isAllowedRequest,
   restoreBounds,
-} = await import('../../../electron/main/window');
-const { createSettings } = await import('../../../electron/main/settings');
+} = await import('../../../electron/main/electron/window');
+const { createSettings } = await import('../../../electron/main/electron/settings');
 
 function memorySettings(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(initial));

@@ -1,4 +1,5 @@
 import type { BrowserWindow, Session } from 'electron';
+import { SECURE_WEB_PREFERENCES } from './web-preferences';
 
 /** In-memory partition (no `persist:`): the print window shares nothing with the app's session. */
 export const PRINT_PARTITION = 'closeout-print';
@@ -40,21 +41,7 @@ export async function printHtmlToPdf(
   hardenPrintSession(session);
   const win = new Window({
     show: false,
-    webPreferences: {
-      session,
-      javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, session, javascript: false },
   });
   try {
     await win.loadURL(url);

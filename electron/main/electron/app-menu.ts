@@ -5,7 +5,7 @@
  * routes Cmd+C/V/X/A through the menu), zoom, full screen, minimise, close and quit. No DevTools.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ReminderLocale } from '../common/reminder-text';
+import type { ReminderLocale } from '../../common/reminder-text';
 
 type MenuWords = {
   app: string;

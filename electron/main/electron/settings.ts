@@ -5,7 +5,7 @@
  */
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
-import { uiLocaleSchema, type UiLocale } from '../common/contract/settings';
+import { uiLocaleSchema, type UiLocale } from '../../common/contract/settings';
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),

@@ -5,7 +5,7 @@
 import type { Menu as ElectronMenu, NativeImage, Tray as ElectronTray } from 'electron';
 import type { RemindersChanged } from '../../common/contract/reminders';
 import { fillTemplate, reminderWords, type ReminderLocale } from '../../common/reminder-text';
-import { wordsFor } from './texts';
+import { wordsFor } from '../reminders/texts';
 
 export interface TrayDeps {
   Tray: new (image: NativeImage | string) => ElectronTray;
