@@ -17,8 +17,6 @@ export interface ReminderView extends Reminder {
   status: ReminderStatus;
   /** `snoozedUntil ?? dueAt`: when it comes (or came) next. */
   effectiveDueAt: number;
-  /** Where a click leads: `/plans/<planId>` (with `?item=<kind>:<id>`), or `/reminders`. */
-  route: string;
 }
 
 export type SnoozeOption = { kind: 'hour' | 'evening' | 'tomorrow-morning'; at: number };
@@ -50,8 +48,8 @@ export interface InAppNotification {
   at: number;
   reminderIds: string[];
   planId: string | null;
+  /** With `item`, what a click opens (the renderer maps them to a screen: none, the reminders list). */
   item: ItemRef | null;
-  route: string;
   /** For the translated title/body: the reminder's params, `count` for a summary. */
   params: Record<string, string | number>;
   /** The user's own title and note (user reminders), else null. */

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, on } from '../api';
+import { reminderRoute } from '../composables/itemTarget';
 import type { InAppNotification, IcsExport, RemindersList, ReminderView } from '../../../electron/common/contract/reminders';
 import type { ItemRef, QuietHours, ReminderSettings } from '../../../electron/common/model/reminders';
 import type { AppError, Result } from '../../../electron/common/result';
@@ -52,7 +53,7 @@ export const useRemindersStore = defineStore('reminders', () => {
   /** Calls `open` with the route of each system notification the user clicks (main sends them). */
   function onNotificationClick(open: (route: string) => void): () => void {
     return on('reminders:notification', ({ notification, clicked }) => {
-      if (clicked) open(notification.route.replace(/^#/, ''));
+      if (clicked) open(reminderRoute(notification));
     });
   }
 
