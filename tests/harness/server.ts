@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { channels, events } from '../../electron/common/contract';
 import { APP_ORIGIN, createAppRequestHandler, securityHeaders } from '../../electron/main/app-protocol';
 import type { Core } from '../../electron/main/core';
+import { harnessBridgeSource } from './bridge-bundle';
 import type { TestClock } from './test-clock';
 
 export interface TestControls {
@@ -38,7 +38,6 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-const BRIDGE_SOURCE = readFile(join(import.meta.dirname, 'bridge-client.js'), 'utf8');
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -60,6 +59,8 @@ export function injectBridge(html: string): string {
 
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const { core, rendererDir, token, controls } = options;
+  // Bundled once before serving, so the page's first request does not wait for it.
+  await harnessBridgeSource();
   let port = options.port;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
@@ -148,9 +149,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === '/harness-bridge.js') {
-      const src = await BRIDGE_SOURCE;
-      const config = { channels: Object.keys(channels), events: Object.keys(events) };
-      res.writeHead(200, headers('text/javascript; charset=utf-8')).end(`const HARNESS = ${JSON.stringify(config)};\n${src}`);
+      res.writeHead(200, headers('text/javascript; charset=utf-8')).end(await harnessBridgeSource());
       return;
     }
     if (url.pathname.startsWith('/__test/')) {

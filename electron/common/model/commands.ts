@@ -17,6 +17,7 @@ import {
   SITE_STATUSES,
   STEP_STATUSES,
   TRACKED_PREPARATION_IDS,
+  backupVerificationSchema,
 } from './plan';
 import { amountSchema, idSchema, isInputTime, isoTimeSchema, labelSchema, noteSchema } from './primitives';
 
@@ -108,11 +109,8 @@ export const planCommandSchema = z.discriminatedUnion('type', [
   /** Recorded by the mail backup once it has checked the copy on disk against the server. */
   cmd('backup.record-verification', {
     kind: z.enum(BACKUP_KINDS),
-    verifiedAt: isoTimeSchema,
-    messages: z.number().int().nonnegative(),
-    folders: z.number().int().nonnegative(),
-    bytes: z.number().int().nonnegative(),
-    location: z.string().max(1000).optional(),
+    ...backupVerificationSchema.shape,
+    location: backupVerificationSchema.shape.location.optional(),
   }),
   cmd('plan.submit', {
     submittedAt: isoTimeSchema.optional(),

@@ -19,7 +19,7 @@ import {
   shell,
   Tray,
 } from 'electron';
-import type { ReminderLocale } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
 import { createElectronDesktop } from './desktop';
 import { appMenuTemplate } from './app-menu';
 import { PRINT_PARTITION } from './pdf';
@@ -57,7 +57,7 @@ registerAppScheme(protocol);
 const settings = createSettings();
 
 /** The language chosen in the app if main was told, else the system's (as the renderer does). */
-function uiLocale(): ReminderLocale {
+function uiLocale(): Locale {
   return settings.locale() ?? (app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 }
 
