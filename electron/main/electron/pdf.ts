@@ -1,5 +1,5 @@
-import type { BrowserWindow, Session } from 'electron';
-import { SECURE_WEB_PREFERENCES } from './web-preferences';
+import type { Session } from 'electron';
+import { openSecureWindow, type BrowserWindowConstructor } from './web-preferences';
 
 /** In-memory partition (no `persist:`): the print window shares nothing with the app's session. */
 export const PRINT_PARTITION = 'closeout-print';
@@ -22,9 +22,7 @@ export function hardenPrintSession(session: Session): void {
   hardened.add(session);
 }
 
-export type BrowserWindowConstructor = new (
-  options: Electron.BrowserWindowConstructorOptions,
-) => BrowserWindow;
+export type { BrowserWindowConstructor };
 
 /**
  * Renders a self-contained HTML document (no scripts, no remote resources) to PDF in a hidden,
@@ -39,10 +37,7 @@ export async function printHtmlToPdf(
   const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
   if (url.length > MAX_URL_CHARS) throw new Error('The document is too large to print');
   hardenPrintSession(session);
-  const win = new Window({
-    show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, session, javascript: false },
-  });
+  const win = openSecureWindow(Window, { show: false }, { session, javascript: false });
   try {
     await win.loadURL(url);
     const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

@@ -12,6 +12,7 @@ import {
 } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../app-protocol';
 import type { Settings, WindowState } from './settings';
+import { openSecureWindow } from './web-preferences';
 
 export const DEFAULT_WINDOW_SIZE = { width: 1100, height: 760 } as const;
 const MIN_SIZE = { width: 720, height: 520 } as const;
@@ -123,31 +124,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     saved,
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow({
-    ...bounds,
-    minWidth: MIN_SIZE.width,
-    minHeight: MIN_SIZE.height,
-    show: false,
-    title: 'Closeout',
-    // SECURE_WEB_PREFERENCES spelled out for Electronegativity (see web-preferences.ts).
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-      devTools: options.devTools === true,
-      preload: options.preloadPath,
-    },
-  });
+  const win = openSecureWindow(
+    BrowserWindow,
+    { ...bounds, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height, show: false, title: 'Closeout' },
+    { devTools: options.devTools === true, preload: options.preloadPath },
+  );
   guardWebContents(win.webContents);
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -48,7 +48,23 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }));
 
-const { SECURE_WEB_PREFERENCES } = await import('../../../electron/main/electron/web-preferences');
+/** What every window of the app must have (electron/main/electron/web-preferences.ts). */
+const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+} as const;
+const { openSecureWindow } = await import('../../../electron/main/electron/web-preferences');
 const {
   createMainWindow,
   guardWebContents,
@@ -65,6 +81,15 @@ function memorySettings(initial: Record<string, unknown> = {}) {
 
 beforeEach(() => {
   created.length = 0;
+});
+
+describe('openSecureWindow', () => {
+  it('gives the print window the same preferences, with its session and no script', () => {
+    const session = {} as Electron.Session;
+    openSecureWindow(FakeWindow as never, { show: false }, { session, javascript: false });
+    expect(created[0]!.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false, session, javascript: false });
+    expect(created[0]!.options.webPreferences!.preload).toBeUndefined();
+  });
 });
 
 describe('createMainWindow', () => {
