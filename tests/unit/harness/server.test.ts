@@ -32,17 +32,9 @@ function rawGet(port: number, path: string): Promise<{ status: number; body: str
 describe('harness server', () => {
   let core: Core | null = null;
   let server: HarnessServer | null = null;
-  afterEach(async () => {
-    await server?.close();
-    await core?.close();
-    server = null;
-    core = null;
-  });
-
-  it('answers 400 to a malformed URL and keeps serving', async () => {
+  /** A real core on a fresh data folder, and the harness serving `rendererDir` for it. */
+  async function start(rendererDir: string): Promise<HarnessServer> {
     const dataDir = tempDir();
-    const rendererDir = tempDir();
-    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body>closeout</body></html>');
     core = createCore({
       dataDir,
       appInfo: { name: 'Closeout', version: '0.0.0', platform: process.platform, runtime: 'harness' },
@@ -51,7 +43,20 @@ describe('harness server', () => {
       autoLockTimer: false,
     });
     await core.start();
-    server = await startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
+    return startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
+  }
+
+  afterEach(async () => {
+    await server?.close();
+    await core?.close();
+    server = null;
+    core = null;
+  });
+
+  it('answers 400 to a malformed URL and keeps serving', async () => {
+    const rendererDir = tempDir();
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body>closeout</body></html>');
+    server = await start(rendererDir);
 
     for (const path of [
       '/%E0%A4%A',
@@ -70,19 +75,10 @@ describe('harness server', () => {
   });
 
   it("serves with the app's own app:// handler: the same headers, the bridge added to the page", async () => {
-    const dataDir = tempDir();
     const rendererDir = tempDir();
     writeFileSync(join(rendererDir, 'index.html'), '<html><head><script type="module" src="/a.js"></script></head></html>');
     writeFileSync(join(rendererDir, 'a.js'), 'export {}');
-    core = createCore({
-      dataDir,
-      appInfo: { name: 'Closeout', version: '0.0.0', platform: process.platform, runtime: 'harness' },
-      keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
-      vaultKdfCost: TEST_KDF,
-      autoLockTimer: false,
-    });
-    await core.start();
-    server = await startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
+    server = await start(rendererDir);
     const base = `http://127.0.0.1:${server.port}`;
     const app = createAppRequestHandler(rendererDir);
     for (const path of ['/', '/a.js', '/missing.js', '/%2e%2e/secret']) {
