@@ -11,7 +11,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The entry lives with the other Electron adapters; it still builds to out/main/index.js
+      // (package.json "main").
+      rollupOptions: { input: { index: resolve(root, 'electron/main/electron/index.ts') } },
     },
   },
   preload: {

@@ -45,12 +45,15 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', 'scripts/**/*.{js,ts,mjs}', 'build/**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
+  // The layers of ARCHITECTURE.md ("Layers"), VS Code style: each folder lists what it may not
+  // import. ESLint keeps only the last no-restricted-imports that matches a file, so every folder's
+  // block below is complete on its own and the folders do not overlap.
   // common/: pure TypeScript that runs anywhere.
   {
     files: ['electron/common/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'electron/common must stay free of Electron and Node.' })),
+        paths: ['electron', 'electron-store', 'imapflow', 'ws', ...nodeBuiltins].map((name) => ({ name, message: 'electron/common must stay free of Electron and Node.' })),
         patterns: [
           { group: ['node:*'], message: 'electron/common must stay free of Node built-ins.' },
           { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ imports nothing from other layers.' },
@@ -64,7 +67,7 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer has no Electron or Node access.' })),
+        paths: ['electron', 'electron-store', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer has no Electron or Node access.' })),
         patterns: [
           { group: ['node:*'], message: 'The renderer has no Node access.' },
           { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer imports only electron/common.' },
@@ -82,22 +85,42 @@ export default tseslint.config(
       ],
     },
   },
-  // preload: only the contract.
+  // preload: only the contract (and electron's contextBridge / ipcRenderer).
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload derives from electron/common/contract only.' }] }],
     },
   },
-  // main/: ipc.ts is the only importer of ipcMain.
+  // main/ outside electron/main/electron/: the Electron-free core. Node yes, Electron no.
   {
     files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/ipc.ts'],
+    ignores: ['electron/main/electron/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only electron/main/ipc.ts imports ipcMain.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'main does not import the renderer.' }],
+        paths: ['electron', 'electron-store'].map((name) => ({ name, message: 'Only electron/main/electron/ imports Electron: the core is Electron-free (ARCHITECTURE.md).' })),
+        patterns: [
+          { group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' },
+          { group: ['**/electron/main/electron/**', '**/main/electron/**', './electron/**', '../electron/**', '../../electron/**'], message: 'The core does not import the Electron adapters; electron/main/electron/index.ts passes them in.' },
+        ],
       }],
+    },
+  },
+  // electron/main/electron/: the Electron adapters; ipc.ts is the only importer of ipcMain.
+  {
+    files: ['electron/main/electron/**/*.ts'],
+    ignores: ['electron/main/electron/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only electron/main/electron/ipc.ts imports ipcMain.' }],
+        patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/electron/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' }] }],
     },
   },
 );

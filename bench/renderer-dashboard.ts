@@ -24,7 +24,7 @@ import type { PlanCommand } from '../electron/common/model/commands';
 import { emptyDocument, type VaultDocument } from '../electron/common/model/document';
 import { apply } from '../electron/common/model/reducer';
 import { ok } from '../electron/common/result';
-import { createFileKeyProvider } from '../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../tests/support/doubles/file-key-provider';
 import { vaultDocumentCodec } from '../electron/main/vault/codec';
 import { Vault } from '../electron/main/vault/vault';
 import { startHarness } from '../tests/harness/harness';

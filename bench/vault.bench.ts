@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Conf from 'conf';
 import { ok } from '../electron/common/result';
-import { createFileKeyProvider } from '../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../tests/support/doubles/file-key-provider';
 import type { DocumentCodec } from '../electron/main/vault/codec';
 import { Vault } from '../electron/main/vault/vault';
 

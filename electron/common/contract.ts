@@ -10,7 +10,6 @@ import { appChannels } from './contract/app';
 import { vaultChannels, vaultEvents } from './contract/vault';
 import { mailChannels, mailEvents } from './contract/mail';
 import { discoveryChannels, discoveryEvents } from './contract/discovery';
-import { catalogChannels } from './contract/catalog';
 import { planChannels, planEvents } from './contract/plan';
 import { transferChannels, transferEvents } from './contract/transfer';
 import { remindersChannels, remindersEvents } from './contract/reminders';
@@ -22,7 +21,6 @@ export const channels = {
   ...vaultChannels,
   ...mailChannels,
   ...discoveryChannels,
-  ...catalogChannels,
   ...planChannels,
   ...transferChannels,
   ...remindersChannels,

@@ -1,6 +1,6 @@
 /**
  * The one Content-Security-Policy of the renderer: sent as a header by the app:// protocol handler
- * (electron/main/protocol.ts) and repeated in renderer/index.html's meta tag, so the page is locked
+ * (electron/main/app-protocol.ts) and repeated in renderer/index.html's meta tag, so the page is locked
  * down even where it is served by something else (the test harness).
  *
  * Scripts only from the app itself, never inline. Styles allow 'unsafe-inline' because Naive UI and

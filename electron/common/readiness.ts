@@ -6,7 +6,7 @@
 import { coolingOff as coolingOffFact } from './catalog/facts';
 import { faqQ3Causes, gates as catalogGates, SECURITY_CHANGE_WINDOW_DAYS } from './catalog/gates';
 import type { Confidence } from './catalog/types';
-import type { FaqQ3CauseId, FixRoute, Gate, GateId } from './catalog/gates';
+import type { FaqQ3CauseId, FixTarget, Gate, GateId } from './catalog/gates';
 import { preparations as catalogPreparations, type PreparationId } from './catalog/preparations';
 import { RISK_IDS } from './catalog/risks';
 import { STEP_IDS } from './catalog/steps';
@@ -19,7 +19,7 @@ export interface Msg {
   params?: Record<string, string | number>;
 }
 export interface Fix {
-  route: FixRoute;
+  target: FixTarget;
   anchor?: string;
 }
 export interface ItemRef {
@@ -213,7 +213,7 @@ function evaluateGate(plan: Plan, gate: Gate, nowMs: number): GateReadiness {
   const base = {
     id: gate.id,
     required: gate.required,
-    fix: { route: gate.fixRoute, anchor: gate.id },
+    fix: { target: gate.fixTarget, anchor: gate.id },
     confidence: gate.confidence,
   };
   // What the data shows as blocking wins over a declaration; otherwise the user knows better than our guesses.
@@ -279,7 +279,7 @@ export function evaluateGates(plan: Plan, nowIso: string): GateReadiness[] {
 }
 
 export function evaluatePreparations(plan: Plan): PreparationReadiness[] {
-  return catalogPreparations.map((p) => evaluatePreparation(plan, p.id, { route: p.fixRoute, anchor: p.id }));
+  return catalogPreparations.map((p) => evaluatePreparation(plan, p.id, { target: p.fixTarget, anchor: p.id }));
 }
 
 function unacknowledgedRisks(plan: Plan) {
@@ -352,7 +352,7 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
         id: 'phone-unbound-before-backup',
         severity: 'danger',
         reason: msg('warning.phoneUnboundBeforeBackup'),
-        fix: { route: 'plan-backups', anchor: 'mail' },
+        fix: { target: 'backups', anchor: 'mail' },
       });
   }
   if (plan.lastSecurityChangeAt && plan.phase !== 'closed') {
@@ -362,7 +362,7 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
         id: 'recent-security-change',
         severity: 'warning',
         reason: msg('warning.recentSecurityChange', { daysLeft: Math.ceil((until - nowMs) / DAY_MS) }),
-        fix: { route: 'plan-dashboard', anchor: 'no-recent-security-change' },
+        fix: { target: 'dashboard', anchor: 'no-recent-security-change' },
       });
   }
   const clientsOpen = !preps.find((p) => p.id === 'remove-mail-clients')?.done;
@@ -373,7 +373,7 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
       reason: msg(
         plan.phase === 'submitted' ? 'warning.mailClientDuringCoolingOff' : 'warning.mailClientBeforeSubmit',
       ),
-      fix: { route: 'plan-steps', anchor: 'remove-mail-clients' },
+      fix: { target: 'steps', anchor: 'remove-mail-clients' },
     });
   if (plan.phase === 'submitted' && !plan.coolingOff.daysFromUser)
     out.push({
@@ -381,7 +381,7 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
       severity: 'info',
       reason: msg('warning.coolingOffUnverified', { days: plan.coolingOff.days }),
       // The days are corrected where the submission is recorded.
-      fix: { route: 'plan-steps', anchor: 'submission' },
+      fix: { target: 'steps', anchor: 'submission' },
     });
   return out;
 }
@@ -402,7 +402,7 @@ function diagnose(gates: GateReadiness[]): Q3Diagnosis[] {
       gates: [...cause.gates],
       reasons: notMet.map((g) => g.reason),
       items: notMet.flatMap((g) => g.items),
-      fix: first ? first.fix : { route: 'plan-dashboard' },
+      fix: first ? first.fix : { target: 'dashboard' },
     };
   });
 }
@@ -417,17 +417,17 @@ function nextActionsFor(
   const add = (id: string, label: Msg, fix: Fix) => out.push({ id, label, fix });
   switch (plan.phase) {
     case 'deciding':
-      add('decide', msg('action.decide'), { route: 'plan-alternatives' });
+      add('decide', msg('action.decide'), { target: 'alternatives' });
       return out;
     case 'kept':
       add(
         'follow-alternative',
         msg('action.followAlternative', { alternative: plan.decision.alternativeId ?? '' }),
-        { route: 'plan-alternatives' },
+        { target: 'alternatives' },
       );
       return out;
     case 'withdrawn':
-      add('decide-again', msg('action.decideAgain'), { route: 'plan-alternatives' });
+      add('decide-again', msg('action.decideAgain'), { target: 'alternatives' });
       return out;
     case 'closed':
       return out;
@@ -435,13 +435,13 @@ function nextActionsFor(
       const ends = plan.coolingOff.endsAt ? Date.parse(plan.coolingOff.endsAt) : nowMs;
       if (ends > nowMs)
         add('do-not-log-in', msg('action.doNotLogIn', { endsAt: plan.coolingOff.endsAt ?? '' }), {
-          route: 'plan-dashboard',
+          target: 'dashboard',
           anchor: 'cooling-off',
         });
       else {
         // Both are done where the submission lives: the bounce check is explained beside "closed".
-        add('check-bounce', msg('action.checkBounce'), { route: 'plan-steps', anchor: 'submission' });
-        add('record-closed', msg('action.recordClosed'), { route: 'plan-steps', anchor: 'submission' });
+        add('check-bounce', msg('action.checkBounce'), { target: 'steps', anchor: 'submission' });
+        add('record-closed', msg('action.recordClosed'), { target: 'steps', anchor: 'submission' });
       }
       return out;
     }
@@ -451,14 +451,14 @@ function nextActionsFor(
   const unacked = unacknowledgedRisks(plan);
   if (unacked.length)
     add('acknowledge-risks', msg('action.acknowledgeRisks', { count: unacked.length }), {
-      route: 'plan-dashboard',
+      target: 'dashboard',
       anchor: 'risks',
     });
   const mail = plan.backups.mail;
   if (mail.status !== 'done' && mail.status !== 'not-needed')
-    add('backup-mail', msg('action.backupMail'), { route: 'plan-backups', anchor: 'mail' });
+    add('backup-mail', msg('action.backupMail'), { target: 'backups', anchor: 'mail' });
   else if (mail.status === 'done' && !mail.verification)
-    add('verify-mail-backup', msg('action.verifyMailBackup'), { route: 'plan-backups', anchor: 'mail' });
+    add('verify-mail-backup', msg('action.verifyMailBackup'), { target: 'backups', anchor: 'mail' });
   for (const p of preps)
     if (!p.done && p.id !== 'backup-mail' && p.id !== 'remove-mail-clients')
       add(`preparation:${p.id}`, msg(`action.preparation.${p.id}`), p.fix);
@@ -471,10 +471,10 @@ function nextActionsFor(
     const stepsLeft = STEP_IDS.filter((s) => s !== 'confirm' && plan.steps[s].status !== 'done');
     if (stepsLeft.length)
       add('do-steps', msg('action.doSteps', { count: stepsLeft.length }), {
-        route: 'plan-steps',
+        target: 'steps',
         anchor: stepsLeft[0],
       });
-    else add('submit', msg('action.submit'), { route: 'plan-steps', anchor: 'submission' });
+    else add('submit', msg('action.submit'), { target: 'steps', anchor: 'submission' });
   }
   // Advisory gates never hold up submitting, so they come after it.
   for (const g of gates) if (!g.required && g.status !== 'met') gateAction(g);
@@ -491,7 +491,7 @@ export function readiness(plan: Plan, nowIso: string): Readiness {
           ...unacknowledgedRisks(plan).map((r) => ({
             id: `risk:${r}`,
             reason: msg('reason.riskUnacknowledged'),
-            fix: { route: 'plan-dashboard' as const, anchor: r },
+            fix: { target: 'dashboard' as const, anchor: r },
             items: [],
           })),
           ...overridableBlockers(gates, preps),

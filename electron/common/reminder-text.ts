@@ -5,10 +5,9 @@
  * the in-app list and the system say the same thing. Placeholders are `{name}` (vue-i18n syntax);
  * no `@`, `|` or `$` in the texts, which vue-i18n would treat as syntax.
  */
+import type { Locale } from './locale';
 import type { ReminderKind } from './model/reminders';
 
-export const REMINDER_LOCALES = ['zh-CN', 'en'] as const;
-export type ReminderLocale = (typeof REMINDER_LOCALES)[number];
 
 // A type alias, not an interface: the renderer's message tree needs an implicit index signature.
 export type TitleBody = {
@@ -25,7 +24,7 @@ export type ReminderWords = {
   calendar: string;
 };
 
-export const reminderWords: Record<ReminderLocale, ReminderWords> = {
+export const reminderWords: Record<Locale, ReminderWords> = {
   'zh-CN': {
     notification: {
       'cooling-off.start': {

@@ -1,5 +1,5 @@
 /**
- * The composition root, free of Electron: main/index.ts injects Electron adapters, the harness and
+ * The composition root, free of Electron: main/electron/index.ts injects Electron adapters, the harness and
  * the tests inject Node ones. Each domain is a service contributing the handlers of its channels.
  */
 import { systemClock, type Clock } from '../common/clock';
@@ -10,7 +10,6 @@ import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
 import { createMemoryLocalePreference, createSettingsService, type LocalePreference } from './services/settings-service';
 import { createTransferService } from './transfer/service';
-import { createCatalogService } from './services/catalog-service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
 import { createMailService } from './mail/mail-service';
 import { vaultCodeKeeper } from './mail/vault-code-keeper';
@@ -24,7 +23,7 @@ import { createVaultService } from './vault/service';
 import { Vault } from './vault/vault';
 import { createRemindersService } from './reminders/service';
 import type { LoginItem, Notifier, PowerEvents } from './reminders/types';
-import type { ReminderLocale } from '../common/reminder-text';
+import type { Locale } from '../common/locale';
 
 export interface CoreOptions {
   dataDir: string;
@@ -46,12 +45,12 @@ export interface CoreOptions {
   /** Start at login (app.setLoginItemSettings or the Linux autostart file); none = unsupported. */
   loginItem?: LoginItem;
   /** The UI language, for system notifications. */
-  locale?: () => ReminderLocale;
+  locale?: () => Locale;
   /** Keeps the language the renderer reports (electron-store in the app; in memory if absent). */
   preferences?: LocalePreference;
   /**
    * Tests and the harness only: an extra CA certificate (PEM) the IMAP connections trust, for their
-   * own self-signed server. main/index.ts never sets it, and no channel reaches it.
+   * own self-signed server. main/electron/index.ts never sets it, and no channel reaches it.
    */
   trustedCa?: string;
   /** The built archive indexer (electron-vite `?modulePath`); absent: run from source (harness, tests). */
@@ -112,7 +111,6 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...add(createAppService(ctx, { desktop: options.desktop, locale })),
     ...add(createSettingsService(preference)),
-    ...add(createCatalogService()),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
     ...add(createDiscoveryService(ctx, plans, {

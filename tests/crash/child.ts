@@ -6,7 +6,7 @@
  */
 import { writeSync } from 'node:fs';
 import { ok } from '../../electron/common/result';
-import { createFileKeyProvider } from '../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../support/doubles/file-key-provider';
 import { Vault } from '../../electron/main/vault/vault';
 import { crashCodec } from './crash-doc';
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ok } from '../../electron/common/result';
-import { createFileKeyProvider } from '../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../support/doubles/file-key-provider';
 import { Vault, VAULT_FILE } from '../../electron/main/vault/vault';
 import { AppFailure } from '../../electron/common/result';
 import { crashCodec, type CrashDoc } from './crash-doc';

@@ -6,13 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createCore, type CoreOptions } from '../../electron/main/core';
-import { createFileKeyProvider } from '../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../support/doubles/file-key-provider';
 import type { KeyAvailability } from '../../electron/main/key-providers/key-provider';
 import { ensureRendererBuilt, latestBuild } from './build-renderer';
 import { startHarnessServer, type TestControls } from './server';
 import { createTestClock } from './test-clock';
 import { createHarnessDesktop } from './desktop';
-import { createManualPowerEvents, createRecordingNotifier } from '../../electron/main/reminders/recording-notifier';
+import { createManualPowerEvents, createRecordingNotifier } from '../support/doubles/recording-notifier';
 
 export interface HarnessOptions {
   dataDir: string;

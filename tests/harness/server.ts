@@ -6,23 +6,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { channels, events } from '../../electron/common/contract';
-import { CONTENT_SECURITY_POLICY } from '../../electron/common/csp';
+import { APP_ORIGIN, createAppRequestHandler, securityHeaders } from '../../electron/main/app-protocol';
 import type { Core } from '../../electron/main/core';
+import { harnessBridgeSource } from './bridge-bundle';
 import type { TestClock } from './test-clock';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface TestControls {
   clock: TestClock;
@@ -49,7 +38,6 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-const BRIDGE_SOURCE = readFile(join(import.meta.dirname, 'bridge-client.js'), 'utf8');
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -57,14 +45,9 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The app's own app:// headers (CSP, COOP, CORP, nosniff, ...) on every harness answer. */
 function headers(type: string): Record<string, string> {
-  return {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
+  return { ...securityHeaders(), 'Content-Type': type };
 }
 
 /** Adds the bridge before the app's module script; a <script src>, since inline script is forbidden. */
@@ -76,6 +59,8 @@ export function injectBridge(html: string): string {
 
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const { core, rendererDir, token, controls } = options;
+  // Bundled once before serving, so the page's first request does not wait for it.
+  await harnessBridgeSource();
   let port = options.port;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
@@ -84,30 +69,24 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   const tokenOk = (url: URL, req: IncomingMessage) =>
     sameSecret(url.searchParams.get('token') ?? String(req.headers['x-harness-token'] ?? ''), token);
 
-  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    let decoded: string;
+  // The app's own app:// handler (electron/main/app-protocol.ts), reading index.html with the bridge
+  // script added: the same files, the same refusals and the same headers as in Electron.
+  const indexFile = join(rendererDir, 'index.html');
+  const appHandler = createAppRequestHandler(rendererDir, async (file) => {
+    const body = await readFile(file);
+    return file === indexFile ? Buffer.from(injectBridge(body.toString('utf8')), 'utf8') : body;
+  });
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     try {
-      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+      decodeURIComponent(pathname);
     } catch {
       // A malformed escape (`/%E0%A4%A`) is the client's mistake, not a reason to crash.
       res.writeHead(400, headers('text/plain; charset=utf-8')).end('Bad request');
       return;
     }
-    const rel = normalize(decoded).replace(/^([/\\])+/, '');
-    if (rel.includes('\0') || rel.split(sep).includes('..')) {
-      res.writeHead(404, headers('text/plain; charset=utf-8')).end('Not found');
-      return;
-    }
-    try {
-      const body = await readFile(join(rendererDir, rel));
-      if (rel === 'index.html') {
-        res.writeHead(200, headers(MIME['.html'] ?? 'text/html')).end(injectBridge(body.toString('utf8')));
-        return;
-      }
-      res.writeHead(200, headers(MIME[extname(rel)] ?? 'application/octet-stream')).end(body);
-    } catch {
-      res.writeHead(404, headers('text/plain; charset=utf-8')).end('Not found');
-    }
+    const answer = await appHandler(new Request(`${APP_ORIGIN}${pathname}`, { method: req.method ?? 'GET' }));
+    res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
   }
 
   async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -170,16 +149,14 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === '/harness-bridge.js') {
-      const src = await BRIDGE_SOURCE;
-      const config = { channels: Object.keys(channels), events: Object.keys(events) };
-      res.writeHead(200, headers(MIME['.js'] ?? 'text/javascript')).end(`const HARNESS = ${JSON.stringify(config)};\n${src}`);
+      res.writeHead(200, headers('text/javascript; charset=utf-8')).end(await harnessBridgeSource());
       return;
     }
     if (url.pathname.startsWith('/__test/')) {
       await serveControls(req, res, url);
       return;
     }
-    await serveFile(res, url.pathname);
+    await serveFile(req, res, url.pathname);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });

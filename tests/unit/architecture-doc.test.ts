@@ -45,7 +45,7 @@ describe('ARCHITECTURE.md', () => {
     const mentions: Record<string, RegExp> = {
       'renderer/src/views/plan/steps/StepsView.vue': /type: 'step\.set'/,
       'renderer/src/stores/plans.ts': /api\.plan\.apply\(/,
-      'electron/main/ipc.ts': /isTrustedSender/,
+      'electron/main/electron/ipc.ts': /isTrustedSender/,
       'electron/main/dispatch.ts': /safeParse\(/,
       'electron/main/services/plan-service.ts': /ctx\.store\.update\(/,
       'electron/main/vault/vault.ts': /encryptVault\(/,

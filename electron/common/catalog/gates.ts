@@ -20,16 +20,19 @@ export const FAQ_Q3_CAUSE_IDS = [
 ] as const;
 export type FaqQ3CauseId = (typeof FAQ_Q3_CAUSE_IDS)[number];
 
-/** The screen of the app where a gate is dealt with (renderer route names). */
-export type FixRoute =
-  | 'plan-dashboard'
-  | 'plan-steps'
-  | 'plan-services'
-  | 'plan-assets'
-  | 'plan-sites'
-  | 'plan-backups'
-  | 'plan-alternatives'
-  | 'plan-history'
+/**
+ * The part of a plan (or of the app) where a gate is dealt with. common speaks of these areas;
+ * the renderer maps each to its screen (renderer/src/composables/useFixLink.ts).
+ */
+export type FixTarget =
+  | 'dashboard'
+  | 'steps'
+  | 'services'
+  | 'assets'
+  | 'sites'
+  | 'backups'
+  | 'alternatives'
+  | 'history'
   | 'reminders'
   | 'settings';
 
@@ -40,7 +43,7 @@ export interface Gate extends Sourced {
   /** Required gates block submission unless the user overrides and gives a reason. */
   required: boolean;
   q3Cause: FaqQ3CauseId;
-  fixRoute: FixRoute;
+  fixTarget: FixTarget;
 }
 
 export interface FaqQ3Cause extends Sourced {
@@ -61,7 +64,7 @@ export const gates: readonly Gate[] = [
     ),
     required: true,
     q3Cause: 'linked-services',
-    fixRoute: 'plan-services',
+    fixTarget: 'services',
     source: `${GUIDE} §步骤四; ${FACTS} low`,
     confidence: 'low',
   },
@@ -74,7 +77,7 @@ export const gates: readonly Gate[] = [
     ),
     required: true,
     q3Cause: 'funds',
-    fixRoute: 'plan-assets',
+    fixTarget: 'assets',
     source: `${GUIDE} §步骤四; ${FACTS} low`,
     confidence: 'low',
   },
@@ -87,7 +90,7 @@ export const gates: readonly Gate[] = [
     ),
     required: true,
     q3Cause: 'funds',
-    fixRoute: 'plan-services',
+    fixTarget: 'services',
     source: `${GUIDE} §注意事项2; ${FACTS} low`,
     confidence: 'low',
   },
@@ -100,7 +103,7 @@ export const gates: readonly Gate[] = [
     ),
     required: true,
     q3Cause: 'open-transactions',
-    fixRoute: 'plan-services',
+    fixTarget: 'services',
     source: `${GUIDE} §FAQ Q3; ${FACTS} low`,
     confidence: 'low',
   },
@@ -113,7 +116,7 @@ export const gates: readonly Gate[] = [
     ),
     required: true,
     q3Cause: 'account-abnormal',
-    fixRoute: 'plan-dashboard',
+    fixTarget: 'dashboard',
     source: `${GUIDE} §FAQ Q3; ${FACTS} low`,
     confidence: 'low',
   },
@@ -126,7 +129,7 @@ export const gates: readonly Gate[] = [
     ),
     required: false,
     q3Cause: 'preconditions',
-    fixRoute: 'plan-steps',
+    fixTarget: 'steps',
     source: `${GUIDE} §步骤四; ${FACTS} low`,
     confidence: 'low',
   },
@@ -139,7 +142,7 @@ export const gates: readonly Gate[] = [
     ),
     required: false,
     q3Cause: 'preconditions',
-    fixRoute: 'plan-dashboard',
+    fixTarget: 'dashboard',
     source: `${FACTS} low`,
     confidence: 'low',
   },

@@ -1,6 +1,6 @@
 /**
- * The NetEase catalog: everything the app states about NetEase, as data with sources. The renderer
- * receives it whole through `catalog:get`; the model and readiness import it directly.
+ * The NetEase catalog: everything the app states about NetEase, as data with sources. It is static
+ * data shipped with the app: the renderer, the model and readiness import it directly.
  */
 import { accountKinds } from './accounts';
 import { alternatives } from './alternatives';

@@ -1,4 +1,4 @@
-import type { FixRoute } from './gates';
+import type { FixTarget } from './gates';
 import { FACTS, GUIDE, type Sourced, type Text } from './types';
 
 export const BACKUP_KINDS = ['mail', 'netdisk', 'contacts', 'calendar', 'notes'] as const;
@@ -24,7 +24,7 @@ export interface Preparation extends Sourced {
   backupKind?: BackupKind;
   /** Tracked together with a list the user keeps (third-party sites, contacts). */
   list?: 'sites' | 'contacts';
-  fixRoute: FixRoute;
+  fixTarget: FixTarget;
 }
 
 const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
@@ -38,7 +38,7 @@ export const preparations: readonly Preparation[] = [
       'Download every folder with attachments over IMAP using a client authorization code, and check the counts. Creating the code needs the bound phone.',
     ),
     backupKind: 'mail',
-    fixRoute: 'plan-backups',
+    fixTarget: 'backups',
     source: `${GUIDE} §注意事项1; ${FACTS} high`,
     confidence: 'high',
   },
@@ -50,7 +50,7 @@ export const preparations: readonly Preparation[] = [
       'Download and keep every file stored in the NetEase netdisk.',
     ),
     backupKind: 'netdisk',
-    fixRoute: 'plan-backups',
+    fixTarget: 'backups',
     source: `${GUIDE} §注意事项1`,
     confidence: 'medium',
   },
@@ -59,7 +59,7 @@ export const preparations: readonly Preparation[] = [
     title: t('备份通讯录', 'Back up contacts'),
     detail: t('从网页邮箱导出通讯录文件。', 'Export the address book from web mail.'),
     backupKind: 'contacts',
-    fixRoute: 'plan-backups',
+    fixTarget: 'backups',
     source: `${GUIDE} §注意事项1`,
     confidence: 'medium',
   },
@@ -71,7 +71,7 @@ export const preparations: readonly Preparation[] = [
       'Export your calendar events, or copy them to a new calendar.',
     ),
     backupKind: 'calendar',
-    fixRoute: 'plan-backups',
+    fixTarget: 'backups',
     source: `${GUIDE} §注意事项1`,
     confidence: 'medium',
   },
@@ -83,7 +83,7 @@ export const preparations: readonly Preparation[] = [
       'Save notes and any other personal data kept in the mailbox or linked services.',
     ),
     backupKind: 'notes',
-    fixRoute: 'plan-backups',
+    fixTarget: 'backups',
     source: `${GUIDE} §注意事项1`,
     confidence: 'medium',
   },
@@ -95,7 +95,7 @@ export const preparations: readonly Preparation[] = [
       'Banks, carriers, social networks and every other site registered with this address: switch them to the new address, or you lose password recovery there.',
     ),
     list: 'sites',
-    fixRoute: 'plan-sites',
+    fixTarget: 'sites',
     source: `${GUIDE} §注意事项2, 4`,
     confidence: 'medium',
   },
@@ -107,7 +107,7 @@ export const preparations: readonly Preparation[] = [
       'Tell friends, family and colleagues who write to this address where to reach you now.',
     ),
     list: 'contacts',
-    fixRoute: 'plan-sites',
+    fixTarget: 'sites',
     source: `${GUIDE} §注意事项4`,
     confidence: 'medium',
   },
@@ -118,7 +118,7 @@ export const preparations: readonly Preparation[] = [
       '手机邮件应用、电脑客户端、网易邮箱大师：冷静期里它们的自动登录是否算登录并不清楚，提交前全部移除。',
       'Phone mail apps, desktop clients, 网易邮箱大师: nobody knows whether their automatic sign-in during the cooling-off period counts as a login, so remove the account from all of them before submitting.',
     ),
-    fixRoute: 'plan-steps',
+    fixTarget: 'steps',
     source: `${FACTS} low`,
     confidence: 'low',
   },

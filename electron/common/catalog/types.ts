@@ -18,7 +18,5 @@ export interface Text {
   en: string;
 }
 
-export const LOCALES = ['zh-CN', 'en'] as const satisfies readonly (keyof Text)[];
-
 export const GUIDE = 'closure-guide.zh.txt';
 export const FACTS = 'netease-facts.md';

@@ -9,16 +9,14 @@ import {
   type ReminderSettings,
 } from '../model/reminders';
 import { inputEpochMsSchema } from '../model/primitives';
-import type { ReminderStatus } from '../schedule';
-import { REMINDER_LOCALES } from '../reminder-text';
+import type { ReminderStatus, SnoozeChoice } from '../schedule';
+import { localeSchema } from '../locale';
 
 /** A reminder as the screen shows it. Times are ms since the epoch (UTC). */
 export interface ReminderView extends Reminder {
   status: ReminderStatus;
   /** `snoozedUntil ?? dueAt`: when it comes (or came) next. */
   effectiveDueAt: number;
-  /** Where a click leads: `/plans/<planId>` (with `?item=<kind>:<id>`), or `/reminders`. */
-  route: string;
 }
 
 export type SnoozeOption = { kind: 'hour' | 'evening' | 'tomorrow-morning'; at: number };
@@ -50,8 +48,8 @@ export interface InAppNotification {
   at: number;
   reminderIds: string[];
   planId: string | null;
+  /** With `item`, what a click opens (the renderer maps them to a screen: none, the reminders list). */
   item: ItemRef | null;
-  route: string;
   /** For the translated title/body: the reminder's params, `count` for a summary. */
   params: Record<string, string | number>;
   /** The user's own title and note (user reminders), else null. */
@@ -95,9 +93,7 @@ export const snoozeChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('evening') }).strict(),
   z.object({ kind: z.literal('tomorrow-morning') }).strict(),
   z.object({ kind: z.literal('at'), at: epochMs }).strict(),
-]);
-
-export const reminderLocaleSchema = z.enum(REMINDER_LOCALES);
+]) satisfies z.ZodType<SnoozeChoice>;
 
 export const remindersChannels = {
   /** All reminders, or one plan's (`planId`), grouped as upcoming / overdue / done. */
@@ -124,7 +120,7 @@ export const remindersChannels = {
   ),
   /** Upcoming reminders (all, or one plan's) as an .ics calendar with an alarm on each event. */
   'reminders:export-ics': channel<IcsExport>()(
-    z.object({ locale: reminderLocaleSchema, planId: id.optional() }).strict(),
+    z.object({ locale: localeSchema, planId: id.optional() }).strict(),
   ),
   /** The in-app notification list, newest first (delivered and not yet dismissed). */
   'reminders:notifications': channel<InAppNotification[]>()(z.void()),

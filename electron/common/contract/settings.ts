@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { localeSchema } from '../locale';
 
-export const UI_LOCALES = ['zh-CN', 'en'] as const;
-export const uiLocaleSchema = z.enum(UI_LOCALES);
-export type UiLocale = z.infer<typeof uiLocaleSchema>;
 
 /**
  * Preferences main needs to know about. The renderer keeps its own display preferences; it tells
@@ -11,5 +9,5 @@ export type UiLocale = z.infer<typeof uiLocaleSchema>;
  */
 export const settingsChannels = {
   /** null: no choice made, follow the system language. */
-  'settings:set-locale': channel<void>()(z.object({ locale: uiLocaleSchema.nullable() }).strict()),
+  'settings:set-locale': channel<void>()(z.object({ locale: localeSchema.nullable() }).strict()),
 } as const;

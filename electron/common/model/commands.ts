@@ -1,24 +1,23 @@
 import { z } from 'zod';
 import { ALTERNATIVE_IDS } from '../catalog/alternatives';
-import { ASSET_KIND_IDS } from '../catalog/asset-kinds';
 import { GATE_IDS } from '../catalog/gates';
 import { BACKUP_KINDS } from '../catalog/preparations';
 import { RISK_IDS } from '../catalog/risks';
 import { STEP_IDS } from '../catalog/steps';
 import {
-  ASSET_STATUSES,
   BACKUP_STATUSES,
   BINDING_STATES,
-  CONTACT_STATUSES,
   GATE_STATUSES,
   PREPARATION_STATUSES,
   SERVICE_STATUSES,
-  SITE_CATEGORIES,
-  SITE_STATUSES,
   STEP_STATUSES,
   TRACKED_PREPARATION_IDS,
+  assetSchema,
+  backupVerificationSchema,
+  contactSchema,
+  siteSchema,
 } from './plan';
-import { amountSchema, idSchema, isInputTime, isoTimeSchema, labelSchema, noteSchema } from './primitives';
+import { idSchema, isInputTime, isoTimeSchema, noteSchema } from './primitives';
 
 /**
  * Every change to a plan is one of these. Ids are chosen by the caller (the renderer uses
@@ -28,6 +27,12 @@ const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), planId: idSchema, ...shape }).strict();
 
 const optionalNote = { note: noteSchema.optional() };
+
+/**
+ * An entity as a command writes it: the stored schema (model/plan.ts) without the times the reducer
+ * sets, the note optional. Derived, so a command cannot drift from what the vault stores.
+ */
+const TIMES = { createdAt: true, updatedAt: true } as const;
 
 export const planCommandSchema = z.discriminatedUnion('type', [
   cmd('plan.create', { address: z.string().trim().min(3).max(254), label: z.string().max(200).optional() }),
@@ -62,41 +67,15 @@ export const planCommandSchema = z.discriminatedUnion('type', [
   cmd('service.set-status', { serviceId: idSchema, status: z.enum(SERVICE_STATUSES), ...optionalNote }),
   cmd('service.remove', { serviceId: idSchema }),
   cmd('asset.upsert', {
-    asset: z
-      .object({
-        id: idSchema,
-        serviceId: idSchema.nullable(),
-        kind: z.enum(ASSET_KIND_IDS),
-        label: labelSchema,
-        amount: amountSchema,
-        status: z.enum(ASSET_STATUSES),
-        note: noteSchema.optional(),
-      })
-      .strict(),
+    asset: assetSchema.omit(TIMES).extend(optionalNote),
   }),
   cmd('asset.remove', { assetId: idSchema }),
   cmd('site.upsert', {
-    site: z
-      .object({
-        id: idSchema,
-        name: labelSchema,
-        domain: z.string().max(253).optional(),
-        category: z.enum(SITE_CATEGORIES),
-        status: z.enum(SITE_STATUSES),
-        note: noteSchema.optional(),
-      })
-      .strict(),
+    site: siteSchema.omit(TIMES).extend({ ...optionalNote, domain: siteSchema.shape.domain.optional() }),
   }),
   cmd('site.remove', { siteId: idSchema }),
   cmd('contact.upsert', {
-    contact: z
-      .object({
-        id: idSchema,
-        name: labelSchema,
-        status: z.enum(CONTACT_STATUSES),
-        note: noteSchema.optional(),
-      })
-      .strict(),
+    contact: contactSchema.omit(TIMES).extend(optionalNote),
   }),
   cmd('contact.remove', { contactId: idSchema }),
   cmd('backup.set', {
@@ -108,11 +87,8 @@ export const planCommandSchema = z.discriminatedUnion('type', [
   /** Recorded by the mail backup once it has checked the copy on disk against the server. */
   cmd('backup.record-verification', {
     kind: z.enum(BACKUP_KINDS),
-    verifiedAt: isoTimeSchema,
-    messages: z.number().int().nonnegative(),
-    folders: z.number().int().nonnegative(),
-    bytes: z.number().int().nonnegative(),
-    location: z.string().max(1000).optional(),
+    ...backupVerificationSchema.shape,
+    location: backupVerificationSchema.shape.location.optional(),
   }),
   cmd('plan.submit', {
     submittedAt: isoTimeSchema.optional(),

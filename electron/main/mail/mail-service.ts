@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MailAccount, MailFinished, MailStatus, MailVerification } from '../../common/contract/mail';
+import type { BackupVerification } from '../../common/model/plan';
 import { AppFailure, err, ok, type Result } from '../../common/result';
 import type { Service, ServiceContext } from '../services/context';
 import { readBackupState } from './backup-state';
@@ -35,7 +36,7 @@ export type MailChannel =
 /** Records a passing verification in the plan (the closure domain's `backup.record-verification`). */
 export type PlanVerificationRecorder = (
   planId: string,
-  v: { verifiedAt: string; messages: number; folders: number; bytes: number; location: string },
+  v: BackupVerification,
 ) => Promise<Result<void>>;
 
 export interface MailServiceOptions {

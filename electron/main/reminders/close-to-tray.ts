@@ -2,7 +2,8 @@
  * Closing the window hides it instead, so reminders keep coming; the first time, a notification
  * says so (and how to quit). Quitting from the tray or the app menu sets `isQuitting` first.
  */
-import { reminderWords, type ReminderLocale } from '../../common/reminder-text';
+import { reminderWords } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
 import type { Notifier } from './types';
 
 export interface HideableWindow {
@@ -15,7 +16,7 @@ export interface CloseToTrayOptions {
   /** Whether the explanation was shown before (a harmless preference: electron-store). */
   explained: { get(): boolean; set(): void };
   notifier: Notifier;
-  locale: () => ReminderLocale;
+  locale: () => Locale;
 }
 
 export function attachCloseToTray(win: HideableWindow, o: CloseToTrayOptions): void {

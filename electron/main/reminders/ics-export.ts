@@ -2,7 +2,8 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { IcsExport } from '../../common/contract/reminders';
 import type { Reminder } from '../../common/model/reminders';
-import { reminderWords, type ReminderLocale } from '../../common/reminder-text';
+import { reminderWords } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
 import { AppFailure } from '../../common/result';
 import { effectiveDueAt, reminderStatus } from '../../common/schedule';
 import { reminderWordsOf } from './texts';
@@ -10,7 +11,7 @@ import { reminderWordsOf } from './texts';
 export function exportIcs(
   items: readonly Reminder[],
   now: number,
-  locale: ReminderLocale,
+  locale: Locale,
   planId?: string,
 ): IcsExport {
   const upcoming = items

@@ -13,7 +13,7 @@ import type { EventSink } from '../../common/contract';
 import type { InAppNotification } from '../../common/contract/reminders';
 import type { VaultDocument } from '../../common/model/document';
 import type { Reminder, RemindersState } from '../../common/model/reminders';
-import type { ReminderLocale } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
 import { AppFailure, err, ok, type Result } from '../../common/result';
 import {
   CHECK_INTERVAL_MS,
@@ -58,7 +58,7 @@ export interface RemindersServiceOptions {
   loginItem?: LoginItem;
   zone?: TimeZone;
   /** The language of system notifications (the app's UI language). */
-  locale?: () => ReminderLocale;
+  locale?: () => Locale;
   timers?: Timers;
 }
 

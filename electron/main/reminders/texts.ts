@@ -5,13 +5,13 @@ import {
   fillTemplate,
   reminderWords,
   type NotificationTextKey,
-  type ReminderLocale,
   type TitleBody,
 } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
 
 function formatParams(
   params: Record<string, string | number>,
-  locale: ReminderLocale,
+  locale: Locale,
   extra: Record<string, string | number>,
 ): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params, ...extra };
@@ -23,7 +23,7 @@ function formatParams(
 
 export function wordsFor(
   key: NotificationTextKey,
-  locale: ReminderLocale,
+  locale: Locale,
   params: Record<string, string | number>,
   user: { title: string | null; note: string | null } = { title: null, note: null },
 ): TitleBody {
@@ -32,10 +32,10 @@ export function wordsFor(
   return { title: fillTemplate(t.title, p), body: fillTemplate(t.body, p) };
 }
 
-export function notificationWords(n: InAppNotification, locale: ReminderLocale): TitleBody {
+export function notificationWords(n: InAppNotification, locale: Locale): TitleBody {
   return wordsFor(n.kind, locale, n.params, n);
 }
 
-export function reminderWordsOf(r: Reminder, locale: ReminderLocale): TitleBody {
+export function reminderWordsOf(r: Reminder, locale: Locale): TitleBody {
   return wordsFor(r.kind, locale, r.params, r);
 }

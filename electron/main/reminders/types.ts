@@ -1,6 +1,7 @@
 /**
- * What the reminders service needs from the platform. Electron implementations live beside this
- * file (`electron-*.ts`, used only by main/index.ts); tests and the harness pass Node ones.
+ * What the reminders service needs from the platform. The Electron implementations live in
+ * electron/main/electron/ (used only by its index.ts); tests and the harness pass Node ones
+ * (tests/support/doubles/).
  */
 
 export interface SystemNotification {

@@ -5,7 +5,7 @@ import type {
   RemindersChanged,
   RemindersList,
 } from '../../common/contract/reminders';
-import type { ItemRef, Reminder, RemindersState } from '../../common/model/reminders';
+import type { Reminder, RemindersState } from '../../common/model/reminders';
 import {
   effectiveDueAt,
   inQuietHours,
@@ -16,18 +16,11 @@ import {
   type TimeZone,
 } from '../../common/schedule';
 
-export function routeOf(planId: string | null, item: ItemRef | null): string {
-  if (planId === null) return '/reminders';
-  const base = `/plans/${encodeURIComponent(planId)}`;
-  return item ? `${base}?item=${encodeURIComponent(`${item.kind}:${item.id}`)}` : base;
-}
-
 export function toView(r: Reminder, now: number): ReminderView {
   return {
     ...r,
     status: reminderStatus(r, now),
     effectiveDueAt: effectiveDueAt(r),
-    route: routeOf(r.planId, r.item),
   };
 }
 
@@ -78,7 +71,6 @@ export function notificationOf(fired: readonly Reminder[], at: number): InAppNot
       reminderIds: [first.id],
       planId: first.planId,
       item: first.item,
-      route: routeOf(first.planId, first.item),
       params: first.params,
       title: first.title,
       note: first.note,
@@ -92,9 +84,8 @@ export function notificationOf(fired: readonly Reminder[], at: number): InAppNot
     at,
     reminderIds: fired.map((r) => r.id),
     planId: onePlan,
+    // No item: a summary opens the reminders screen, where all of them are listed.
     item: null,
-    // A summary opens the reminders screen, where all of them are listed.
-    route: '/reminders',
     params: { count: fired.length },
     title: null,
     note: null,

@@ -1,4 +1,5 @@
 import { err, ok } from '../../common/result';
+import type { Locale } from '../../common/locale';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from './context';
 
@@ -13,7 +14,7 @@ const TITLES = {
 
 export function createAppService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter; locale?: () => 'zh-CN' | 'en' } = {},
+  options: { desktop?: DesktopAdapter; locale?: () => Locale } = {},
 ): Service<'app:info' | 'app:choose-folder'> {
   return {
     handlers: {

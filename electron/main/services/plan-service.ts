@@ -1,10 +1,13 @@
 /**
  * Plans over the vault: every command goes through the pure reducer inside `store.update`, so it
- * is on disk before the Result returns; then `plan:changed` goes to every window.
+ * is on disk before the Result returns. A plan's new state reaches the window once: in the reply
+ * when the window asked for the change (`plan:create`, `plan:apply`), or as `plan:changed` when
+ * main made it by itself (the mail backup's verification, discovery's additions).
  */
 import { randomUUID } from 'node:crypto';
 import type { PlanApplied, PlanHistory, PlanView } from '../../common/contract/plan';
 import { apply, burndown, historyOf, timeline, type Plan, type PlanCommand } from '../../common/model';
+import type { BackupVerification } from '../../common/model/plan';
 import { readiness } from '../../common/readiness';
 import { err, ok, type Result } from '../../common/result';
 import type { Service, ServiceContext } from './context';
@@ -12,7 +15,7 @@ import type { Service, ServiceContext } from './context';
 export type PlanChannel = 'plan:list' | 'plan:create' | 'plan:apply' | 'plan:history';
 
 export interface PlanService extends Service<PlanChannel> {
-  /** For other services (mail backup records its verification through this). */
+  /** For other services (mail backup records its verification through this); announces `plan:changed`. */
   apply(command: PlanCommand): Promise<Result<PlanApplied>>;
 }
 
@@ -20,7 +23,7 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
   const nowIso = () => new Date(ctx.clock.now()).toISOString();
   const view = (plan: Plan, now: string): PlanView => ({ plan, readiness: readiness(plan, now) });
 
-  const applyCommand = async (command: PlanCommand): Promise<Result<PlanApplied>> => {
+  const applyCommand = async (command: PlanCommand, announce: boolean): Promise<Result<PlanApplied>> => {
     const now = nowIso();
     const r = await ctx.store.update((doc) => {
       const applied = apply(doc, command, now);
@@ -33,12 +36,12 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
       };
       return ok({ doc: applied.value.doc, value });
     });
-    if (r.ok && r.value.events.length) ctx.emit('plan:changed', r.value);
+    if (announce && r.ok && r.value.events.length) ctx.emit('plan:changed', r.value);
     return r;
   };
 
   return {
-    apply: applyCommand,
+    apply: (command) => applyCommand(command, true),
     handlers: {
       'plan:list': () => {
         const now = nowIso();
@@ -50,11 +53,11 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
           planId: planId ?? randomUUID(),
           address,
           ...(label === undefined ? {} : { label }),
-        });
+        }, false);
         if (!r.ok) return r;
         return r.value.view ? ok(r.value.view) : err('plan.not-found', 'The new plan is missing');
       },
-      'plan:apply': (command) => applyCommand(command),
+      'plan:apply': (command) => applyCommand(command, false),
       'plan:history': ({ planId, utcOffsetMinutes }): Result<PlanHistory> => {
         const doc = ctx.store.read();
         if (!doc.plans.some((p) => p.id === planId))
@@ -75,7 +78,7 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
 export function mailVerificationRecorder(plans: Pick<PlanService, 'apply'>) {
   return async (
     planId: string,
-    v: { verifiedAt: string; messages: number; folders: number; bytes: number; location: string },
+    v: BackupVerification,
   ): Promise<Result<void>> => {
     const r = await plans.apply({ type: 'backup.record-verification', planId, kind: 'mail', ...v });
     return r.ok ? ok() : r;

@@ -1,16 +1,16 @@
-import type { UiLocale } from '../../common/contract/settings';
+import type { Locale } from '../../common/locale';
 import { ok } from '../../common/result';
 import type { Service } from './context';
 
 /** Where the chosen UI language is kept (electron-store preferences in the app). */
 export interface LocalePreference {
-  locale(): UiLocale | null;
-  setLocale(locale: UiLocale | null): void;
+  locale(): Locale | null;
+  setLocale(locale: Locale | null): void;
 }
 
 /** In memory, for the harness and tests that pass no preference store. */
 export function createMemoryLocalePreference(): LocalePreference {
-  let current: UiLocale | null = null;
+  let current: Locale | null = null;
   return {
     locale: () => current,
     setLocale: (locale) => {

@@ -44,6 +44,26 @@ export function scrypt(secret: string, salt: Buffer, cost: KdfCost): Promise<Buf
 
 const aadFor = (purpose: string) => Buffer.from(`closeout/wrap/v1/${purpose}`, 'utf8');
 
+/** A key wrap: AES-256-GCM of the data key under a key-encryption key, the tag after the ciphertext. */
+function sealKey(kek: Buffer, iv: Buffer, dataKey: Buffer, purpose: string): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(aadFor(purpose));
+  return Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The data key in a key wrap, or null when the key-encryption key (or any byte) is wrong. */
+function openKey(kek: Buffer, iv: Buffer, data: Buffer, purpose: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, iv);
+    decipher.setAAD(aadFor(purpose));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    const key = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+    return key.length === 32 ? key : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Wraps the data key under a key derived from `secret` with a fresh salt. */
 export async function wrapWithSecret(
   dataKey: Buffer,
@@ -54,9 +74,7 @@ export async function wrapWithSecret(
   const salt = randomBytes(16);
   const kek = await scrypt(secret, salt, cost);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(aadFor(purpose));
-  const data = Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);
+  const data = sealKey(kek, iv, dataKey, purpose);
   kek.fill(0);
   const kdf: KdfParams = { name: 'scrypt', logN: cost.logN, r: cost.r, p: cost.p, salt: salt.toString('base64') };
   return { kdf, iv: iv.toString('base64'), data: data.toString('base64') };
@@ -69,15 +87,8 @@ export async function unwrapWithSecret(
   purpose: 'passphrase' | 'recovery',
 ): Promise<Buffer | null> {
   const kek = await scrypt(secret, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf);
-  const data = Buffer.from(wrap.data, 'base64');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrap.iv, 'base64'));
-    decipher.setAAD(aadFor(purpose));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    const key = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
-    return key.length === 32 ? key : null;
-  } catch {
-    return null;
+    return openKey(kek, Buffer.from(wrap.iv, 'base64'), Buffer.from(wrap.data, 'base64'), purpose);
   } finally {
     kek.fill(0);
   }
@@ -128,9 +139,7 @@ export function sealForRecovery(dataKey: Buffer, lock: RecoveryLock): RecoveryWr
   const kek = recoveryKek(shared, ephemeral, recipient);
   shared.fill(0);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(aadFor('recovery-v2'));
-  const data = Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);
+  const data = sealKey(kek, iv, dataKey, 'recovery-v2');
   kek.fill(0);
   return { ...lock, ephemeral: ephemeral.toString('base64'), iv: iv.toString('base64'), data: data.toString('base64') };
 }
@@ -147,12 +156,7 @@ export async function openWithRecoveryCode(wrap: RecoveryWrap, code: string): Pr
     const shared = diffieHellman({ privateKey, publicKey: publicFromRaw(ephemeral) });
     kek = recoveryKek(shared, ephemeral, recipient);
     shared.fill(0);
-    const data = Buffer.from(wrap.data, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrap.iv, 'base64'));
-    decipher.setAAD(aadFor('recovery-v2'));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    const key = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
-    return key.length === 32 ? key : null;
+    return openKey(kek, Buffer.from(wrap.iv, 'base64'), Buffer.from(wrap.data, 'base64'), 'recovery-v2');
   } catch {
     return null;
   } finally {

@@ -3,6 +3,8 @@
  * the harness). Stores import `api` from here; nothing else in the renderer knows the bridge exists.
  */
 import type { CloseoutApi, EventName, EventPayload } from '../../../electron/common/contract';
+import { createBridge } from '../../../electron/common/contract/bridge';
+import { splitChannel } from '../../../electron/common/contract/define';
 import type { Result } from '../../../electron/common/result';
 
 declare global {
@@ -20,31 +22,24 @@ function bridge(): CloseoutApi | undefined {
 const unavailable = { ok: false, error: { code: 'ipc.unavailable', message: 'The app bridge is not available' } } as const;
 
 /**
- * `api.vault.status()` etc. Looks the bridge up on every call (tests install it after import), and
- * answers `ipc.unavailable` as data when there is none, so a store never has to catch.
+ * `api.vault.status()` etc., from the one bridge factory. Looks the bridge up on every call (tests
+ * install it after import), and answers `ipc.unavailable` as data when there is none or it fails,
+ * so a store never has to catch.
  */
-export const api: CloseoutApi = new Proxy({} as CloseoutApi, {
-  get(_target, domain: string) {
-    if (domain === 'on') return on;
-    return new Proxy(
-      {},
-      {
-        get(_t, method: string) {
-          return async (input?: unknown): Promise<Result<unknown>> => {
-            const group = bridge()?.[domain as keyof CloseoutApi] as Record<string, (i?: unknown) => Promise<Result<unknown>>> | undefined;
-            const fn = group?.[method];
-            if (typeof fn !== 'function') return unavailable;
-            try {
-              return input === undefined ? await fn() : await fn(input);
-            } catch {
-              // The bridge itself failed (socket closed, preload gone): still data, never a throw.
-              return unavailable;
-            }
-          };
-        },
-      },
-    );
+export const api: CloseoutApi = createBridge({
+  async invoke(channel, input) {
+    const [domain, method] = splitChannel(channel);
+    const group = bridge()?.[domain as keyof CloseoutApi] as Record<string, (i?: unknown) => Promise<Result<unknown>>> | undefined;
+    const fn = group?.[method];
+    if (typeof fn !== 'function') return unavailable;
+    try {
+      return input === undefined ? await fn() : await fn(input);
+    } catch {
+      // The bridge itself failed (socket closed, preload gone): still data, never a throw.
+      return unavailable;
+    }
   },
+  on: (event, listener) => on(event, listener),
 });
 
 /** Subscribes to a main -> renderer event; returns the unsubscribe. A no-op without a bridge. */

@@ -1,8 +1,9 @@
 import type { RouteLocationRaw } from 'vue-router';
+import type { ItemRef } from '../../../electron/common/model/reminders';
 
 /**
  * Where an item of a plan lives on screen. Reminders point at items as `?item=<kind>:<id>` on the
- * plan's address (main's `routeOf`); the plan opens the screen that holds the item, with the item's
+ * plan's address (`reminderRoute`); the plan opens the screen that holds the item, with the item's
  * element id as the #anchor that the shell scrolls to and highlights.
  */
 const SCREENS: Record<string, { route: string; anchor: (id: string) => string }> = {
@@ -22,4 +23,15 @@ export function itemLocation(planId: string, item: string): RouteLocationRaw | n
   const screen = SCREENS[item.slice(0, at)];
   if (!screen) return null;
   return { name: screen.route, params: { planId }, hash: `#${screen.anchor(item.slice(at + 1))}` };
+}
+
+/**
+ * Where a reminder or an in-app notification leads: its plan (at its item, `?item=<kind>:<id>`), or
+ * the reminders screen when it belongs to no plan. main speaks of plans and items only; the
+ * addresses are the renderer's.
+ */
+export function reminderRoute(target: { planId: string | null; item: ItemRef | null }): string {
+  if (target.planId === null) return '/reminders';
+  const base = `/plans/${encodeURIComponent(target.planId)}`;
+  return target.item ? `${base}?item=${encodeURIComponent(`${target.item.kind}:${target.item.id}`)}` : base;
 }

@@ -6,9 +6,5 @@ export interface MessageFile {
   en: MessageTree;
 }
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+// The languages are declared once, in electron/common/locale.ts.
+export { LOCALES, isLocale, type Locale } from '../../../electron/common/locale';

@@ -19,8 +19,9 @@ export function localUtcOffsetMinutes(): number {
 
 /**
  * All plans of the vault, each with the readiness main computed for it. Main is the authority:
- * every change goes through `plan:apply`, and the store takes the view main answers with (and
- * those of `plan:changed`, which also covers changes made in another window).
+ * every change goes through `plan:apply`, and the store takes the view main answers with. Changes
+ * main makes by itself (a verified mail backup, discovery's additions) come as `plan:changed`;
+ * main never sends both for one change.
  */
 export const usePlansStore = defineStore('plans', () => {
   const views = shallowRef<PlanView[]>([]);

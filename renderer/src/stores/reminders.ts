@@ -1,11 +1,14 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, on } from '../api';
+import { reminderRoute } from '../composables/itemTarget';
 import type { InAppNotification, IcsExport, RemindersList, ReminderView } from '../../../electron/common/contract/reminders';
 import type { ItemRef, QuietHours, ReminderSettings } from '../../../electron/common/model/reminders';
+import type { Locale } from '../../../electron/common/locale';
 import type { AppError, Result } from '../../../electron/common/result';
 
-export type SnoozeChoice = { kind: 'hour' | 'evening' | 'tomorrow-morning' } | { kind: 'at'; at: number };
+export type { SnoozeChoice } from '../../../electron/common/schedule';
+import type { SnoozeChoice } from '../../../electron/common/schedule';
 
 /**
  * Reminders as main schedules them (main's clock decides what is due, so the list always comes
@@ -45,14 +48,14 @@ export const useRemindersStore = defineStore('reminders', () => {
   const dismiss = (id: string) => run(() => api.reminders.dismiss({ id }));
   const setQuietHours = (q: QuietHours): Promise<Result<ReminderSettings>> => run(() => api.reminders.setQuietHours(q));
   const setCheckIn = (everyDays: number) => run(() => api.reminders.setCheckIn({ everyDays }));
-  const exportIcs = (locale: 'zh-CN' | 'en'): Promise<Result<IcsExport>> => run(() => api.reminders.exportIcs({ locale }));
+  const exportIcs = (locale: Locale): Promise<Result<IcsExport>> => run(() => api.reminders.exportIcs({ locale }));
   const loginItem = () => api.reminders.loginItem();
   const setLoginItem = (enabled: boolean) => run(() => api.reminders.setLoginItem({ enabled }));
 
   /** Calls `open` with the route of each system notification the user clicks (main sends them). */
   function onNotificationClick(open: (route: string) => void): () => void {
     return on('reminders:notification', ({ notification, clicked }) => {
-      if (clicked) open(notification.route.replace(/^#/, ''));
+      if (clicked) open(reminderRoute(notification));
     });
   }
 

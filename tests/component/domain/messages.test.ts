@@ -18,7 +18,7 @@ import type { MessageTree } from '../../../renderer/src/i18n/types';
  * plans in every phase and with every kind of blocker, and each message key it returns must
  * exist in both languages with every placeholder supplied.
  */
-const LOCALES = ['zh-CN', 'en'] as const;
+import { LOCALES } from '../../../electron/common/locale';
 const T0 = Date.parse('2026-03-01T08:00:00.000Z');
 const at = (days: number) => new Date(T0 + days * 86_400_000).toISOString();
 const P = 'p1';

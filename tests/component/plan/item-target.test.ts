@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemLocation } from '../../../renderer/src/composables/itemTarget';
+import { itemLocation, reminderRoute } from '../../../renderer/src/composables/itemTarget';
 
 describe('itemLocation (reminder links `?item=<kind>:<id>`)', () => {
   it('opens the screen that holds each kind of item, anchored at the item', () => {
@@ -17,5 +17,13 @@ describe('itemLocation (reminder links `?item=<kind>:<id>`)', () => {
 
   it('leaves unknown or malformed items on the dashboard', () => {
     for (const item of ['gate:x', 'service:', ':x', 'service', '']) expect(itemLocation('p1', item)).toBeNull();
+  });
+});
+
+describe('reminderRoute', () => {
+  it('opens the plan at the item, the plan alone, or the reminders list', () => {
+    expect(reminderRoute({ planId: 'p 1', item: { kind: 'asset', id: 'a1' } })).toBe('/plans/p%201?item=asset%3Aa1');
+    expect(reminderRoute({ planId: 'p1', item: null })).toBe('/plans/p1');
+    expect(reminderRoute({ planId: null, item: null })).toBe('/reminders');
   });
 });

@@ -8,7 +8,7 @@ import type { VaultDocument } from '../../../electron/common/model/document';
 import { createDiscoveryService } from '../../../electron/main/mail/discovery/discovery-service';
 import { createPlanService } from '../../../electron/main/services/plan-service';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { Vault } from '../../../electron/main/vault/vault';
 import { renderMessage, type Corpus } from '../../fixtures/discovery/generate';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscoveryResults } from '../../../electron/common/contract/discovery';
 import type { MailFinished } from '../../../electron/common/contract/mail';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
 import { loadCorpus } from '../../fixtures/discovery/evaluate';
 import { keyFileFor, TEST_KDF, tempDir } from '../../unit/vault/helpers';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailFinished } from '../../../electron/common/contract/mail';
 import { createCore, type Core } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
 import { keyFileFor, TEST_KDF, tempDir } from '../../unit/vault/helpers';
 import { appInfo } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopAdapter, FolderPickerOptions } from '../../../electron/main/adapters/types';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
 function coreWith(desktop: DesktopAdapter | undefined, locale?: 'zh-CN' | 'en') {

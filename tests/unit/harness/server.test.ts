@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { APP_ORIGIN, createAppRequestHandler } from '../../../electron/main/app-protocol';
 import { createCore, type Core } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { startHarnessServer, type HarnessServer } from '../../harness/server';
 import { keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
@@ -31,17 +32,9 @@ function rawGet(port: number, path: string): Promise<{ status: number; body: str
 describe('harness server', () => {
   let core: Core | null = null;
   let server: HarnessServer | null = null;
-  afterEach(async () => {
-    await server?.close();
-    await core?.close();
-    server = null;
-    core = null;
-  });
-
-  it('answers 400 to a malformed URL and keeps serving', async () => {
+  /** A real core on a fresh data folder, and the harness serving `rendererDir` for it. */
+  async function start(rendererDir: string): Promise<HarnessServer> {
     const dataDir = tempDir();
-    const rendererDir = tempDir();
-    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body>closeout</body></html>');
     core = createCore({
       dataDir,
       appInfo: { name: 'Closeout', version: '0.0.0', platform: process.platform, runtime: 'harness' },
@@ -50,7 +43,20 @@ describe('harness server', () => {
       autoLockTimer: false,
     });
     await core.start();
-    server = await startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
+    return startHarnessServer({ core, rendererDir, token: 'test-token', port: 0 });
+  }
+
+  afterEach(async () => {
+    await server?.close();
+    await core?.close();
+    server = null;
+    core = null;
+  });
+
+  it('answers 400 to a malformed URL and keeps serving', async () => {
+    const rendererDir = tempDir();
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body>closeout</body></html>');
+    server = await start(rendererDir);
 
     for (const path of [
       '/%E0%A4%A',
@@ -66,5 +72,24 @@ describe('harness server', () => {
     const page = await rawGet(server.port, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('closeout');
+  });
+
+  it("serves with the app's own app:// handler: the same headers, the bridge added to the page", async () => {
+    const rendererDir = tempDir();
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head><script type="module" src="/a.js"></script></head></html>');
+    writeFileSync(join(rendererDir, 'a.js'), 'export {}');
+    server = await start(rendererDir);
+    const base = `http://127.0.0.1:${server.port}`;
+    const app = createAppRequestHandler(rendererDir);
+    for (const path of ['/', '/a.js', '/missing.js', '/%2e%2e/secret']) {
+      const [inHarness, inApp] = [await fetch(`${base}${path}`), await app(new Request(`${APP_ORIGIN}${path}`))];
+      expect(inHarness.status, path).toBe(inApp.status);
+      const headers = (r: Response) => Object.fromEntries([...r.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k)));
+      expect(headers(inHarness), path).toEqual(headers(inApp));
+      expect(inHarness.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(inHarness.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+    }
+    const page = await (await fetch(`${base}/`)).text();
+    expect(page).toMatch(/<script src="\/harness-bridge\.js"><\/script><script type="module"/);
   });
 });

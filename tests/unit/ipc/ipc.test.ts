@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { isTrustedSender, registerIpc } = await import('../../../electron/main/ipc');
+const { isTrustedSender, registerIpc } = await import('../../../electron/main/electron/ipc');
 
 interface FakeFrame {
   url: string;

@@ -9,7 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MailFinished } from '../../../electron/common/contract/mail';
 import { createCore, type Core } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
 const CODE = 'victim-code-4f2a91c7';

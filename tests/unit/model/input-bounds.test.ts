@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { apply } from '../../../electron/common/model/reducer';
 import { emptyDocument } from '../../../electron/common/model/document';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
 const NOW = Date.parse('2026-03-01T08:00:00.000Z');

@@ -24,7 +24,7 @@ describe('a plan driven from an empty document to closed through commands alone'
     expect(ids).toContain('preparation:backup-mail');
     for (const b of r.blockers) {
       expect(b.reason.key).toMatch(/^domain\./);
-      expect(b.fix.route).toMatch(/^plan-/);
+      expect(b.fix.target).toMatch(/^(dashboard|steps|services|assets|sites|backups|alternatives)$/);
     }
     expect(r.nextActions.map((a) => a.id).slice(0, 2)).toEqual(['acknowledge-risks', 'backup-mail']);
 

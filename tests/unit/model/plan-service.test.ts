@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanApplied, PlanHistory, PlanView } from '../../../electron/common/contract/plan';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { createPlanService, mailVerificationRecorder } from '../../../electron/main/services/plan-service';
 import { Vault } from '../../../electron/main/vault/vault';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
@@ -24,16 +24,13 @@ function core(dir: string, clock: FakeClock) {
 }
 
 describe('plan service over the real vault', () => {
-  it('applies commands durably, emits plan:changed, and serves list and history', async () => {
+  it('applies commands durably, answers with the new state (no plan:changed for what the window asked), and serves list and history', async () => {
     const dir = tempDir();
     const clock = new FakeClock(Date.parse('2026-03-01T08:00:00.000Z'));
     const { c, changed } = core(dir, clock);
     await c.start();
-    // The catalog is static: readable before any vault exists.
-    expect(await c.dispatch('catalog:get', undefined)).toMatchObject({
-      ok: true,
-      value: { coolingOff: { defaultDays: 15 } },
-    });
+    // No channel serves the catalog: the renderer imports it from electron/common.
+    expect(await c.dispatch('catalog:get', undefined)).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
     expect(await c.dispatch('plan:list', undefined)).toMatchObject({
       ok: false,
       error: { code: 'vault.locked' },
@@ -80,7 +77,8 @@ describe('plan service over the real vault', () => {
       ok: false,
       error: { code: 'plan.risks-unacknowledged' },
     });
-    expect(changed.map((e) => e.events[0]?.type)).toEqual(['plan.created', 'plan.phase-changed']);
+    // The window that asked got the new state in the reply: it is not sent a second time.
+    expect(changed).toEqual([]);
 
     const history = (await c.dispatch('plan:history', { planId: 'p1', utcOffsetMinutes: 480 })) as {
       ok: true;

@@ -55,7 +55,7 @@ describe('"why can\'t I close?" (FAQ Q3) from the plan data', () => {
     expect(verdict(doc, 'funds')).toMatchObject({
       verdict: 'likely',
       items: [{ section: 'asset', id: 'a' }],
-      fix: { route: 'plan-assets' },
+      fix: { target: 'assets' },
     });
     expect(verdict(doc, 'linked-services').verdict).toBe('ruled-out');
   });
@@ -69,7 +69,7 @@ describe('"why can\'t I close?" (FAQ Q3) from the plan data', () => {
     expect(verdict(doc, 'linked-services')).toMatchObject({
       verdict: 'likely',
       items: [{ section: 'service', id: 'game.mhxy' }],
-      fix: { route: 'plan-services' },
+      fix: { target: 'services' },
     });
   });
 
@@ -92,7 +92,7 @@ describe('"why can\'t I close?" (FAQ Q3) from the plan data', () => {
     doc = must(doc, { type: 'gate.set', planId: P, gateId: 'account-normal', status: 'blocked' }, at(1));
     expect(verdict(doc, 'account-abnormal')).toMatchObject({
       verdict: 'likely',
-      fix: { route: 'plan-dashboard', anchor: 'account-normal' },
+      fix: { target: 'dashboard', anchor: 'account-normal' },
     });
   });
 

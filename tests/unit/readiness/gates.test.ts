@@ -21,7 +21,7 @@ describe('each gate is met, blocked or unknown from the plan data, with a reason
     expect(r.gates.map((g) => g.id)).toEqual([...GATE_IDS]);
     for (const g of r.gates) {
       expect(g.status).toBe('unknown');
-      expect(g.fix.route).toBe(catalogGates.find((c) => c.id === g.id)!.fixRoute);
+      expect(g.fix.target).toBe(catalogGates.find((c) => c.id === g.id)!.fixTarget);
       expect(g.reason.key).toMatch(/^domain\.reason\./);
     }
   });

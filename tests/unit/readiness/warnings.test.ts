@@ -48,7 +48,7 @@ describe('ordering warnings', () => {
     let doc = must(withPlan(at(0)), { type: 'plan.decide', planId: P }, at(0));
     expect(
       readiness(planOf(doc), at(0)).warnings.find((w) => w.id === 'mail-client-configured'),
-    ).toMatchObject({ severity: 'warning', fix: { route: 'plan-steps' } });
+    ).toMatchObject({ severity: 'warning', fix: { target: 'steps' } });
     doc = must(
       doc,
       { type: 'preparation.set', planId: P, preparationId: 'remove-mail-clients', status: 'done' },

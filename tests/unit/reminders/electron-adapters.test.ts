@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Menu, Notification, Tray, app, powerMonitor } from 'electron';
 import { attachCloseToTray } from '../../../electron/main/reminders/close-to-tray';
-import { HIDDEN_ARG, createElectronLoginItem } from '../../../electron/main/reminders/electron-login-item';
-import { createElectronNotifier } from '../../../electron/main/reminders/electron-notifier';
-import { createElectronPowerEvents } from '../../../electron/main/reminders/electron-power';
-import { createReminderTray } from '../../../electron/main/reminders/electron-tray';
-import { createRecordingNotifier } from '../../../electron/main/reminders/recording-notifier';
+import { HIDDEN_ARG, createElectronLoginItem } from '../../../electron/main/electron/login-item';
+import { createElectronNotifier } from '../../../electron/main/electron/notifier';
+import { createElectronPowerEvents } from '../../../electron/main/electron/power';
+import { createReminderTray } from '../../../electron/main/electron/tray';
+import { createRecordingNotifier } from '../../support/doubles/recording-notifier';
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');

@@ -7,11 +7,11 @@ import type { VaultDocument } from '../../../electron/common/model/document';
 import type { Reminder, ReminderSettings } from '../../../electron/common/model/reminders';
 import { ok } from '../../../electron/common/result';
 import { DAY, effectiveDueAt, type SnoozeChoice, type TimeZone } from '../../../electron/common/schedule';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import {
   createManualPowerEvents,
   createRecordingNotifier,
-} from '../../../electron/main/reminders/recording-notifier';
+} from '../../support/doubles/recording-notifier';
 import { createRemindersService, type RemindersService } from '../../../electron/main/reminders/service';
 import type { Timers } from '../../../electron/main/reminders/types';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';

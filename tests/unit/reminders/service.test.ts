@@ -56,7 +56,7 @@ describe('reminders service over the real vault', () => {
     const clicked = events.filter((e) => e.event === 'reminders:notification').map((e) => e.payload);
     expect(clicked.at(-1)).toMatchObject({
       clicked: true,
-      notification: { route: '/plans/p1', planId: 'p1' },
+      notification: { planId: 'p1' },
     });
     expect(await must<InAppNotification[]>(core, 'reminders:notifications')).toHaveLength(1);
     await core.close();
@@ -85,7 +85,8 @@ describe('reminders service over the real vault', () => {
     const inApp = await must<InAppNotification[]>(second.core, 'reminders:notifications');
     expect(inApp[0]).toMatchObject({
       kind: 'summary',
-      route: '/reminders',
+      planId: 'p1',
+      item: null,
       params: { count: list.overdue.length - 1 },
     });
 

@@ -4,11 +4,11 @@ import { expect } from 'vitest';
 import type { PlanCommand } from '../../../electron/common/model';
 import type { VaultDocument } from '../../../electron/common/model/document';
 import { createCore, type Core } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import {
   createManualPowerEvents,
   createRecordingNotifier,
-} from '../../../electron/main/reminders/recording-notifier';
+} from '../../support/doubles/recording-notifier';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { Vault, VAULT_FILE } from '../../../electron/main/vault/vault';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';

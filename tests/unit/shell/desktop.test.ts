@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createElectronDesktop, type DesktopModules } from '../../../electron/main/adapters/desktop';
+import { createElectronDesktop, type DesktopModules } from '../../../electron/main/electron/desktop';
 
 // The Electron modules are passed in, so these doubles stand for exactly the calls the adapter makes.
 let dir: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-// Electron cannot run here: main/index.ts is loaded against a recording double of the module and
+// Electron cannot run here: main/electron/index.ts is loaded against a recording double of the module and
 // the real core, with userData in a temp folder.
 const h = vi.hoisted(() => ({
   state: {} as Record<string, unknown>,
@@ -103,7 +103,7 @@ vi.mock('electron', async () => {
 });
 
 // electron-vite resolves this `?asset` import at build time; here it is just a path.
-vi.mock('../../../electron/main/adapters/tray-icon', () => ({ default: '/app/out/main/chunks/tray.png' }));
+vi.mock('../../../electron/main/electron/tray-icon', () => ({ default: '/app/out/main/chunks/tray.png' }));
 
 let userData: string;
 let ready: () => void;
@@ -180,10 +180,10 @@ afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-describe('main/index.ts lifecycle', () => {
+describe('main/electron/index.ts lifecycle', () => {
   it('quits at once when another instance holds the lock', async () => {
     const e = setup(false);
-    await import('../../../electron/main/index');
+    await import('../../../electron/main/electron/index');
     expect(e.app.quit).toHaveBeenCalled();
     ready();
     await settle();
@@ -193,7 +193,7 @@ describe('main/index.ts lifecycle', () => {
 
   it('registers the scheme before ready, then serves app://, hardens the session, wires IPC and opens one window', async () => {
     const e = setup(true);
-    await import('../../../electron/main/index');
+    await import('../../../electron/main/electron/index');
     expect(log.slice(0, 2)).toEqual(['enableSandbox', 'registerSchemes']);
     ready();
     await settle();
@@ -215,7 +215,7 @@ describe('main/index.ts lifecycle', () => {
 
   it('focuses the existing window on a second launch instead of opening another', async () => {
     const e = setup(true);
-    await import('../../../electron/main/index');
+    await import('../../../electron/main/electron/index');
     ready();
     await settle();
     e.app.emit('second-instance', {}, ['closeout'], '/');
@@ -226,7 +226,7 @@ describe('main/index.ts lifecycle', () => {
 
   it('closes the core and the IPC handlers before quitting', async () => {
     const e = setup(true);
-    await import('../../../electron/main/index');
+    await import('../../../electron/main/electron/index');
     ready();
     await settle();
     const first = { preventDefault: vi.fn() };
@@ -247,7 +247,7 @@ describe('main/index.ts lifecycle', () => {
 
   it('hides the window to the tray when it is closed, and reopens it from the tray', async () => {
     const e = setup(true);
-    await import('../../../electron/main/index');
+    await import('../../../electron/main/electron/index');
     ready();
     await settle();
     expect(e.trays).toHaveLength(1);
@@ -264,7 +264,7 @@ describe('main/index.ts lifecycle', () => {
     const e = setup(true);
     process.argv.push('--hidden');
     try {
-      await import('../../../electron/main/index');
+      await import('../../../electron/main/electron/index');
       ready();
       await settle();
     } finally {
@@ -277,7 +277,7 @@ describe('main/index.ts lifecycle', () => {
   });
 
   it('uses the installer appId as the Windows AppUserModelId', async () => {
-    const { APP_USER_MODEL_ID } = await import('../../../electron/main/reminders/electron-notifier');
+    const { APP_USER_MODEL_ID } = await import('../../../electron/main/electron/notifier');
     const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default;
     expect(pkg.build.appId).toBe(APP_USER_MODEL_ID);
   });

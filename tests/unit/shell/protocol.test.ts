@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/common/csp';
-import {
-  createAppRequestHandler,
-  installAppProtocol,
-  mimeTypeFor,
-  registerAppScheme,
-  resolveAppFile,
-} from '../../../electron/main/protocol';
+import { createAppRequestHandler, mimeTypeFor, resolveAppFile } from '../../../electron/main/app-protocol';
+import { installAppProtocol, registerAppScheme } from '../../../electron/main/electron/protocol';
 
 const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +

@@ -46,14 +46,14 @@ const REASON = 'Reviewed by hand: this is why the finding is acceptable here.';
 
 describe('Electronegativity verdict', () => {
   const report = sarif([
-    { rule: 'CONTEXT_ISOLATION_JS_CHECK', uri: 'main/window.ts', line: 10 },
-    { rule: 'PRELOAD_JS_CHECK', uri: 'main/window.ts', line: 20 },
+    { rule: 'CONTEXT_ISOLATION_JS_CHECK', uri: 'main/electron/window.ts', line: 10 },
+    { rule: 'PRELOAD_JS_CHECK', uri: 'main/electron/window.ts', line: 20 },
     { rule: 'CSP_GLOBAL_CHECK', uri: 'renderer/index.html', line: 4 },
     { rule: 'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK', uri: 'file:///', line: 1 },
   ]);
   const issues = [
-    issue('CONTEXT_ISOLATION_JS_CHECK', 'main/window.ts', 10, 'HIGH'),
-    issue('PRELOAD_JS_CHECK', 'main/window.ts', 20, 'MEDIUM'),
+    issue('CONTEXT_ISOLATION_JS_CHECK', 'main/electron/window.ts', 10, 'HIGH'),
+    issue('PRELOAD_JS_CHECK', 'main/electron/window.ts', 20, 'MEDIUM'),
     issue('CSP_GLOBAL_CHECK', 'renderer/index.html', 4, 'LOW'),
   ];
 
@@ -72,7 +72,7 @@ describe('Electronegativity verdict', () => {
     const findings = findingsFromReports(report, issues);
     const accepted = {
       ...none,
-      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }],
+      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/electron/window.ts', reason: REASON }],
     };
     const verdict = judgeFindings(findings, accepted);
     expect(verdict.blocking.map((f) => f.rule)).toEqual([
@@ -91,7 +91,7 @@ describe('Electronegativity verdict', () => {
     );
     const accepted = {
       ...none,
-      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: REASON }],
+      electronegativity: [{ rule: 'PRELOAD_JS_CHECK', file: 'main/electron/window.ts', reason: REASON }],
     };
     const verdict = judgeFindings(findings, accepted);
     expect(verdict.blocking).toHaveLength(1);

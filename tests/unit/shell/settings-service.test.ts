@@ -5,7 +5,7 @@ import { createSettingsService } from '../../../electron/main/services/settings-
 
 // settings.ts imports electron-store, which reads Electron's default export when loaded.
 vi.mock('electron', () => ({ default: {} }));
-const { createSettings } = await import('../../../electron/main/settings');
+const { createSettings } = await import('../../../electron/main/electron/settings');
 
 function setup() {
   const data = new Map<string, unknown>();

@@ -13,7 +13,7 @@ vi.mock('electron', () => {
   return { default: { app, ipcMain }, app, ipcMain };
 });
 
-const { createPreferenceStore, createSettings } = await import('../../../electron/main/settings');
+const { createPreferenceStore, createSettings } = await import('../../../electron/main/electron/settings');
 
 beforeEach(async () => {
   userData.dir = await mkdtemp(join(tmpdir(), 'closeout-settings-'));
@@ -28,44 +28,44 @@ describe('settings (electron-store)', () => {
     const settings = createSettings(createPreferenceStore());
     expect(settings.windowState()).toBeNull();
     expect(settings.locale()).toBeNull();
-    expect(settings.theme()).toBe('system');
+    expect(settings.trayNoticeShown()).toBe(false);
   });
 
-  it('persists window bounds, locale and theme in userData/preferences.json', async () => {
+  it('persists window bounds, locale and the tray notice in userData/preferences.json', async () => {
     const first = createSettings(createPreferenceStore());
     first.setWindowState({ x: -20, y: 40, width: 1200, height: 800, maximized: true });
     first.setLocale('en');
-    first.setTheme('dark');
+    first.setTrayNoticeShown();
 
     const onDisk = JSON.parse(await readFile(join(userData.dir, 'preferences.json'), 'utf8')) as Record<
       string,
       unknown
     >;
-    expect(onDisk).toMatchObject({ locale: 'en', theme: 'dark' });
+    expect(onDisk).toMatchObject({ locale: 'en', trayNoticeShown: true });
 
     const second = createSettings(createPreferenceStore());
     expect(second.windowState()).toEqual({ x: -20, y: 40, width: 1200, height: 800, maximized: true });
     expect(second.locale()).toBe('en');
-    expect(second.theme()).toBe('dark');
+    expect(second.trayNoticeShown()).toBe(true);
   });
 
   it('ignores values that do not validate (hand-edited file)', async () => {
     await writeFile(
       join(userData.dir, 'preferences.json'),
-      JSON.stringify({ windowState: { width: 'wide', height: 10 }, locale: 'fr', theme: 42 }),
+      JSON.stringify({ windowState: { width: 'wide', height: 10 }, locale: 'fr', trayNoticeShown: 'yes' }),
     );
     const settings = createSettings(createPreferenceStore());
     expect(settings.windowState()).toBeNull();
     expect(settings.locale()).toBeNull();
-    expect(settings.theme()).toBe('system');
+    expect(settings.trayNoticeShown()).toBe(false);
   });
 
   it('starts from defaults when the file is not JSON at all', async () => {
     await writeFile(join(userData.dir, 'preferences.json'), '{"windowState": {"wid');
     const settings = createSettings(createPreferenceStore());
-    expect(settings.theme()).toBe('system');
-    settings.setTheme('light');
-    expect(createSettings(createPreferenceStore()).theme()).toBe('light');
+    expect(settings.locale()).toBeNull();
+    settings.setLocale('zh-CN');
+    expect(createSettings(createPreferenceStore()).locale()).toBe('zh-CN');
   });
 
   it('refuses to write an invalid value', () => {

@@ -48,15 +48,31 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }));
 
+/** What every window of the app must have (electron/main/electron/web-preferences.ts). */
+const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+} as const;
+const { openSecureWindow } = await import('../../../electron/main/electron/web-preferences');
 const {
-  SECURE_WEB_PREFERENCES,
   createMainWindow,
   guardWebContents,
   hardenSession,
   isAllowedRequest,
   restoreBounds,
-} = await import('../../../electron/main/window');
-const { createSettings } = await import('../../../electron/main/settings');
+} = await import('../../../electron/main/electron/window');
+const { createSettings } = await import('../../../electron/main/electron/settings');
 
 function memorySettings(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(initial));
@@ -65,6 +81,15 @@ function memorySettings(initial: Record<string, unknown> = {}) {
 
 beforeEach(() => {
   created.length = 0;
+});
+
+describe('openSecureWindow', () => {
+  it('gives the print window the same preferences, with its session and no script', () => {
+    const session = {} as Electron.Session;
+    openSecureWindow(FakeWindow as never, { show: false }, { session, javascript: false });
+    expect(created[0]!.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false, session, javascript: false });
+    expect(created[0]!.options.webPreferences!.preload).toBeUndefined();
+  });
 });
 
 describe('createMainWindow', () => {

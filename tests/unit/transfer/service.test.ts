@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopAdapter } from '../../../electron/main/adapters/types';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
 /** A desktop whose "save as" writes into a folder and remembers the path, like the harness's. */

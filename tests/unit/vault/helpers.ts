@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { ok, type Result } from '../../../electron/common/result';
 import type { Clock } from '../../../electron/common/clock';
-import { createFileKeyProvider, type FileKeyProviderOptions } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider, type FileKeyProviderOptions } from '../../support/doubles/file-key-provider';
 import type { DocumentCodec } from '../../../electron/main/vault/codec';
 import { nodeDurableFs, type DurableFs } from '../../../electron/main/vault/durable-fs';
 import { Vault } from '../../../electron/main/vault/vault';

@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/common/result';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { decryptVault, parseVault } from '../../../electron/main/vault/cipher';
 import { nodeDurableFs, type DurableFs } from '../../../electron/main/vault/durable-fs';
 import { openWithRecoveryCode, unwrapWithSecret } from '../../../electron/main/vault/keys';

@@ -24,7 +24,7 @@ vi.mock('electron', () => {
 });
 
 const { safeStorage } = await import('electron');
-const { createSafeStorageKeyProvider } = await import('../../../electron/main/key-providers/safe-storage');
+const { createSafeStorageKeyProvider } = await import('../../../electron/main/electron/safe-storage');
 
 describe('safeStorage key provider', () => {
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { VaultStatus } from '../../../electron/common/contract/vault';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { AUTO_LOCK_CHECK_MS } from '../../../electron/main/vault/service';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from './helpers';
 

@@ -8,7 +8,7 @@ import { AppFailure, err, ok } from '../../../electron/common/result';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { parseVault } from '../../../electron/main/vault/cipher';
 import { VAULT_FILE, Vault } from '../../../electron/main/vault/vault';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { FakeClock, faultyFs, keyFileFor, makeVault, setDoc, tempDir, type TestDoc } from './helpers';
 import { readOnlyFolder } from './read-only-folder';
 

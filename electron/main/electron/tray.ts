@@ -4,8 +4,9 @@
  */
 import type { Menu as ElectronMenu, NativeImage, Tray as ElectronTray } from 'electron';
 import type { RemindersChanged } from '../../common/contract/reminders';
-import { fillTemplate, reminderWords, type ReminderLocale } from '../../common/reminder-text';
-import { wordsFor } from './texts';
+import { fillTemplate, reminderWords } from '../../common/reminder-text';
+import type { Locale } from '../../common/locale';
+import { wordsFor } from '../reminders/texts';
 
 export interface TrayDeps {
   Tray: new (image: NativeImage | string) => ElectronTray;
@@ -14,7 +15,7 @@ export interface TrayDeps {
 
 export interface TrayOptions {
   icon: NativeImage | string;
-  locale: () => ReminderLocale;
+  locale: () => Locale;
   onOpen(): void;
   onQuit(): void;
 }
@@ -24,7 +25,7 @@ export interface ReminderTray {
   destroy(): void;
 }
 
-export function nextReminderLabel(changed: RemindersChanged | null, locale: ReminderLocale): string {
+export function nextReminderLabel(changed: RemindersChanged | null, locale: Locale): string {
   const words = reminderWords[locale].tray;
   const next = changed?.next;
   if (!next) return words.none;

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { KeyAvailability, KeyProvider } from './key-provider';
+import type { KeyAvailability, KeyProvider } from '../../../electron/main/key-providers/key-provider';
 
 export interface FileKeyProviderOptions {
   /** Lets the harness and tests act out a machine without a (secure) keyring. */

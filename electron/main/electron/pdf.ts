@@ -1,4 +1,5 @@
-import type { BrowserWindow, Session } from 'electron';
+import type { Session } from 'electron';
+import { openSecureWindow, type BrowserWindowConstructor } from './web-preferences';
 
 /** In-memory partition (no `persist:`): the print window shares nothing with the app's session. */
 export const PRINT_PARTITION = 'closeout-print';
@@ -21,9 +22,7 @@ export function hardenPrintSession(session: Session): void {
   hardened.add(session);
 }
 
-export type BrowserWindowConstructor = new (
-  options: Electron.BrowserWindowConstructorOptions,
-) => BrowserWindow;
+export type { BrowserWindowConstructor };
 
 /**
  * Renders a self-contained HTML document (no scripts, no remote resources) to PDF in a hidden,
@@ -38,24 +37,7 @@ export async function printHtmlToPdf(
   const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
   if (url.length > MAX_URL_CHARS) throw new Error('The document is too large to print');
   hardenPrintSession(session);
-  const win = new Window({
-    show: false,
-    webPreferences: {
-      session,
-      javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
+  const win = openSecureWindow(Window, { show: false }, { session, javascript: false });
   try {
     await win.loadURL(url);
     const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

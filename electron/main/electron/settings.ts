@@ -1,11 +1,11 @@
 /**
- * Preferences that are harmless to lose: window bounds, locale, theme, a notice already shown. They live in electron-store
+ * Preferences that are harmless to lose: window bounds, locale, a notice already shown. They live in electron-store
  * (a plain JSON file under userData); anything that matters lives in the encrypted vault instead.
  * Every read is validated, so a hand-edited or half-written file degrades to the default.
  */
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
-import { uiLocaleSchema, type UiLocale } from '../common/contract/settings';
+import { localeSchema, type Locale } from '../../common/locale';
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -16,12 +16,6 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
-export const localeSchema = uiLocaleSchema;
-export type Locale = UiLocale;
-
-export const themeSchema = z.enum(['system', 'light', 'dark']);
-export type Theme = z.infer<typeof themeSchema>;
-
 export interface Settings {
   windowState(): WindowState | null;
   setWindowState(state: WindowState): void;
@@ -29,8 +23,6 @@ export interface Settings {
   locale(): Locale | null;
   /** null forgets the choice. */
   setLocale(locale: Locale | null): void;
-  theme(): Theme;
-  setTheme(theme: Theme): void;
   /** The "closing hides to the tray" notice was shown once already. */
   trayNoticeShown(): boolean;
   setTrayNoticeShown(): void;
@@ -63,8 +55,6 @@ export function createSettings(store: PreferenceStore = createPreferenceStore())
     setWindowState: (state) => store.set('windowState', windowStateSchema.parse(state)),
     locale: () => read(store, 'locale', localeSchema),
     setLocale: (locale) => store.set('locale', localeSchema.nullable().parse(locale)),
-    theme: () => read(store, 'theme', themeSchema) ?? 'system',
-    setTheme: (theme) => store.set('theme', themeSchema.parse(theme)),
     trayNoticeShown: () => read(store, 'trayNoticeShown', z.boolean()) ?? false,
     setTrayNoticeShown: () => store.set('trayNoticeShown', true),
   };

@@ -4,7 +4,7 @@
  * installer's appId, see package.json "build.appId").
  */
 import type { Notification as ElectronNotification } from 'electron';
-import type { Notifier } from './types';
+import type { Notifier } from '../reminders/types';
 
 export const APP_USER_MODEL_ID = 'app.closeout.desktop';
 

@@ -5,7 +5,7 @@
  * routes Cmd+C/V/X/A through the menu), zoom, full screen, minimise, close and quit. No DevTools.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ReminderLocale } from '../common/reminder-text';
+import type { Locale } from '../../common/locale';
 
 type MenuWords = {
   app: string;
@@ -34,7 +34,7 @@ type MenuWords = {
   front: string;
 };
 
-export const menuWords: Record<ReminderLocale, MenuWords> = {
+export const menuWords: Record<Locale, MenuWords> = {
   'zh-CN': {
     app: 'Closeout',
     about: '关于 Closeout',
@@ -90,7 +90,7 @@ export const menuWords: Record<ReminderLocale, MenuWords> = {
 };
 
 /** Roles only (Electron implements each); labels in the app's language. */
-export function appMenuTemplate(locale: ReminderLocale, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function appMenuTemplate(locale: Locale, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const w = menuWords[locale];
   const mac = platform === 'darwin';
   const edit: MenuItemConstructorOptions = {

@@ -1,6 +1,6 @@
 import type { App } from 'electron';
-import { createLinuxAutostart } from './linux-autostart';
-import type { LoginItem } from './types';
+import { createLinuxAutostart } from '../reminders/linux-autostart';
+import type { LoginItem } from '../reminders/types';
 
 /** Passed when started at login: start hidden in the tray. */
 export const HIDDEN_ARG = '--hidden';

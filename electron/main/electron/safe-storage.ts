@@ -1,9 +1,9 @@
 import type { SafeStorage } from 'electron';
-import type { KeyAvailability, KeyProvider } from './key-provider';
+import type { KeyAvailability, KeyProvider } from '../key-providers/key-provider';
 
 /**
  * The OS keychain through Electron's async safeStorage API. The caller passes `safeStorage` in
- * (main/index.ts), so this file needs nothing from Electron at run time.
+ * (main/electron/index.ts), so this file needs nothing from Electron at run time.
  */
 export function createSafeStorageKeyProvider(
   safeStorage: Pick<

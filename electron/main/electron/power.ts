@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { PowerEvents } from './types';
+import type { PowerEvents } from '../reminders/types';
 
 /** After sleep or a locked screen the clock may have jumped: the scheduler checks at once. */
 export function createElectronPowerEvents(powerMonitor: PowerMonitor): PowerEvents {

@@ -4,10 +4,10 @@
  * every window showing our page. Errors cross as Result data, never as rejections.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { channels, type ChannelName } from '../common/contract';
-import { err, type Result } from '../common/result';
-import type { Core } from './core';
-import { APP_ORIGIN } from './protocol';
+import { channels, type ChannelName } from '../../common/contract';
+import { err, type Result } from '../../common/result';
+import type { Core } from '../core';
+import { APP_ORIGIN } from '../app-protocol';
 
 export interface IpcOptions {
   /** Web contents that receive core events (index.ts: every window's). */

@@ -9,32 +9,10 @@ import {
   type Rectangle,
   type Session,
   type WebContents,
-  type WebPreferences,
 } from 'electron';
-import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../app-protocol';
 import type { Settings, WindowState } from './settings';
-
-/**
- * Every window gets exactly these (plus its preload). createMainWindow spells them out again as a
- * literal because Electronegativity reads only the literal at the constructor; the window test
- * asserts the constructed window's preferences equal this constant, so the two cannot drift.
- */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false,
-  // Middle-click would open links in a new window; the open handler denies those anyway.
-  disableBlinkFeatures: 'Auxclick',
-} as const satisfies WebPreferences;
+import { openSecureWindow } from './web-preferences';
 
 export const DEFAULT_WINDOW_SIZE = { width: 1100, height: 760 } as const;
 const MIN_SIZE = { width: 720, height: 520 } as const;
@@ -146,30 +124,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     saved,
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow({
-    ...bounds,
-    minWidth: MIN_SIZE.width,
-    minHeight: MIN_SIZE.height,
-    show: false,
-    title: 'Closeout',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-      devTools: options.devTools === true,
-      preload: options.preloadPath,
-    },
-  });
+  const win = openSecureWindow(
+    BrowserWindow,
+    { ...bounds, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height, show: false, title: 'Closeout' },
+    { devTools: options.devTools === true, preload: options.preloadPath },
+  );
   guardWebContents(win.webContents);
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,11 +1,11 @@
 /**
- * The app:// scheme: the renderer's only origin. Files come from the built renderer folder (inside
- * app.asar when packaged); every response carries the CSP. Resolution and response building are
- * plain functions so tests exercise them without Electron.
+ * The app:// scheme's serving rules: the renderer's only origin. Files come from the built renderer
+ * folder (inside app.asar when packaged); every response carries the CSP and the other security
+ * headers. Electron-free: Electron's `protocol.handle` (electron/main/electron/protocol.ts) and the
+ * browser harness (tests/harness/server.ts) both answer with this one handler.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 
 export const APP_SCHEME = 'app';
@@ -114,16 +114,3 @@ export function createAppRequestHandler(
   };
 }
 
-/**
- * Must run before `app.whenReady()`: a standard scheme gets an origin (so 'self' in the CSP and
- * localStorage work) and a secure one counts as a secure context. No CSP bypass, no CORS.
- */
-export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
-
-export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(root));
-}

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow, Dialog, SaveDialogOptions, Session, Shell } from 'electron';
 import { printHtmlToPdf, type BrowserWindowConstructor } from './pdf';
-import type { DesktopAdapter, SaveFileOptions } from './types';
+import type { DesktopAdapter, SaveFileOptions } from '../adapters/types';
 
 /** The Electron modules the adapter uses, passed in by index.ts (tests pass doubles). */
 export interface DesktopModules {

@@ -1,4 +1,4 @@
-import type { Notifier, PowerEvents, SystemNotification } from './types';
+import type { Notifier, PowerEvents, SystemNotification } from '../../../electron/main/reminders/types';
 
 export interface RecordingNotifier extends Notifier {
   /** Every notification shown, oldest first. */

@@ -19,25 +19,26 @@ import {
   shell,
   Tray,
 } from 'electron';
-import type { ReminderLocale } from '../common/reminder-text';
-import { createElectronDesktop } from './adapters/desktop';
+import type { Locale } from '../../common/locale';
+import { createElectronDesktop } from './desktop';
 import { appMenuTemplate } from './app-menu';
-import { PRINT_PARTITION } from './adapters/pdf';
-import trayIconPath from './adapters/tray-icon';
-import { createCore, type Core } from './core';
+import { PRINT_PARTITION } from './pdf';
+import trayIconPath from './tray-icon';
+import { createCore, type Core } from '../core';
 import { registerIpc } from './ipc';
-import { createSafeStorageKeyProvider } from './key-providers/safe-storage';
-import { APP_ORIGIN, installAppProtocol, registerAppScheme } from './protocol';
-import { attachCloseToTray } from './reminders/close-to-tray';
-import { createElectronLoginItem, HIDDEN_ARG } from './reminders/electron-login-item';
-import { APP_USER_MODEL_ID, createElectronNotifier } from './reminders/electron-notifier';
-import { createElectronPowerEvents } from './reminders/electron-power';
-import { createReminderTray, type ReminderTray } from './reminders/electron-tray';
-import type { Notifier } from './reminders/types';
+import { createSafeStorageKeyProvider } from './safe-storage';
+import { APP_ORIGIN } from '../app-protocol';
+import { installAppProtocol, registerAppScheme } from './protocol';
+import { attachCloseToTray } from '../reminders/close-to-tray';
+import { createElectronLoginItem, HIDDEN_ARG } from './login-item';
+import { APP_USER_MODEL_ID, createElectronNotifier } from './notifier';
+import { createElectronPowerEvents } from './power';
+import { createReminderTray, type ReminderTray } from './tray';
+import type { Notifier } from '../reminders/types';
 import { createSettings } from './settings';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
 // The mail archive's indexer: its own self-contained bundle beside index.js, run as a worker thread.
-import archiveWorkerPath from './archive/index-worker?modulePath';
+import archiveWorkerPath from '../archive/index-worker?modulePath';
 
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = join(import.meta.dirname, '../renderer');
@@ -56,7 +57,7 @@ registerAppScheme(protocol);
 const settings = createSettings();
 
 /** The language chosen in the app if main was told, else the system's (as the renderer does). */
-function uiLocale(): ReminderLocale {
+function uiLocale(): Locale {
   return settings.locale() ?? (app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 }
 
