@@ -16,7 +16,7 @@ import type {
 import { AppFailure, err, ok, type AppError } from '../../common/result';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
-import { listMessageFiles, messagePath, openBackup, type Backup } from './backup';
+import { listMessageFiles, messagePath, openBackup, type Backup, type MessageFile } from './backup';
 import { dirStamps, filesSignature, readCache, stampsStillValid, writeCache } from './cache';
 import type { ArchiveEntry } from './entry';
 import { safeName, writeExport, type ExportItem } from './export';
@@ -151,7 +151,7 @@ export function createArchiveService(
         emit();
         return;
       }
-      const files = await listMessageFiles(archive.backup);
+      let files: MessageFile[] | null = await listMessageFiles(archive.backup);
       if (open !== archive) return;
       const signature = filesSignature(files);
       if (cached && cached.signature === signature) {
@@ -163,10 +163,18 @@ export function createArchiveService(
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
       emit();
+      const input = {
+        maildir: archive.backup.maildir,
+        folders: Uint32Array.from(files, (f) => f.folder),
+        paths: files.map((f) => `${f.path}\u0000`).join(''),
+        cache: { root, signature, stamps: stamps.key },
+      };
+      // Two columns go to the worker; the 100k listed objects are let go while it runs.
+      files = null;
       const run = runIndexer(
         // The worker writes the cache before handing the index over, so main never holds a second
         // copy of it (the serialized one) beside the live one.
-        { maildir: archive.backup.maildir, files, cache: { root, signature, stamps: stamps.key } },
+        input,
         options.workerPath,
         (done, total) => {
           if (open !== archive) return;

@@ -1,5 +1,5 @@
 /**
- * The index cached in the backup folder (`.closeout-archive/index-v2.bin`, v8 serialization of a
+ * The index cached in the backup folder (`.closeout-archive/index-v3.bin`, v8 serialization of a
  * few typed arrays and strings), so a large backup opens at once next time. It belongs to the list
  * of message files it was built from; a backup that grew (or changed at all) gets a fresh index.
  *
@@ -17,8 +17,10 @@ import type { Backup, MessageFile } from './backup';
 import type { SerializedIndex } from './search-index';
 
 export const CACHE_DIR = '.closeout-archive';
-const CACHE_FILE = 'index-v2.bin';
-const FORMAT = 2;
+const CACHE_FILE = 'index-v3.bin';
+const FORMAT = 3;
+/** Earlier formats, removed when a new cache is written. */
+const OLD_FILES = ['index-v1.bin', 'index-v2.bin'];
 /** Directory times within this of the cache's writing are not trusted (FAT keeps 2 s). */
 const CLOCK_SLACK_MS = 3000;
 
@@ -64,7 +66,7 @@ export interface CacheDocument {
 export async function readCache(root: string): Promise<CacheDocument | null> {
   try {
     const doc = deserialize(await readFile(join(root, CACHE_DIR, CACHE_FILE))) as CacheDocument;
-    if (doc?.format !== FORMAT || typeof doc.signature !== 'string' || !doc.index?.table || !doc.index.fields)
+    if (doc?.format !== FORMAT || typeof doc.signature !== 'string' || !doc.index?.table?.textStarts || !doc.index.fields)
       return null;
     return doc;
   } catch {
@@ -91,6 +93,7 @@ export async function writeCache(
       { mode: 0o600 },
     );
     await rename(tmp, join(dir, CACHE_FILE));
+    for (const old of OLD_FILES) await rm(join(dir, old), { force: true });
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);
   }
