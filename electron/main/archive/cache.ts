@@ -66,7 +66,12 @@ export interface CacheDocument {
 export async function readCache(root: string): Promise<CacheDocument | null> {
   try {
     const doc = deserialize(await readFile(join(root, CACHE_DIR, CACHE_FILE))) as CacheDocument;
-    if (doc?.format !== FORMAT || typeof doc.signature !== 'string' || !doc.index?.table?.textStarts || !doc.index.fields)
+    if (
+      doc?.format !== FORMAT ||
+      typeof doc.signature !== 'string' ||
+      !doc.index?.table?.textStarts ||
+      !doc.index.fields
+    )
       return null;
     return doc;
   } catch {
