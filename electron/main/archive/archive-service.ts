@@ -17,12 +17,19 @@ import { AppFailure, err, ok, type AppError } from '../../common/result';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
 import { listMessageFiles, messagePath, openBackup, type Backup, type MessageFile } from './backup';
-import { dirStamps, filesSignature, readCache, stampsStillValid, writeCache } from './cache';
+import {
+  dirStamps,
+  filesSignature,
+  readCache,
+  stampsStillValid,
+  writeCache,
+  type CachedIndex,
+} from './cache';
 import type { ArchiveEntry } from './entry';
 import { safeName, writeExport, type ExportItem } from './export';
 import { runIndexer, type IndexRun } from './index-runner';
 import { readAttachment, readMessage } from './message';
-import { ArchiveIndex } from './search-index';
+import { ArchiveIndex, type SerializedIndex } from './search-index';
 
 type ArchiveChannel =
   | 'archive:open'
@@ -46,6 +53,8 @@ interface OpenArchive {
   status: ArchiveStatus;
   index: ArchiveIndex | null;
   run: IndexRun | null;
+  /** Settles when the index can search by words (a cached index reads them after its list). */
+  words: Promise<void>;
 }
 
 function toRow(id: number, e: ArchiveEntry): ArchiveRow {
@@ -141,14 +150,43 @@ export function createArchiveService(
     searches.clear();
   }
 
-  async function load(archive: OpenArchive): Promise<void> {
+  /**
+   * Shows a cached index's list at once and reads its words behind it (searching by words waits
+   * for them); a cache whose words cannot be read is built again.
+   */
+  function installCached(
+    archive: OpenArchive,
+    cached: CachedIndex,
+    afterWords?: (index: SerializedIndex) => Promise<void>,
+  ): void {
+    const index = new ArchiveIndex(cached.table, cached.byDate, null);
+    install(archive, index, true);
+    emit();
+    archive.words = cached.words().then(async (fields) => {
+      if (open !== archive) throw new AppFailure('archive.not-open', 'The archive was closed');
+      if (!fields) {
+        archive.index = null;
+        archive.status = { ...archive.status, state: 'indexing', fromCache: false };
+        emit();
+        void load(archive, false);
+        throw new AppFailure('archive.indexing', 'The archive is being indexed again');
+      }
+      index.setFields(fields);
+      await afterWords?.({ table: cached.table, byDate: index.byDate, fields });
+    });
+    archive.words.catch(() => undefined);
+  }
+
+  async function load(archive: OpenArchive, useCache = true): Promise<void> {
     try {
       const root = archive.backup.root;
-      const [stamps, cached] = await Promise.all([dirStamps(archive.backup), readCache(root)]);
+      const [stamps, cached] = await Promise.all([
+        dirStamps(archive.backup),
+        useCache ? readCache(root) : null,
+      ]);
       if (open !== archive) return;
       if (cached && stampsStillValid(cached, stamps)) {
-        install(archive, new ArchiveIndex(cached.index), true);
-        emit();
+        installCached(archive, cached);
         return;
       }
       let files: MessageFile[] | null = await listMessageFiles(archive.backup);
@@ -156,9 +194,7 @@ export function createArchiveService(
       const signature = filesSignature(files);
       if (cached && cached.signature === signature) {
         // Same files (a directory was only touched): keep the index, remember the new times.
-        install(archive, new ArchiveIndex(cached.index), true);
-        emit();
-        await writeCache(root, { signature, stamps: stamps.key, index: cached.index });
+        installCached(archive, cached, (index) => writeCache(root, { signature, stamps: stamps.key, index }));
         return;
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
@@ -185,7 +221,8 @@ export function createArchiveService(
       archive.run = run;
       const data = await run.done;
       if (open !== archive) return;
-      install(archive, new ArchiveIndex(data), false);
+      install(archive, ArchiveIndex.of(data), false);
+      archive.words = Promise.resolve();
       emit();
     } catch (e) {
       if (open !== archive) return;
@@ -220,6 +257,7 @@ export function createArchiveService(
           backup,
           index: null,
           run: null,
+          words: Promise.resolve(),
           status: {
             dir: backup.root,
             address: backup.address,
@@ -249,7 +287,8 @@ export function createArchiveService(
         closeCurrent();
         return ok();
       },
-      'archive:search': ({ query, limit }) => {
+      'archive:search': async ({ query, limit }) => {
+        if (query.text?.trim() && !ready().index.searchable) await ready().archive.words;
         const { index } = ready();
         const started = performance.now();
         const ids = index.search(toIndexQuery(query));

@@ -333,18 +333,35 @@ export interface SearchQuery {
 
 export class ArchiveIndex {
   readonly entries: EntryTable;
-  private readonly fields: Record<SearchField, FieldIndex>;
+  /** Null while a cached index's words are still being read: the list is there, searching by words is not yet. */
+  private fields: Record<SearchField, FieldIndex> | null;
   /** Entry ids, newest first. */
   readonly byDate: Uint32Array;
 
-  constructor(private readonly data: SerializedIndex) {
-    this.entries = new EntryTable(data.table);
-    this.fields = data.fields;
-    this.byDate = data.byDate?.length === data.table.count ? data.byDate : dateOrder(data.table.date);
+  constructor(
+    private readonly table: SerializedTable,
+    byDate: Uint32Array | undefined,
+    fields: Record<SearchField, FieldIndex> | null,
+  ) {
+    this.entries = new EntryTable(table);
+    this.fields = fields;
+    this.byDate = byDate?.length === table.count ? byDate : dateOrder(table.date);
   }
 
-  serialize(): SerializedIndex {
-    return this.data;
+  static of(data: SerializedIndex): ArchiveIndex {
+    return new ArchiveIndex(data.table, data.byDate, data.fields);
+  }
+
+  get searchable(): boolean {
+    return this.fields !== null;
+  }
+
+  setFields(fields: Record<SearchField, FieldIndex>): void {
+    this.fields = fields;
+  }
+
+  serialize(): SerializedIndex | null {
+    return this.fields ? { table: this.table, fields: this.fields, byDate: this.byDate } : null;
   }
 
   /** Ids of the matching messages, newest first. */
@@ -360,10 +377,12 @@ export class ArchiveIndex {
       query.hasAttachment;
     if (!filtered) return this.byDate.slice();
     let mask: Uint8Array | null = null;
+    const index = this.fields;
+    if (terms.length > 0 && !index) throw new Error('The words are not read yet');
     const fields = !query.field || query.field === 'all' ? FIELDS : [query.field];
     for (const term of terms) {
       const hit = new Uint8Array(n);
-      for (const f of fields) this.mark(this.fields[f], term, hit);
+      for (const f of fields) this.mark(index![f], term, hit);
       if (mask) for (let i = 0; i < n; i++) mask[i]! &= hit[i]!;
       else mask = hit;
     }
