@@ -82,7 +82,16 @@ function appError(e: unknown, fallback: AppError['code']): AppError {
 
 export function createArchiveService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter; workerPath?: string | undefined } = {},
+  options: {
+    desktop?: DesktopAdapter;
+    workerPath?: string | undefined;
+    /**
+     * Whether a folder the page names may be opened: main decides (a folder chosen in the system
+     * dialog, or a plan's recorded backup), so a compromised page cannot make main read, index and
+     * write a cache into any folder it likes.
+     */
+    mayOpen: (dir: string) => boolean;
+  },
 ): Service<ArchiveChannel> & { current(): ArchiveIndex | null } {
   let open: OpenArchive | null = null;
   let generation = 0;
@@ -251,6 +260,8 @@ export function createArchiveService(
     },
     handlers: {
       'archive:open': async ({ dir }) => {
+        if (!options.mayOpen(dir))
+          return err('archive.unknown-folder', 'Only a chosen or recorded backup folder can be opened');
         const backup = await openBackup(dir);
         closeCurrent();
         const archive: OpenArchive = {

@@ -1,5 +1,6 @@
 import { err, ok } from '../../common/result';
 import type { DesktopAdapter } from '../adapters/types';
+import type { ChosenFolders } from './chosen-folders';
 import type { Service, ServiceContext } from './context';
 
 // The dialog's title comes from main, where the renderer's i18n does not reach; both languages are
@@ -13,7 +14,7 @@ const TITLES = {
 
 export function createAppService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter; locale?: () => 'zh-CN' | 'en' } = {},
+  options: { desktop?: DesktopAdapter; locale?: () => 'zh-CN' | 'en'; chosen?: ChosenFolders } = {},
 ): Service<'app:info' | 'app:choose-folder'> {
   return {
     handlers: {
@@ -22,6 +23,7 @@ export function createAppService(
         if (!options.desktop) return err('ipc.unavailable', 'No folder picker here');
         const title = TITLES[purpose][options.locale?.() ?? 'zh-CN'];
         const path = await options.desktop.chooseFolder({ title, ...(defaultPath ? { defaultPath } : {}) });
+        if (path) options.chosen?.add(purpose, path);
         return ok({ path });
       },
     },

@@ -52,7 +52,8 @@ function makeService(): Harness {
     },
     printToPdf: async () => new Uint8Array(),
   };
-  return { service: createArchiveService(ctx, { desktop }), events, saved };
+  // Which folders may be opened is main's decision (tests/unit/archive/open-restricted.test.ts).
+  return { service: createArchiveService(ctx, { desktop, mayOpen: () => true }), events, saved };
 }
 
 async function openReady(h: Harness, dir: string): Promise<ArchiveStatus> {
