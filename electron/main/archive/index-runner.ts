@@ -51,8 +51,9 @@ export function runIndexer(
   input: IndexWorkerInput,
   builtPath: string | undefined,
   onProgress: (done: number, total: number) => void,
+  heapMb: number = heapBudgetMb(input.folders.length),
 ): IndexRun {
-  let current: IndexRun = start(input, builtPath, onProgress, heapBudgetMb(input.folders.length));
+  let current: IndexRun = start(input, builtPath, onProgress, heapMb);
   let cancelled = false;
   const done = current.done.catch((e: unknown) => {
     if (cancelled || (e as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
