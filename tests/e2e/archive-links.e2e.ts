@@ -8,7 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, startHarness, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, openApp, screenshot } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+} from './helpers';
 import { writeCloseoutBackupFixture } from '../support/mail-fixture';
 
 for (const lang of ['zh-CN', 'en'] as const) {
@@ -64,6 +71,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(link).toHaveText(
           lang === 'zh-CN' ? '在邮件存档中查看这个发件人的邮件' : 'Show this sender’s mail in the archive',
         );
+        await expectAccessible(page);
         await screenshot(page, lang, '58-discovery-archive-link');
         await link.click();
 
@@ -77,9 +85,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
         );
         await expect(page.locator('[data-testid="archive-row"]').first()).toContainText('GitHub');
 
-        // The Backups screen links the verified backup to the archive.
+        // The mail backup and Backups screens link the verified backup to the archive.
         await page.getByTestId('archive-close').click();
         await page.goBack();
+        await page.getByTestId('plan-nav-plan-mail').click();
+        await expect(page.getByTestId('mail-open-archive')).toHaveText(
+          lang === 'zh-CN'
+            ? '在邮件存档中浏览和搜索这份备份'
+            : 'Browse and search this backup in the mail archive',
+        );
         await page.getByTestId('plan-nav-plan-backups').click();
         const archiveLink = page.getByTestId('open-mail-archive');
         await expect(archiveLink).toBeVisible();
