@@ -97,6 +97,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('plan-nav-plan-backups').click();
         const archiveLink = page.getByTestId('open-mail-archive');
         await expect(archiveLink).toBeVisible();
+        await screenshot(page, lang, '59-backups-archive-link');
         await archiveLink.click();
         await expect(page.getByTestId('archive-summary')).toContainText(
           new RegExp(`${new Intl.NumberFormat(lang).format(fixture.messages.length)}\\s*(封|messages?)`),
