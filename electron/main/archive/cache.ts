@@ -1,7 +1,8 @@
 /**
  * The index cached in the backup folder (`.closeout-archive/index-v3.bin`: the list, then the
- * words, each a v8 serialization of a few typed arrays and strings), so a large backup opens at once next time. It belongs to the list
- * of message files it was built from; a backup that grew (or changed at all) gets a fresh index.
+ * words, each a v8 serialization of a few typed arrays and strings), so a large backup opens at
+ * once next time. It belongs to the list of message files it was built from; a backup that grew
+ * (or changed at all) gets a fresh index.
  *
  * Listing 100k file names takes longer than reading the cache, so a cheaper test comes first: the
  * modification times of the `cur/` and `new/` directories (a directory's time changes whenever a
@@ -145,7 +146,7 @@ export async function writeCache(
     const build = randomUUID();
     const fh = await open(tmp, 'w', 0o600);
     try {
-      // One part serialized at a time, so the worker never holds both copies at once.
+      // The list and the words serialized apart: never one buffer holding both.
       const list = serialize({
         format: FORMAT,
         signature: doc.signature,
@@ -155,14 +156,13 @@ export async function writeCache(
         table: doc.index.table,
         byDate: doc.index.byDate,
       } satisfies CacheDocument);
+      // The lengths go first once both are known; until then the file is only a temporary one.
       const head = Buffer.alloc(HEAD);
-      head.writeUInt32LE(list.length, 0);
       await fh.write(head, 0, HEAD, null);
       await fh.write(list, 0, list.length, null);
-      const listLength = list.length;
       const words = serialize({ build, fields: doc.index.fields });
       await fh.write(words, 0, words.length, null);
-      head.writeUInt32LE(listLength, 0);
+      head.writeUInt32LE(list.length, 0);
       head.writeUInt32LE(words.length, 4);
       await fh.write(head, 0, HEAD, 0);
     } finally {
