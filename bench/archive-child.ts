@@ -48,7 +48,8 @@ async function service() {
     store: {} as never,
     emit: () => {},
   };
-  return createArchiveService(ctx as never, { workerPath: builtWorker() });
+  // The bench opens its own fixture; in the app main decides which folders may be opened.
+  return createArchiveService(ctx as never, { workerPath: builtWorker(), mayOpen: () => true });
 }
 
 async function waitReady(s: Awaited<ReturnType<typeof service>>): Promise<void> {

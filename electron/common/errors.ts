@@ -109,6 +109,7 @@ export const TRANSFER_ERROR_CODES = [
 export const ARCHIVE_ERROR_CODES = [
   'archive.folder-missing',
   'archive.not-a-backup',
+  'archive.unknown-folder',
   'archive.damaged',
   'archive.io',
   'archive.not-open',

@@ -2,12 +2,14 @@
  * The composition root, free of Electron: main/electron/index.ts injects Electron adapters, the harness and
  * the tests inject Node ones. Each domain is a service contributing the handlers of its channels.
  */
+import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../common/clock';
 import type { EventName, EventPayload, Handlers } from '../common/contract';
 import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
+import { createChosenFolders } from './services/chosen-folders';
 import { createMemoryLocalePreference, createSettingsService, type LocalePreference } from './services/settings-service';
 import { createTransferService } from './transfer/service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
@@ -98,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
   const preference = options.preferences ?? createMemoryLocalePreference();
   const locale = options.locale ?? (() => preference.locale() ?? 'zh-CN');
   const plans = createPlanService(ctx);
+  const chosen = createChosenFolders();
   const mail = createMailService(ctx, {
     openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
     recordVerification: mailVerificationRecorder(plans),
@@ -109,7 +112,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
   });
   const handlers: Handlers = {
-    ...add(createAppService(ctx, { desktop: options.desktop, locale })),
+    ...add(createAppService(ctx, { desktop: options.desktop, locale, chosen })),
     ...add(createSettingsService(preference)),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
@@ -119,7 +122,23 @@ export function createCore(options: CoreOptions): Core {
       })),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
-    ...add(createArchiveService(ctx, { desktop: options.desktop, workerPath: options.archiveWorkerPath })),
+    ...add(
+      createArchiveService(ctx, {
+        desktop: options.desktop,
+        workerPath: options.archiveWorkerPath,
+        // A backup the person picked in the dialog, or one a plan records; never any path the page names.
+        mayOpen: (dir) =>
+          chosen.has('mail-archive', dir) ||
+          (vault.isUnlocked() &&
+            vault
+              .read()
+              .plans.some((p) =>
+                [p.backups.mail?.location, p.backups.mail?.verification?.location].some(
+                  (l) => l && resolve(l) === resolve(dir),
+                ),
+              )),
+      }),
+    ),
     ...add(
       createRemindersService({
         ...ctx,

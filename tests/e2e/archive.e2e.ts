@@ -203,6 +203,17 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator('[data-testid="archive-row"]').first().click();
       await expect(page.getByTestId('archive-broken')).toBeVisible();
 
+      // Other screens link into the archive (a discovery finding's sender): dir, words and field.
+      const github = fixture.messages.filter((m) => m.from.address === 'noreply@github.com').length;
+      await page.getByTestId('nav-plans').click();
+      await page.evaluate(
+        (dir) => (location.hash = `#/archive?dir=${encodeURIComponent(dir)}&q=github.com&field=from`),
+        fixture.root,
+      );
+      await expect(page.locator('#archive-search-text')).toHaveValue('github.com');
+      await expect(page.locator('#archive-search-field')).toHaveValue('from');
+      await expect(page.getByTestId('archive-results')).toContainText(count(github, lang));
+
       await expectAccessible(page);
       // No request left the page: everything went to the harness that serves it (the app's own origin).
       expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);

@@ -16,13 +16,20 @@ import type {
 import { AppFailure, err, ok, type AppError } from '../../common/result';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
-import { listMessageFiles, messagePath, openBackup, type Backup } from './backup';
-import { dirStamps, filesSignature, readCache, stampsStillValid, writeCache } from './cache';
+import { listMessageFiles, messagePath, openBackup, type Backup, type MessageFile } from './backup';
+import {
+  dirStamps,
+  filesSignature,
+  readCache,
+  stampsStillValid,
+  writeCache,
+  type CachedIndex,
+} from './cache';
 import type { ArchiveEntry } from './entry';
 import { safeName, writeExport, type ExportItem } from './export';
 import { runIndexer, type IndexRun } from './index-runner';
 import { readAttachment, readMessage } from './message';
-import { ArchiveIndex } from './search-index';
+import { ArchiveIndex, type SerializedIndex } from './search-index';
 
 type ArchiveChannel =
   | 'archive:open'
@@ -46,6 +53,8 @@ interface OpenArchive {
   status: ArchiveStatus;
   index: ArchiveIndex | null;
   run: IndexRun | null;
+  /** Settles when the index can search by words (a cached index reads them after its list). */
+  words: Promise<void>;
 }
 
 function toRow(id: number, e: ArchiveEntry): ArchiveRow {
@@ -73,7 +82,16 @@ function appError(e: unknown, fallback: AppError['code']): AppError {
 
 export function createArchiveService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter; workerPath?: string | undefined } = {},
+  options: {
+    desktop?: DesktopAdapter;
+    workerPath?: string | undefined;
+    /**
+     * Whether a folder the page names may be opened: main decides (a folder chosen in the system
+     * dialog, or a plan's recorded backup), so a compromised page cannot make main read, index and
+     * write a cache into any folder it likes.
+     */
+    mayOpen: (dir: string) => boolean;
+  },
 ): Service<ArchiveChannel> & { current(): ArchiveIndex | null } {
   let open: OpenArchive | null = null;
   let generation = 0;
@@ -141,32 +159,67 @@ export function createArchiveService(
     searches.clear();
   }
 
-  async function load(archive: OpenArchive): Promise<void> {
+  /**
+   * Shows a cached index's list at once and reads its words behind it (searching by words waits
+   * for them); a cache whose words cannot be read is built again.
+   */
+  function installCached(
+    archive: OpenArchive,
+    cached: CachedIndex,
+    afterWords?: (index: SerializedIndex) => Promise<void>,
+  ): void {
+    const index = new ArchiveIndex(cached.table, cached.byDate, null);
+    install(archive, index, true);
+    emit();
+    archive.words = cached.words().then(async (fields) => {
+      if (open !== archive) throw new AppFailure('archive.not-open', 'The archive was closed');
+      if (!fields) {
+        archive.index = null;
+        archive.status = { ...archive.status, state: 'indexing', fromCache: false };
+        emit();
+        void load(archive, false);
+        throw new AppFailure('archive.indexing', 'The archive is being indexed again');
+      }
+      index.setFields(fields);
+      await afterWords?.({ table: cached.table, byDate: index.byDate, fields });
+    });
+    archive.words.catch(() => undefined);
+  }
+
+  async function load(archive: OpenArchive, useCache = true): Promise<void> {
     try {
       const root = archive.backup.root;
-      const [stamps, cached] = await Promise.all([dirStamps(archive.backup), readCache(root)]);
+      const [stamps, cached] = await Promise.all([
+        dirStamps(archive.backup),
+        useCache ? readCache(root) : null,
+      ]);
       if (open !== archive) return;
       if (cached && stampsStillValid(cached, stamps)) {
-        install(archive, new ArchiveIndex(cached.index), true);
-        emit();
+        installCached(archive, cached);
         return;
       }
-      const files = await listMessageFiles(archive.backup);
+      let files: MessageFile[] | null = await listMessageFiles(archive.backup);
       if (open !== archive) return;
       const signature = filesSignature(files);
       if (cached && cached.signature === signature) {
         // Same files (a directory was only touched): keep the index, remember the new times.
-        install(archive, new ArchiveIndex(cached.index), true);
-        emit();
-        await writeCache(root, { signature, stamps: stamps.key, index: cached.index });
+        installCached(archive, cached, (index) => writeCache(root, { signature, stamps: stamps.key, index }));
         return;
       }
       archive.status = { ...archive.status, progress: { done: 0, total: files.length } };
       emit();
+      const input = {
+        maildir: archive.backup.maildir,
+        folders: Uint32Array.from(files, (f) => f.folder),
+        paths: files.map((f) => `${f.path}\u0000`).join(''),
+        cache: { root, signature, stamps: stamps.key },
+      };
+      // Two columns go to the worker; the 100k listed objects are let go while it runs.
+      files = null;
       const run = runIndexer(
         // The worker writes the cache before handing the index over, so main never holds a second
         // copy of it (the serialized one) beside the live one.
-        { maildir: archive.backup.maildir, files, cache: { root, signature, stamps: stamps.key } },
+        input,
         options.workerPath,
         (done, total) => {
           if (open !== archive) return;
@@ -177,7 +230,8 @@ export function createArchiveService(
       archive.run = run;
       const data = await run.done;
       if (open !== archive) return;
-      install(archive, new ArchiveIndex(data), false);
+      install(archive, ArchiveIndex.of(data), false);
+      archive.words = Promise.resolve();
       emit();
     } catch (e) {
       if (open !== archive) return;
@@ -206,12 +260,15 @@ export function createArchiveService(
     },
     handlers: {
       'archive:open': async ({ dir }) => {
+        if (!options.mayOpen(dir))
+          return err('archive.unknown-folder', 'Only a chosen or recorded backup folder can be opened');
         const backup = await openBackup(dir);
         closeCurrent();
         const archive: OpenArchive = {
           backup,
           index: null,
           run: null,
+          words: Promise.resolve(),
           status: {
             dir: backup.root,
             address: backup.address,
@@ -241,7 +298,8 @@ export function createArchiveService(
         closeCurrent();
         return ok();
       },
-      'archive:search': ({ query, limit }) => {
+      'archive:search': async ({ query, limit }) => {
+        if (query.text?.trim() && !ready().index.searchable) await ready().archive.words;
         const { index } = ready();
         const started = performance.now();
         const ids = index.search(toIndexQuery(query));

@@ -36,13 +36,51 @@ export interface IndexRun {
   cancel(): void;
 }
 
+/**
+ * The worker's old-generation heap, in MiB, for a backup of `messages` files. V8 lets a heap grow
+ * to a few times its live size before it collects (parsing leaves much garbage behind), which at
+ * 100k messages made a 100 MB index cost 300 MB more. A budget of about twice what the index and
+ * the parser need keeps it collecting; a backup that needs more than that is indexed again
+ * without one (see runIndexer).
+ */
+export function heapBudgetMb(messages: number): number {
+  return Math.ceil(96 + (messages * 1536) / 1048576);
+}
+
 export function runIndexer(
   input: IndexWorkerInput,
   builtPath: string | undefined,
   onProgress: (done: number, total: number) => void,
+  heapMb: number = heapBudgetMb(input.folders.length),
+): IndexRun {
+  let current: IndexRun = start(input, builtPath, onProgress, heapMb);
+  let cancelled = false;
+  const done = current.done.catch((e: unknown) => {
+    if (cancelled || (e as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+    current = start(input, builtPath, onProgress, undefined);
+    return current.done;
+  });
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      current.cancel();
+    },
+  };
+}
+
+function start(
+  input: IndexWorkerInput,
+  builtPath: string | undefined,
+  onProgress: (done: number, total: number) => void,
+  heapMb: number | undefined,
 ): IndexRun {
   const source = workerSource(builtPath);
-  const worker = new Worker(source.code, { workerData: input, eval: source.eval });
+  const worker = new Worker(source.code, {
+    workerData: input,
+    eval: source.eval,
+    ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+  });
   let settled = false;
   const done = new Promise<SerializedIndex>((resolve, reject) => {
     worker.on('message', (m: IndexWorkerMessage) => {

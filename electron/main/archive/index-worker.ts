@@ -15,10 +15,12 @@ import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 async function run(input: IndexWorkerInput): Promise<void> {
   const post = (m: IndexWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
   const builder = new IndexBuilder();
-  const total = input.files.length;
+  const total = input.folders.length;
   let lastPost = 0;
-  for (let i = 0; i < total; i++) {
-    const f = input.files[i]!;
+  for (let i = 0, at = 0; i < total; i++) {
+    const end = input.paths.indexOf('\u0000', at);
+    const f = { folder: input.folders[i]!, path: input.paths.slice(at, end) };
+    at = end + 1;
     let data: Uint8Array;
     try {
       data = await readFile(join(input.maildir, f.path));

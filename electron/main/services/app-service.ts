@@ -1,6 +1,7 @@
 import { err, ok } from '../../common/result';
 import type { Locale } from '../../common/locale';
 import type { DesktopAdapter } from '../adapters/types';
+import type { ChosenFolders } from './chosen-folders';
 import type { Service, ServiceContext } from './context';
 
 // The dialog's title comes from main, where the renderer's i18n does not reach; both languages are
@@ -14,7 +15,7 @@ const TITLES = {
 
 export function createAppService(
   ctx: ServiceContext,
-  options: { desktop?: DesktopAdapter; locale?: () => Locale } = {},
+  options: { desktop?: DesktopAdapter; locale?: () => Locale; chosen?: ChosenFolders } = {},
 ): Service<'app:info' | 'app:choose-folder'> {
   return {
     handlers: {
@@ -23,6 +24,7 @@ export function createAppService(
         if (!options.desktop) return err('ipc.unavailable', 'No folder picker here');
         const title = TITLES[purpose][options.locale?.() ?? 'zh-CN'];
         const path = await options.desktop.chooseFolder({ title, ...(defaultPath ? { defaultPath } : {}) });
+        if (path) options.chosen?.add(purpose, path);
         return ok({ path });
       },
     },

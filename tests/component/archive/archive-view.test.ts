@@ -69,7 +69,7 @@ const MESSAGE: ArchiveMessage = {
   rawHeaders: null,
 };
 
-function bridge(options: { openFails?: boolean } = {}) {
+function bridge(options: { openFails?: boolean; refused?: boolean } = {}) {
   const calls: Array<[string, unknown]> = [];
   let status: ArchiveStatus | null = null;
   const plan = newPlan('plan-1', 'someone@163.com', '163.com', '', '2026-03-01T08:00:00.000Z');
@@ -77,7 +77,9 @@ function bridge(options: { openFails?: boolean } = {}) {
   const answers: Record<string, (input: unknown) => unknown> = {
     'plan.list': () => ({ ok: true, value: [{ plan, readiness: {} as Readiness }] }),
     'archive.status': () => ({ ok: true, value: status }),
+    'app.chooseFolder': () => ({ ok: true, value: { path: '/tmp/photos' } }),
     'archive.open': () => {
+      if (options.refused) return { ok: false, error: { code: 'archive.unknown-folder', message: 'x' } };
       if (options.openFails) return { ok: false, error: { code: 'archive.not-a-backup', message: 'x' } };
       status = STATUS;
       return { ok: true, value: STATUS };
@@ -123,12 +125,12 @@ function bridge(options: { openFails?: boolean } = {}) {
   return calls;
 }
 
-async function mountScreen(locale: Locale) {
+async function mountScreen(locale: Locale, at = '/') {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/', component: { render: () => null } }],
   });
-  await router.push('/');
+  await router.push(at);
   const w = mount(ArchiveView, {
     attachTo: document.body,
     global: { plugins: [createAppI18n(locale), createPinia(), router] },
@@ -229,12 +231,25 @@ for (const locale of ['zh-CN', 'en'] as const) {
       );
     });
 
-    it('says clearly when a folder is not a Closeout backup', async () => {
-      bridge({ openFails: true });
-      const w = await mountScreen(locale);
-      await w.get('#archive-path').setValue('/tmp/photos');
-      await w.get('form').trigger('submit');
+    it('shows main’s refusal of a folder only named in the address, with what to do instead', async () => {
+      const calls = bridge({ refused: true });
+      const w = await mountScreen(locale, '/?dir=%2Fetc');
       await flushPromises();
+      expect(calls).toContainEqual(['archive.open', { dir: '/etc' }]);
+      const alert = w.get('[data-error-code="archive.unknown-folder"]');
+      expect(alert.text()).toContain(locale === 'zh-CN' ? '“选择文件夹”' : '“Choose folder”');
+    });
+
+    it('opens a folder chosen in the system dialog, and says clearly when it is not a Closeout backup', async () => {
+      const calls = bridge({ openFails: true });
+      const w = await mountScreen(locale);
+      await w.get('[data-testid="archive-choose-folder"]').trigger('click');
+      await flushPromises();
+      await flushPromises();
+      expect(calls).toContainEqual(['app.chooseFolder', { purpose: 'mail-archive' }]);
+      expect(calls).toContainEqual(['archive.open', { dir: '/tmp/photos' }]);
+      // No field to type a path: main opens only a chosen or recorded folder.
+      expect(w.find('input').exists()).toBe(false);
       const alert = w.get('[data-error-code="archive.not-a-backup"]');
       expect(alert.text()).toContain(
         locale === 'zh-CN' ? '不是 Closeout 的邮件备份' : 'is not a Closeout mail backup',

@@ -190,6 +190,37 @@ describe('FindingRow', () => {
     expect(w.emitted('add')).toEqual([['site']]);
   });
 
+  for (const [locale, words] of [
+    ['zh-CN', '在邮件存档中查看这个发件人的邮件'],
+    ['en', 'Show this sender’s mail in the archive'],
+  ] as const)
+    it(`opens the sender and each sample subject in the archive of the plan's backup (${locale})`, () => {
+      const w = mountIn(FindingRow, locale, { props: { finding, busy: false, archiveDir: '/backups/163 邮件' } });
+      const sender = w.get('[data-testid="finding-open-archive"]');
+      expect(sender.text()).toBe(words);
+      const url = new URL(sender.attributes('href')!, 'http://x');
+      expect(url.pathname).toBe('/archive');
+      expect(Object.fromEntries(url.searchParams)).toEqual({ dir: '/backups/163 邮件', q: 'jd.com', field: 'from' });
+      const subjects = w.findAll('[data-testid="finding-open-subject"]');
+      expect(subjects.map((s) => s.text())).toEqual(['密码重置', '订单已发货']);
+      expect(Object.fromEntries(new URL(subjects[1]!.attributes('href')!, 'http://x').searchParams)).toEqual({
+        dir: '/backups/163 邮件',
+        q: '订单已发货',
+        field: 'subject',
+      });
+    });
+
+  it('has no archive links without a recorded backup, and no sender link for a mailing list', () => {
+    const none = mountIn(FindingRow, 'en', { props: { finding, busy: false, archiveDir: null } });
+    expect(none.find('[data-testid="finding-open-archive"]').exists()).toBe(false);
+    expect(none.find('[data-testid="finding-open-subject"]').exists()).toBe(false);
+    const list = mountIn(FindingRow, 'en', {
+      props: { finding: { ...finding, id: 'list:news.jd.com', kind: 'list', domain: 'news.jd.com' }, busy: false, archiveDir: '/b' },
+    });
+    expect(list.find('[data-testid="finding-open-archive"]').exists()).toBe(false);
+    expect(list.findAll('[data-testid="finding-open-subject"]')).toHaveLength(2);
+  });
+
   it('offers nothing more once the finding is in the plan', () => {
     const w = mountIn(FindingRow, 'en', { props: { finding: { ...finding, inPlan: { section: 'site', itemId: 'site-1' } }, busy: false } });
     expect(w.findAll('button')).toHaveLength(0);

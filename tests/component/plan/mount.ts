@@ -10,7 +10,7 @@ import { newPlan } from '../../../electron/common/model/new-plan';
 export function mountIn<C extends Component>(component: C, locale: Locale, options: ComponentMountingOptions<C> = {}) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', component: { template: '<div />' } }, ...['plans', 'plan-dashboard', 'plan-assets', 'plan-services', 'plan-sites', 'plan-alternatives', 'plan-mail', 'reminders'].map((name) => ({
+    routes: [{ path: '/', component: { template: '<div />' } }, ...['plans', 'plan-dashboard', 'plan-assets', 'plan-services', 'plan-sites', 'plan-alternatives', 'plan-mail', 'reminders', 'archive'].map((name) => ({
       path: `/${name}`,
       name,
       component: { template: '<div />' },

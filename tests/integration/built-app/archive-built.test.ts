@@ -44,6 +44,15 @@ function value<T>(r: Result<T>): T {
 describe('the built app’s mail archive', () => {
   it('indexes in the bundled worker, searches and reads', async () => {
     expect(app.started).toEqual({ started: true });
+    // Main opens only a folder chosen in its dialog (or recorded in a plan), never one the page names.
+    expect(await app.invoke<Result<ArchiveStatus>>('archive:open', { dir: fixture.root })).toMatchObject({
+      ok: false,
+      error: { code: 'archive.unknown-folder' },
+    });
+    await app.call('answerDialog', { kind: 'open', path: fixture.root });
+    value(
+      await app.invoke<Result<{ path: string | null }>>('app:choose-folder', { purpose: 'mail-archive' }),
+    );
     value(await app.invoke<Result<ArchiveStatus>>('archive:open', { dir: fixture.root }));
     let status: ArchiveStatus | null = null;
     for (let i = 0; i < 300; i++) {

@@ -11,6 +11,7 @@ import type { ArchiveStatus } from '../../../electron/common/contract/archive';
 import type { Result } from '../../../electron/common/result';
 import type { DesktopAdapter } from '../../../electron/main/adapters/types';
 import { createArchiveService } from '../../../electron/main/archive/archive-service';
+import { CACHE_DIR } from '../../../electron/main/archive/cache';
 import { flagsOf } from '../../../electron/main/archive/flags';
 import type { ServiceContext } from '../../../electron/main/services/context';
 import { mboxForm, readMboxWithPython } from '../../support/mbox-read';
@@ -51,7 +52,8 @@ function makeService(): Harness {
     },
     printToPdf: async () => new Uint8Array(),
   };
-  return { service: createArchiveService(ctx, { desktop }), events, saved };
+  // Which folders may be opened is main's decision (tests/unit/archive/open-restricted.test.ts).
+  return { service: createArchiveService(ctx, { desktop, mayOpen: () => true }), events, saved };
 }
 
 async function openReady(h: Harness, dir: string): Promise<ArchiveStatus> {
@@ -88,23 +90,25 @@ afterAll(async () => {
 });
 
 function search(text: string, extra: Record<string, unknown> = {}) {
-  return h.service.handlers['archive:search']({ query: { text, ...extra }, limit: 500 }) as Result<{
-    searchId: string;
-    total: number;
-    rows: {
-      id: number;
-      subject: string;
-      folder: number;
-      date: number;
-      attachments: number;
-      fromName: string;
-      broken: boolean;
-    }[];
-  }>;
+  return h.service.handlers['archive:search']({ query: { text, ...extra }, limit: 500 }) as Promise<
+    Result<{
+      searchId: string;
+      total: number;
+      rows: {
+        id: number;
+        subject: string;
+        folder: number;
+        date: number;
+        attachments: number;
+        fromName: string;
+        broken: boolean;
+      }[];
+    }>
+  >;
 }
 
 describe('opening a backup', () => {
-  it('lists every folder with its true name and counts, and every message', () => {
+  it('lists every folder with its true name and counts, and every message', async () => {
     expect(status.state).toBe('ready');
     expect(status.address).toBe('closeout@163.com');
     expect(status.messages).toBe(fixture.messages.length);
@@ -138,54 +142,54 @@ describe('opening a backup', () => {
 });
 
 describe('search', () => {
-  it('sorts by date, newest first', () => {
-    const all = value(search(''));
+  it('sorts by date, newest first', async () => {
+    const all = value(await search(''));
     expect(all.total).toBe(fixture.messages.length);
     const dates = all.rows.map((r) => r.date);
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
-  it('finds Chinese words segmented by Intl.Segmenter, and parts of words', () => {
+  it('finds Chinese words segmented by Intl.Segmenter, and parts of words', async () => {
     const expected = fixture.messages.filter((m) => m.subject.includes('火车票')).length;
     expect(expected).toBeGreaterThan(0);
-    expect(value(search('火车票', { field: 'subject' })).total).toBe(expected);
+    expect(value(await search('火车票', { field: 'subject' })).total).toBe(expected);
     // A word inside a longer one ("票" in "火车票", "购票") is found as well.
-    expect(value(search('票', { field: 'subject' })).total).toBeGreaterThanOrEqual(expected);
-    const gbk = value(search('合同续签'));
+    expect(value(await search('票', { field: 'subject' })).total).toBeGreaterThanOrEqual(expected);
+    const gbk = value(await search('合同续签'));
     expect(gbk.rows.map((r) => r.subject)).toContain(HARD_CASES.gbk.subject);
   });
 
-  it('finds English words, all words required, by field', () => {
+  it('finds English words, all words required, by field', async () => {
     const statement = fixture.messages.filter((m) => m.subject.startsWith('Your monthly statement')).length;
-    expect(value(search('monthly statement', { field: 'subject' })).total).toBe(statement);
-    expect(value(search('monthly nonexistentword')).total).toBe(0);
+    expect(value(await search('monthly statement', { field: 'subject' })).total).toBe(statement);
+    expect(value(await search('monthly nonexistentword')).total).toBe(0);
     const github = fixture.messages.filter((m) => m.from.address === 'noreply@github.com').length;
-    expect(value(search('github', { field: 'from' })).total).toBe(github);
-    expect(value(search('bob@example.net', { field: 'to' })).rows.map((r) => r.subject)).toEqual([
+    expect(value(await search('github', { field: 'from' })).total).toBe(github);
+    expect(value(await search('bob@example.net', { field: 'to' })).rows.map((r) => r.subject)).toEqual([
       HARD_CASES.rfc2231.subject,
     ]);
-    expect(value(search('quarterly', { field: 'body' })).rows.map((r) => r.subject)).toEqual([
+    expect(value(await search('quarterly', { field: 'body' })).rows.map((r) => r.subject)).toEqual([
       HARD_CASES.html.subject,
     ]);
   });
 
-  it('filters by folder, date range and attachment', () => {
+  it('filters by folder, date range and attachment', async () => {
     const sent = status.folders.find((f) => f.name === '已发送')!;
-    expect(value(search('', { folders: [sent.id] })).total).toBe(sent.messages);
+    expect(value(await search('', { folders: [sent.id] })).total).toBe(sent.messages);
     const from = Date.UTC(2024, 5, 4);
     const to = Date.UTC(2024, 5, 8);
     expect(
-      value(search('', { from, to }))
+      value(await search('', { from, to }))
         .rows.map((r) => r.subject)
         .sort(),
     ).toEqual([HARD_CASES.html.subject, HARD_CASES.rfc2231.subject].sort());
-    const withAttachments = value(search('', { hasAttachment: true }));
+    const withAttachments = value(await search('', { hasAttachment: true }));
     expect(withAttachments.rows.every((r) => r.attachments > 0)).toBe(true);
     expect(withAttachments.total).toBe(fixture.messages.filter((m) => m.large).length + 2);
   });
 
   it('pages through a result', async () => {
-    const all = value(search(''));
+    const all = value(await search(''));
     const page = value(
       await h.service.handlers['archive:rows']({ searchId: all.searchId, offset: 100, limit: 50 }),
     );
@@ -193,22 +197,22 @@ describe('search', () => {
   });
 });
 
-function idOf(subject: string): number {
-  const row = value(search('')).rows.find((r) => r.subject === subject);
+async function idOf(subject: string): Promise<number> {
+  const row = value(await search('')).rows.find((r) => r.subject === subject);
   if (!row) throw new Error(`no message ${subject}`);
   return row.id;
 }
 
 describe('reading', () => {
   it('decodes a GBK body, RFC 2047 GBK names and an RFC 2047 GB2312 file name', async () => {
-    const m = value(await h.service.handlers['archive:message']({ id: idOf(HARD_CASES.gbk.subject) }));
+    const m = value(await h.service.handlers['archive:message']({ id: await idOf(HARD_CASES.gbk.subject) }));
     expect(m.from[0]?.name).toBe(HARD_CASES.gbk.fromName);
     expect(m.text).toContain(HARD_CASES.gbk.bodyPhrase);
     expect(m.attachments.map((a) => a.filename)).toEqual([HARD_CASES.gbk.attachmentName]);
   });
 
   it('turns cid: images into data: URLs and keeps the HTML for the renderer to sanitize', async () => {
-    const m = value(await h.service.handlers['archive:message']({ id: idOf(HARD_CASES.html.subject) }));
+    const m = value(await h.service.handlers['archive:message']({ id: await idOf(HARD_CASES.html.subject) }));
     expect(m.html).toContain('data:image/png;base64,');
     expect(m.html).not.toContain('cid:');
     // The inline image is shown, not listed as an attachment.
@@ -216,7 +220,7 @@ describe('reading', () => {
   });
 
   it('decodes an RFC 2231 continued file name and saves the attachment through the dialog', async () => {
-    const id = idOf(HARD_CASES.rfc2231.subject);
+    const id = await idOf(HARD_CASES.rfc2231.subject);
     const m = value(await h.service.handlers['archive:message']({ id }));
     expect(m.attachments).toEqual([
       {
@@ -232,7 +236,7 @@ describe('reading', () => {
   });
 
   it('lists a broken message with its raw headers and saves it unchanged', async () => {
-    const row = value(search('')).rows.find((r) => r.broken)!;
+    const row = value(await search('')).rows.find((r) => r.broken)!;
     const m = value(await h.service.handlers['archive:message']({ id: row.id }));
     expect(m.broken).toBe(true);
     expect(m.rawHeaders).not.toBeNull();
@@ -281,7 +285,7 @@ describe('export', () => {
 
   it('writes a search result as .eml files equal to the Maildir files', async () => {
     const target = await mkdtemp(join(work, 'eml-'));
-    const result = value(search('火车票'));
+    const result = value(await search('火车票'));
     const finished = await exportAndWait('eml', { kind: 'search', searchId: result.searchId }, target);
     expect(finished.outcome).toBe('completed');
     expect(finished.messages).toBe(result.total);
@@ -384,10 +388,45 @@ describe('cache and rebuild', () => {
     expect(grown.messages).toBe(status.messages + 1);
     again.service.close?.();
   });
+
+  it('shows a cached list before its words are read, and indexes again when they cannot be', async () => {
+    const first = makeService();
+    const built = await openReady(first, fixture.root);
+    // A word search waits for the words (and for the cache to be rewritten when only times changed).
+    value(await first.service.handlers['archive:search']({ query: { text: '火车票' }, limit: 5 }));
+    first.service.close?.();
+    const file = join(fixture.root, CACHE_DIR, 'index-v3.bin');
+    const bytes = await readFile(file);
+    // Damage the words (the part after the list): the list still reads, the words do not.
+    const listEnd = 8 + bytes.readUInt32LE(0);
+    bytes.fill(0x55, listEnd + 16, bytes.length);
+    await writeFile(file, bytes);
+    const again = makeService();
+    value(await again.service.handlers['archive:open']({ dir: fixture.root }));
+    const deadline = Date.now() + 60_000;
+    const states = () =>
+      again.events
+        .filter((e) => e.event === 'archive:changed')
+        .map((e) => e.payload as ArchiveStatus)
+        .filter((p) => p.state !== 'indexing' || p.progress === null)
+        .map((p) => `${p.state}${p.state === 'ready' ? (p.fromCache ? ' cached' : ' built') : ''}`);
+    while (!states().includes('ready built')) {
+      if (Date.now() > deadline) throw new Error(`no rebuild: ${states().join(', ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // First the cached list, then (its words unreadable) a new index.
+    expect(states()).toEqual(['ready cached', 'indexing', 'ready built']);
+    const after = value(
+      await again.service.handlers['archive:search']({ query: { text: '火车票' }, limit: 5 }),
+    );
+    expect(after.total).toBeGreaterThan(0);
+    expect(value(await again.service.handlers['archive:status']())!.messages).toBe(built.messages);
+    again.service.close?.();
+  });
 });
 
 describe('flags from file names', () => {
-  it('reads the flags after the last :2, ;2, or !2,', () => {
+  it('reads the flags after the last :2, ;2, or !2,', async () => {
     expect(flagsOf('1.U1_2.closeout,S=10:2,FS')).toEqual({
       seen: true,
       flagged: true,

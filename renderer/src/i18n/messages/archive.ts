@@ -10,6 +10,8 @@ export default {
       'archive.folder-missing': '找不到这个文件夹，或者没有权限读取它。请检查路径，或者重新选择文件夹。',
       'archive.not-a-backup':
         '这个文件夹不是 Closeout 的邮件备份：里面没有 closeout-backup.json 和 Maildir 文件夹。请选择“备份邮件”时保存备份的那个文件夹。',
+      'archive.unknown-folder':
+        '只能打开你在“选择文件夹”对话框里选中的备份，或者计划里记录的备份文件夹。请点“选择文件夹”重新选择。',
       'archive.damaged':
         '备份的说明文件 closeout-backup.json 已损坏，无法读取文件夹列表。邮件文件本身没有改动。',
       'archive.io': '读取备份文件时出错。请确认备份所在的磁盘已连接，然后重试。',
@@ -33,9 +35,8 @@ export default {
         planBackup: '{address} 的备份',
         noPlanBackups:
           '你的计划里还没有记录邮件备份。可以在计划的“备份邮件”页面完成备份，或者直接选择一个备份文件夹。',
-        pathLabel: '备份文件夹',
-        pathPlaceholder: '例如 D:\\邮件备份\\163',
-        open: '打开',
+        pathLabel: '其他备份文件夹',
+        chooseHint: '用“选择文件夹”打开任何一个 Closeout 备份。Closeout 只读取你在系统对话框里选中的文件夹。',
         opening: '正在打开…',
         close: '关闭存档',
         current: '当前存档：{address}（{dir}）',
@@ -162,6 +163,8 @@ export default {
         'This folder cannot be found, or it cannot be read. Check the path, or choose the folder again.',
       'archive.not-a-backup':
         'This folder is not a Closeout mail backup: it has no closeout-backup.json and no Maildir folder. Choose the folder the mail backup was saved to.',
+      'archive.unknown-folder':
+        'Only a backup you picked in the “Choose folder” dialog, or the backup folder a plan records, can be opened. Click “Choose folder” to pick it again.',
       'archive.damaged':
         'The backup’s description file, closeout-backup.json, is damaged, so its folder list cannot be read. The mail files themselves were not changed.',
       'archive.io':
@@ -188,9 +191,9 @@ export default {
         planBackup: 'Backup of {address}',
         noPlanBackups:
           'No mail backup is recorded in your plans yet. Back up from a plan’s “Back up mail” screen, or choose a backup folder directly.',
-        pathLabel: 'Backup folder',
-        pathPlaceholder: 'for example /home/me/Mail backup/163',
-        open: 'Open',
+        pathLabel: 'Another backup folder',
+        chooseHint:
+          'Open any Closeout backup with “Choose folder”. Closeout reads only a folder you picked in the system dialog.',
         opening: 'Opening…',
         close: 'Close archive',
         current: 'Open archive: {address} ({dir})',

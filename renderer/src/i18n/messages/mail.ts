@@ -87,6 +87,7 @@ export default {
         cancel: '取消',
         verify: '重新校验',
         openFolder: '打开备份文件夹',
+        openArchive: '在邮件存档中浏览和搜索这份备份',
       },
       test: {
         ok: '连接成功：{folders} 个文件夹，共 {messages} 封邮件。',
@@ -234,6 +235,7 @@ export default {
         cancel: 'Cancel',
         verify: 'Verify again',
         openFolder: 'Open backup folder',
+        openArchive: 'Browse and search this backup in the mail archive',
       },
       test: {
         ok: 'Connected: {folders} folders, {messages} messages.',
