@@ -61,6 +61,8 @@ async function journey(page: Page, lang: Lang, h: HarnessProcess): Promise<void>
   const before = await actionCount(page);
   await addPlan(page, ADDRESS);
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'deciding');
+  // Day one: the progress card is there and says what it will show, instead of being left out.
+  await expect(page.getByTestId('burndown-empty')).toBeVisible();
   await check(page, lang, '81-dashboard-new');
 
   // Decide to close.

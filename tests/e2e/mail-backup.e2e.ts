@@ -96,6 +96,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator('#mail-code').fill('not-the-code');
       await page.getByTestId('mail-test').click();
       await expect(page.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'mail.auth-failed');
+      // The error takes its own room beside the buttons: with the code field scrolled to the top
+      // (where a sticky alert used to sit), nothing lies over the field.
+      await page.locator('#mail-code').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const covers = await page.locator('#mail-code').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!top && top !== el && !el.contains(top) && !top.contains(el);
+      });
+      expect(covers).toBe(false);
       await expectAccessible(page);
       await shotAt(page, lang, '51-mail-wrong-code', 'mail-test');
 

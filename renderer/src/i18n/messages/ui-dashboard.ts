@@ -3,7 +3,6 @@ import type { MessageFile } from '../types';
 export default {
   'zh-CN': {
     dashboard: {
-      summaryTitle: '就绪状态',
       counts: '已完成 {done} / {total} 项',
       fixIt: '去处理',
       statusText: {
@@ -77,7 +76,6 @@ export default {
   },
   en: {
     dashboard: {
-      summaryTitle: 'Readiness',
       counts: '{done} of {total} items done',
       fixIt: 'Fix this',
       statusText: {
