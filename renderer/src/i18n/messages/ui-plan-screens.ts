@@ -52,6 +52,7 @@ export default {
       gate: {
         declare: '你的判断',
         readinessSays: '就绪检查：{status}',
+        readinessWhy: '就绪检查：{status}。{reason}',
         fromRecords: '按我的记录判断',
       },
       steps: {
@@ -314,6 +315,7 @@ export default {
       gate: {
         declare: 'Your assessment',
         readinessSays: 'Readiness check: {status}',
+        readinessWhy: 'Readiness check: {status}. {reason}',
         fromRecords: 'Go by my records',
       },
       steps: {
