@@ -81,6 +81,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('plan-nav-plan-discovery').click();
         await expect(page.getByTestId('screen-plan-discovery')).toBeVisible();
 
+        // No backup in the plan yet: the mailbox online is offered first; the folder is one press away.
+        await expect(page.getByTestId('discovery-source-imap').locator('input')).toBeChecked();
+        await page.getByTestId('discovery-source-maildir').click();
         await page.getByTestId('discovery-choose-folder').click();
         await expect(page.locator('#discovery-path')).toHaveValue(maildir);
         await expect(page.locator('#discovery-path')).toBeEditable();

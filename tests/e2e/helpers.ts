@@ -86,7 +86,8 @@ export async function screenshot(page: Page, lang: Lang, name: string): Promise<
   // Let lazy chunks (the chart) and fonts settle.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(dir, `${name}.png`) });
+  // A dialog still fading in was photographed half-transparent: finish transitions first.
+  await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled' });
 }
 
 /**

@@ -96,6 +96,25 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator('#mail-code').fill('not-the-code');
       await page.getByTestId('mail-test').click();
       await expect(page.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'mail.auth-failed');
+      // The error takes its own room beside the buttons: neither it nor anything around it floats
+      // (a sticky alert at the top covered the code field when scrolled), and with the code field
+      // scrolled up as far as it goes, nothing lies over the field.
+      const floating = await page.locator('[data-error-code]').evaluate((el) => {
+        const found: string[] = [];
+        for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+          const position = getComputedStyle(e).position;
+          if (position === 'sticky' || position === 'fixed') found.push(`${e.className}: ${position}`);
+        }
+        return found;
+      });
+      expect(floating).toEqual([]);
+      await page.locator('#mail-code').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const covers = await page.locator('#mail-code').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!top && top !== el && !el.contains(top) && !top.contains(el);
+      });
+      expect(covers).toBe(false);
       await expectAccessible(page);
       await shotAt(page, lang, '51-mail-wrong-code', 'mail-test');
 

@@ -142,10 +142,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
       // Every service checked: the game dealt with, the rest never used.
       await tab(page, 'plan-services');
       const all = page.locator('article[data-testid^="service-"]');
-      for (let i = 0; i < (await all.count()); i++) {
-        const card = all.nth(i);
-        await card.locator('select').selectOption((await card.textContent())?.includes('逆水寒') ? 'cleared' : 'not-used');
-      }
+      const unchecked = page.locator('article[data-testid^="service-"][data-status="unchecked"]');
+      await all.filter({ hasText: '逆水寒' }).locator('select').selectOption('cleared');
+      const catalogCount = (await all.count()) - 1;
+      await expect(unchecked).toHaveCount(catalogCount);
+      // "The rest never used" is one press, and one press takes it back.
+      await page.getByTestId('services-rest-not-used').click();
+      await expect(unchecked).toHaveCount(0);
+      await page.getByTestId('services-bulk-undo').click();
+      await expect(unchecked).toHaveCount(catalogCount);
+      await expect(page.getByTestId('services-bulk-done')).toHaveCount(0);
+      await page.getByTestId('services-rest-not-used').click();
+      await expect(unchecked).toHaveCount(0);
       for (const g of ['no-open-orders']) await choose(page, `gate-${g}-declare`, 'met');
       await expect(page.getByTestId('gate-third-party-unbound')).toHaveAttribute('data-status', 'met');
 

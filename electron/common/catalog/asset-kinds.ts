@@ -34,7 +34,7 @@ export const assetKinds: readonly AssetKind[] = [
   },
   {
     id: 'game-currency',
-    name: t('游戏点券 / 道具', 'Game currency or items'),
+    name: t('游戏点券 / 道具', 'Game coins or items'),
     measure: 'units',
     defaultUnit: t('点', 'points'),
     ...src,

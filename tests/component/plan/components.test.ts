@@ -10,6 +10,8 @@ import MessageTemplates from '../../../renderer/src/components/plan/MessageTempl
 import ConfidenceBadge from '../../../renderer/src/components/plan/ConfidenceBadge.vue';
 import FindingRow from '../../../renderer/src/components/plan/FindingRow.vue';
 import MailProgressPanel from '../../../renderer/src/components/plan/MailProgressPanel.vue';
+import ScreenError from '../../../renderer/src/components/plan/ScreenError.vue';
+import BaseSelect from '../../../renderer/src/components/base/BaseSelect.vue';
 import { risks } from '../../../electron/common/catalog/risks';
 import { steps } from '../../../electron/common/catalog/steps';
 import type { Asset } from '../../../electron/common/model/plan';
@@ -43,11 +45,16 @@ describe('RiskAckList', () => {
 describe('StepCard', () => {
   const find = (id: string) => steps.find((s) => s.id === id)!;
 
-  it('cannot be marked done before the steps it needs, and says which', () => {
+  it('cannot be marked done alone before the steps it needs: says which, and offers to record them with it', async () => {
     const plan = freshPlan();
     const w = mountIn(StepCard, 'en', { props: { step: find('find-page'), state: plan.steps['find-page'], missing: ['login'] } });
-    expect(w.get('[data-testid="step-find-page-done"]').attributes('disabled')).toBeDefined();
+    expect(w.find('[data-testid="step-find-page-done"]').exists()).toBe(false);
     expect(w.text()).toContain('First finish: Sign in to the NetEase passport');
+    const withEarlier = w.get('[data-testid="step-find-page-done-with-earlier"]');
+    expect(withEarlier.text()).toBe('Done, and the steps before it');
+    await withEarlier.trigger('click');
+    expect(w.emitted('doneWithEarlier')).toHaveLength(1);
+    expect(w.emitted('done')).toBeUndefined();
   });
 
   it('shows the menu paths with NetEase’s Chinese labels beside the English', () => {
@@ -109,6 +116,54 @@ describe('AssetRow', () => {
     await w.get('[data-testid="asset-asset-1-status"]').setValue('forfeited');
     expect(w.emitted('save')?.[0]?.[0]).toMatchObject({ status: 'forfeited', amount: { minor: 1250 } });
     w.unmount();
+  });
+
+  it('marks an open asset used up with one press, and offers it only while the asset is open', async () => {
+    const w = mountRow();
+    const quick = w.get('[data-testid="asset-asset-1-emptied"]');
+    expect(quick.attributes('aria-label')).toBe('Mark “Used or withdrawn”');
+    await quick.trigger('click');
+    expect(w.emitted('save')?.[0]?.[0]).toMatchObject({ status: 'emptied', amount: { minor: 1250 } });
+    await w.setProps({ asset: { ...asset, status: 'emptied' } });
+    expect(w.find('[data-testid="asset-asset-1-emptied"]').exists()).toBe(false);
+    w.unmount();
+  });
+});
+
+describe('BaseSelect', () => {
+  const options = [
+    { value: 'todo', label: 'To change' },
+    { value: 'changed', label: 'Address changed' },
+  ];
+  it('offers the usual next answer as one button beside the list, only while another value is chosen', async () => {
+    const w = mountIn(BaseSelect, 'en', {
+      props: { id: 's', options, modelValue: 'todo', quick: { value: 'changed', label: 'Mark “Address changed”', testid: 's-changed' } },
+    });
+    await w.get('[data-testid="s-changed"]').trigger('click');
+    expect(w.emitted('update:modelValue')).toEqual([['changed']]);
+    await w.setProps({ modelValue: 'changed' });
+    expect(w.find('[data-testid="s-changed"]').exists()).toBe(false);
+    expect(w.get('select').element.value).toBe('changed');
+  });
+});
+
+describe('ScreenError', () => {
+  it('scrolls a new error into view', async () => {
+    const seen: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      seen.push(this);
+    };
+    try {
+      const w = mountIn(ScreenError, 'en', { props: { error: null }, attachTo: document.body });
+      await w.setProps({ error: { code: 'mail.auth-failed' } });
+      await nextTick();
+      const box = w.get('[data-testid="screen-error"]');
+      expect(seen).toEqual([box.element]);
+      w.unmount();
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
   });
 });
 

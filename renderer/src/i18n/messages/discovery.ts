@@ -13,9 +13,9 @@ export default {
       intro:
         '只读取邮件的发件人、收件人、主题、日期和退订标记，不读正文，全部在本机完成，不联网查询。结果只供你审阅：每一项都需要你亲手加入计划。',
       source: {
-        imap: '从邮箱服务器读取（IMAP）',
-        maildir: '从本机的邮件备份读取（Maildir）',
-        maildirPath: 'Maildir 文件夹',
+        imap: '直接读取网上的邮箱（需要客户端授权码）',
+        maildir: '读取这台电脑上的邮件备份',
+        maildirPath: '邮件备份文件夹',
         authCode: '客户端授权码',
         useSaved: '使用邮件备份时保存的授权码',
       },
@@ -132,9 +132,9 @@ export default {
       intro:
         'Reads only the sender, recipient, subject, date and unsubscribe headers of your mail, never the bodies, entirely on this computer with no lookups online. The results are for you to review: you add each item to the plan yourself.',
       source: {
-        imap: 'Read from the mail server (IMAP)',
-        maildir: 'Read from a mail backup on this computer (Maildir)',
-        maildirPath: 'Maildir folder',
+        imap: 'Read the mailbox online (needs the client authorization code)',
+        maildir: 'Read the mail backup on this computer',
+        maildirPath: 'Mail backup folder',
         authCode: 'Client authorization code',
         useSaved: 'Use the code saved with the mail backup',
       },

@@ -35,7 +35,7 @@ export default {
     },
     mail: {
       title: '备份邮件',
-      intro: '注销后，邮箱里的所有邮件都会被删除，且无法恢复。先把每个文件夹完整下载到这台电脑上：保存为通用的 Maildir 格式，Thunderbird、mutt、mbsync 等邮件程序都能打开。',
+      intro: '注销后，邮箱里的所有邮件都会被删除，且无法恢复。先把每个文件夹完整下载到这台电脑上：之后可以在“邮件存档”里查看和搜索，也能用 Thunderbird 等邮件程序打开。',
       address: '邮箱地址',
       server: {
         label: 'IMAP 服务器',
@@ -117,10 +117,10 @@ export default {
         fetched: '本次下载 {messages} 封（{bytes}），其余在之前的备份中已保存。',
         duration: '用时 {time}',
         location: '保存位置：{path}',
-        maildir: 'Maildir 文件夹：{path}',
+        maildir: '邮件所在的文件夹：{path}',
         resumable: '已保存的邮件都保留着。点击“继续备份”会从中断处接着下载，不会重复，也不会遗漏。',
         uidValidityChanged:
-          '服务器上的文件夹“{folder}”已被重建（UIDVALIDITY 从 {previous} 变为 {current}），无法与之前的备份逐封对应，因此完整地重新备份到了子文件夹 {dir}。之前的副本仍保留在原处。',
+          '服务器上的文件夹“{folder}”已被重建，新旧邮件无法逐封对应，因此完整地重新备份到了子文件夹 {dir}。之前的副本仍保留在原处。',
         folderFailures: '有 {count} 个文件夹没能保存，其他文件夹都已保存：',
         folderFailed: '“{folder}”（{dir}）：{reason}',
         portableSeparator: '这个磁盘不接受文件名中的“:”（例如 FAT32、exFAT 格式的 U 盘），所以邮件文件名在状态标记前用“;”代替“:”。',
@@ -141,7 +141,10 @@ export default {
       },
       format: {
         title: '用其他邮件程序打开',
-        body: '备份是 Maildir++ 格式：收件箱在 Maildir 文件夹本身，其他文件夹是以点开头的子文件夹（例如 .已发送），每封邮件一个文件，已读、星标等状态写在文件名里。',
+        body: '每封邮件保存为一个单独的文件，已读、星标等状态也一并保存。在本应用的“邮件存档”里可以直接打开和搜索，不需要其他程序。',
+        technical: '技术细节',
+        layout: '备份是 Maildir++ 格式：收件箱在 Maildir 文件夹本身，其他文件夹是以点开头的子文件夹（例如 .已发送），每封邮件一个文件，已读、星标等状态写在文件名里。',
+        uidValidity: '如果服务器重建了某个文件夹（UIDVALIDITY 改变），那个文件夹会完整地重新备份到一个新的子文件夹里。',
         mutt: 'mutt：set mbox_type=Maildir，folder=<备份位置>/Maildir，然后用 mutt -f <备份位置>/Maildir 打开。',
         thunderbird: 'Thunderbird：用 ImportExportTools NG 扩展的“导入 Maildir 文件夹”。',
         dovecot: 'Dovecot / mbsync：mail_location = maildir:<备份位置>/Maildir:UTF-8；mbsync 使用 SubFolders Maildir++。',
@@ -182,7 +185,7 @@ export default {
     mail: {
       title: 'Back up mail',
       intro:
-        'Closing the account deletes every message in the mailbox for good. First download every folder to this computer, in the common Maildir format that Thunderbird, mutt, mbsync and other mail programs open.',
+        'Closing the account deletes every message in the mailbox for good. First download every folder to this computer: afterwards you can read and search it in “Mail archive”, or open it in a mail program such as Thunderbird.',
       address: 'Mail address',
       server: {
         label: 'IMAP server',
@@ -265,10 +268,10 @@ export default {
         fetched: 'Downloaded {messages} messages ({bytes}) this time; the rest were already saved by an earlier run.',
         duration: 'Took {time}',
         location: 'Saved in: {path}',
-        maildir: 'Maildir folder: {path}',
+        maildir: 'The messages are in: {path}',
         resumable: 'Everything saved so far is kept. "Resume backup" continues where it stopped, with no duplicates and nothing skipped.',
         uidValidityChanged:
-          'The folder "{folder}" was recreated on the server (UIDVALIDITY changed from {previous} to {current}), so its messages can no longer be matched with the earlier copy. It was backed up again in full into the subfolder {dir}; the earlier copy stays where it was.',
+          'The folder "{folder}" was recreated on the server, so its messages can no longer be matched with the earlier copy. It was backed up again in full into the subfolder {dir}; the earlier copy stays where it was.',
         folderFailures: 'Folders that could not be saved: {count}. All the others were saved:',
         folderFailed: '“{folder}” ({dir}): {reason}',
         portableSeparator: 'This disk does not accept ":" in file names (a FAT32 or exFAT USB stick, for example), so the message file names use ";" instead of ":" before the flags.',
@@ -290,7 +293,10 @@ export default {
       },
       format: {
         title: 'Open it in another mail program',
-        body: 'The backup is Maildir++: the inbox is the Maildir folder itself, other folders are subfolders whose names start with a dot (such as .已发送), one file per message, with read, flagged and other states in the file name.',
+        body: 'Every message is saved as a file of its own, with its read and flagged state. “Mail archive” in this app opens and searches it, no other program needed.',
+        technical: 'Technical details',
+        layout: 'The backup is Maildir++: the inbox is the Maildir folder itself, other folders are subfolders whose names start with a dot (such as .已发送), one file per message, with read, flagged and other states in the file name.',
+        uidValidity: 'When the server recreates a folder (its UIDVALIDITY changes), that folder is backed up again in full into a new subfolder.',
         mutt: 'mutt: set mbox_type=Maildir and folder=<backup>/Maildir, then open it with mutt -f <backup>/Maildir.',
         thunderbird: 'Thunderbird: use "Import Maildir folder" from the ImportExportTools NG add-on.',
         dovecot: 'Dovecot / mbsync: mail_location = maildir:<backup>/Maildir:UTF-8; in mbsync use SubFolders Maildir++.',

@@ -3,7 +3,6 @@ import type { MessageFile } from '../types';
 export default {
   'zh-CN': {
     dashboard: {
-      summaryTitle: '就绪状态',
       counts: '已完成 {done} / {total} 项',
       fixIt: '去处理',
       statusText: {
@@ -41,6 +40,7 @@ export default {
         submit: '去提交',
         confirmClosed: '去确认注销',
         doNotLogIn: '现在什么都不用做，只要不登录这个账号。冷静期结束时 Closeout 会提醒你。',
+        doNotLogInWarned: '不要登录这个账号，并尽快处理下面的警告。冷静期结束时 Closeout 会提醒你。',
         closedOn: '账号已于 {date} 注销。计划保持只读；如果是误操作，点上方的“重新打开计划”。',
         more: '其余 {count} 项待办',
       },
@@ -71,13 +71,12 @@ export default {
         total: '全部',
         summary: '待办事项从 {date} 的 {first} 项变为现在的 {last} 项（共 {total} 项）。',
         emptyTitle: '进度图会在这里出现',
-        emptyDescription: '开始处理计划中的事项后，这里会按天显示剩余待办的变化。',
+        emptyDescription: '计划进行到第二天后，这里会按天显示还剩多少待办。',
       },
     },
   },
   en: {
     dashboard: {
-      summaryTitle: 'Readiness',
       counts: '{done} of {total} items done',
       fixIt: 'Fix this',
       statusText: {
@@ -115,6 +114,7 @@ export default {
         submit: 'Go and submit',
         confirmClosed: 'Confirm the closure',
         doNotLogIn: 'Nothing to do now but stay logged out of this account. Closeout reminds you when the cooling-off period ends.',
+        doNotLogInWarned: 'Stay logged out of this account, and deal with the warning below soon. Closeout reminds you when the cooling-off period ends.',
         closedOn: 'The account was closed on {date}. The plan is read-only; if that was a mistake, choose “Reopen the plan” above.',
         more: '{count} more to do',
       },
@@ -145,7 +145,7 @@ export default {
         total: 'All',
         summary: 'Open items went from {first} on {date} to {last} now ({total} in all).',
         emptyTitle: 'Your progress chart appears here',
-        emptyDescription: 'Once you start working through the plan, this shows the open items left day by day.',
+        emptyDescription: 'From the plan’s second day on, this shows how many open items are left, day by day.',
       },
     },
   },

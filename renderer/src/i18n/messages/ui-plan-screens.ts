@@ -39,6 +39,7 @@ export default {
         name: '名称',
         actions: '操作',
         colon: '：',
+        markAs: '标为{status}',
       },
       confidence: {
         lowHint: '这条信息来源不足，请以网易页面显示的为准。',
@@ -51,6 +52,7 @@ export default {
       gate: {
         declare: '你的判断',
         readinessSays: '就绪检查：{status}',
+        readinessWhy: '就绪检查：{status}。{reason}',
         fromRecords: '按我的记录判断',
       },
       steps: {
@@ -75,6 +77,7 @@ export default {
         addNote: '添加备注',
         editNote: '修改备注',
         markDoneAnyway: '仍然标记为已完成',
+        markDoneWithEarlier: '这一步和之前的步骤都已完成',
         gatesUnmetTitle: '还有 {count} 项前置条件没有满足',
         gatesUnmetBody: '按你在 Closeout 里的记录，下面这些还没满足，网易很可能在这一步拒绝。如果网易页面显示已全部满足，可以仍然标记为完成，并在前置条件里改正记录。',
         gatesUnmetNote: '按你的记录，还有 {count} 项前置条件没有满足。',
@@ -120,7 +123,7 @@ export default {
         closedAt: '已于 {date} 注销',
         invalidDays: '请输入 0 到 365 之间的整数。',
         overrideTitle: '仍要提交？还有 {count} 项没有满足',
-        overrideBody: '网易很可能因此拒绝注销；如果注销成功，下面这些就再也补不回来了：',
+        overrideBody: '网易很可能因此拒绝注销；如果注销成功，下面没做到的事就再也补不回来了。没有满足的条件：',
         overrideAction: '我明白，仍然提交',
         mailNotBackedUp: '邮件还没有备份：注销后所有邮件和附件都会被永久删除。',
         earlyTitle: '冷静期还没有结束',
@@ -147,6 +150,8 @@ export default {
         bulkHintRest: '其余 {count} 个服务还没确认。',
         allNotUsed: '这 {count} 个都没用过',
         restNotUsed: '其余 {count} 个都没用过',
+        bulkDone: '已把 {count} 个服务标为没用过。',
+        bulkUndo: '撤销',
         todoInService: '在这个服务里要做的事',
         addAsset: '记录这里的虚拟财产',
         assetsHere: '这里有 {n} 项虚拟财产',
@@ -298,6 +303,7 @@ export default {
         name: 'Name',
         actions: 'Actions',
         colon: ': ',
+        markAs: 'Mark “{status}”',
       },
       confidence: {
         lowHint: 'Few sources back this; go by what the NetEase page shows you.',
@@ -310,6 +316,7 @@ export default {
       gate: {
         declare: 'Your assessment',
         readinessSays: 'Readiness check: {status}',
+        readinessWhy: 'Readiness check: {status}. {reason}',
         fromRecords: 'Go by my records',
       },
       steps: {
@@ -336,6 +343,7 @@ export default {
         addNote: 'Add a note',
         editNote: 'Edit note',
         markDoneAnyway: 'Mark done anyway',
+        markDoneWithEarlier: 'Done, and the steps before it',
         gatesUnmetTitle: '{count} preconditions are not met',
         gatesUnmetBody:
           'By what you recorded in Closeout, these are not met yet, and NetEase will probably refuse at this step. If the NetEase page shows them all met, mark the step done anyway and correct the preconditions here.',
@@ -383,7 +391,7 @@ export default {
         closedAt: 'Closed on {date}',
         invalidDays: 'Enter a whole number from 0 to 365.',
         overrideTitle: 'Submit anyway? {count} conditions are not met',
-        overrideBody: 'NetEase will probably refuse the closure; and if it goes through, none of this can be made up afterwards:',
+        overrideBody: 'NetEase will probably refuse the closure; and if it goes through, what is not done below can never be made up. The conditions not met:',
         overrideAction: 'I understand, submit anyway',
         mailNotBackedUp: 'Your mail is not backed up: closing deletes every message and attachment for good.',
         earlyTitle: 'The cooling-off period has not ended',
@@ -411,6 +419,8 @@ export default {
         bulkHintRest: '{count} services are still unchecked.',
         allNotUsed: 'None of these {count} were used',
         restNotUsed: 'The other {count} were never used',
+        bulkDone: 'Marked {count} services as never used.',
+        bulkUndo: 'Undo',
         todoInService: 'What to do in this service',
         addAsset: 'Record assets held here',
         assetsHere: '{n} assets recorded here',
