@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DesktopAdapter } from '../../../electron/main/adapters/types';
 import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../../electron/main/key-providers/file-key-provider';
+import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import { writeCloseoutBackupFixture } from '../../support/mail-fixture';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
 
