@@ -16,7 +16,13 @@ import type { DomainEvent } from '../../common/model/events';
 import type { KeptCodeServer } from '../../common/model/mail-codes';
 import type { Plan } from '../../common/model/plan';
 import { apply } from '../../common/model/reducer';
-import type { ItemRef, QuietHours, Reminder, ReminderSettings, RemindersState } from '../../common/model/reminders';
+import type {
+  ItemRef,
+  QuietHours,
+  Reminder,
+  ReminderSettings,
+  RemindersState,
+} from '../../common/model/reminders';
 import { AppFailure, err, ok, type Result } from '../../common/result';
 import {
   dismissed,
@@ -81,7 +87,10 @@ export interface DocumentCommandValues {
 }
 
 export type DocumentCommandValue<C extends DocumentCommand> = DocumentCommandValues[C['type']];
-export type DocumentApplied<C extends DocumentCommand> = { doc: VaultDocument; value: DocumentCommandValue<C> };
+export type DocumentApplied<C extends DocumentCommand> = {
+  doc: VaultDocument;
+  value: DocumentCommandValue<C>;
+};
 
 type Handler<K extends DocumentCommandType> = (
   doc: VaultDocument,
@@ -137,7 +146,9 @@ const handlers: { [K in DocumentCommandType]: Handler<K> } = {
     const reconciled = reconcileReminders(doc, now, zone);
     const plan = planCheck(reconciled, doc.reminders.settings, now, zone);
     const items =
-      plan.delivery === 'none' ? reconciled : markFired(reconciled, new Set(plan.fire.map((r) => r.id)), now, plan.delivery);
+      plan.delivery === 'none'
+        ? reconciled
+        : markFired(reconciled, new Set(plan.fire.map((r) => r.id)), now, plan.delivery);
     return ok({ doc: withReminders(doc, items), value: plan });
   },
 
@@ -147,7 +158,16 @@ const handlers: { [K in DocumentCommandType]: Handler<K> } = {
       return err('reminders.plan-not-found', 'No such plan');
     }
     const r = newReminder(
-      { id: c.id, kind: 'user', planId: c.planId, item: c.item, params: {}, dueAt: c.at, title: c.title, note: c.note },
+      {
+        id: c.id,
+        kind: 'user',
+        planId: c.planId,
+        item: c.item,
+        params: {},
+        dueAt: c.at,
+        title: c.title,
+        note: c.note,
+      },
       now,
     );
     return onReminders(doc, now, c.zone, (s) => ok({ state: { ...s, items: [...s.items, r] }, value: r }));
@@ -203,7 +223,10 @@ const handlers: { [K in DocumentCommandType]: Handler<K> } = {
   'code.forget': (doc, c) => {
     const address = codeKey(c.address);
     if (!doc.mailCodes.some((k) => k.address === address)) return ok({ doc, value: false });
-    return ok({ doc: { ...doc, mailCodes: doc.mailCodes.filter((k) => k.address !== address) }, value: true });
+    return ok({
+      doc: { ...doc, mailCodes: doc.mailCodes.filter((k) => k.address !== address) },
+      value: true,
+    });
   },
 };
 
@@ -219,8 +242,7 @@ export function applyDocumentCommand<C extends DocumentCommand>(
 ): Result<DocumentApplied<C>> {
   // Each handler is typed by its command; looked up by a command's own type it gets that command.
   const handler = handlers[command.type] as
-    | ((doc: VaultDocument, command: C, now: number) => Result<DocumentApplied<C>>)
-    | undefined;
+    ((doc: VaultDocument, command: C, now: number) => Result<DocumentApplied<C>>) | undefined;
   if (!handler) return err('ipc.internal', 'Unknown document command');
   if (!Number.isFinite(now)) return err('ipc.internal', 'The time of a document command is not a number');
   try {

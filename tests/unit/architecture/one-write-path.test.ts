@@ -34,7 +34,11 @@ const throughWriter = [
 
 describe('one document-write path (eslint.config.js)', () => {
   it('fails a service that calls store.update with its own function', async () => {
-    for (const file of ['electron/main/services/write-probe.ts', 'electron/main/reminders/write-probe.ts', 'electron/main/mail/write-probe.ts']) {
+    for (const file of [
+      'electron/main/services/write-probe.ts',
+      'electron/main/reminders/write-probe.ts',
+      'electron/main/mail/write-probe.ts',
+    ]) {
       const messages = await syntaxMessages(file, direct);
       expect(messages, file).toHaveLength(1);
       expect(messages[0], file).toMatch(/documentWriter/);

@@ -61,7 +61,9 @@ describe('applyDocumentCommand: plan commands', () => {
 
   it('answers a rejected command as an error', () => {
     const doc = withPlan();
-    expect(failure(doc, { type: 'plan', command: { type: 'plan.decide', planId: 'nope' } })).toBe('plan.not-found');
+    expect(failure(doc, { type: 'plan', command: { type: 'plan.decide', planId: 'nope' } })).toBe(
+      'plan.not-found',
+    );
     expect(
       failure(doc, { type: 'plan', command: { type: 'plan.create', planId: 'p2', address: 'x@gmail.com' } }),
     ).toBe('plan.unsupported-address');
@@ -105,7 +107,13 @@ describe('applyDocumentCommand: reminders', () => {
       zone,
     } as const;
     const r = applied(doc, add);
-    expect(r.value).toMatchObject({ id: 'user:1', kind: 'user', dueAt: NOW + DAY, createdAt: NOW, title: 'Call the bank' });
+    expect(r.value).toMatchObject({
+      id: 'user:1',
+      kind: 'user',
+      dueAt: NOW + DAY,
+      createdAt: NOW,
+      title: 'Call the bank',
+    });
     expect(r.doc.reminders.items).toEqual([r.value]);
     expect(applied(doc, { ...add, planId: null, item: null }).value.planId).toBeNull();
     expect(doc.reminders.items).toHaveLength(0);
@@ -113,7 +121,16 @@ describe('applyDocumentCommand: reminders', () => {
 
   it('add: refuses a time that has passed and a missing plan', () => {
     const doc = withPlan();
-    const add = { type: 'reminders.add', id: 'user:1', planId: 'p1', item: null, title: 't', note: null, at: NOW, zone } as const;
+    const add = {
+      type: 'reminders.add',
+      id: 'user:1',
+      planId: 'p1',
+      item: null,
+      title: 't',
+      note: null,
+      at: NOW,
+      zone,
+    } as const;
     expect(failure(doc, add)).toBe('reminders.time-in-past');
     expect(failure(doc, { ...add, at: NOW + DAY, planId: 'nope' })).toBe('reminders.plan-not-found');
   });
@@ -143,9 +160,9 @@ describe('applyDocumentCommand: reminders', () => {
     expect(failure(doc, { type: 'reminders.snooze', id: 'nope', choice: { kind: 'hour' }, zone })).toBe(
       'reminders.not-found',
     );
-    expect(failure(doc, { type: 'reminders.snooze', id: 'user:1', choice: { kind: 'at', at: NOW - 1 }, zone })).toBe(
-      'reminders.time-in-past',
-    );
+    expect(
+      failure(doc, { type: 'reminders.snooze', id: 'user:1', choice: { kind: 'at', at: NOW - 1 }, zone }),
+    ).toBe('reminders.time-in-past');
     const gone = applied(doc, { type: 'reminders.dismiss', id: 'user:1', zone }).doc;
     expect(failure(gone, { type: 'reminders.snooze', id: 'user:1', choice: { kind: 'hour' }, zone })).toBe(
       'reminders.already-done',
@@ -195,25 +212,41 @@ describe('applyDocumentCommand: import', () => {
     expect(r.doc.history.map((h) => h.planId)).toEqual(['p1']);
   });
 
-  it('replace keeps this vault\'s kept codes', () => {
-    const current = applied(emptyDocument(T0), { type: 'code.save', address: 'a@163.com', authCode: 'C', server: SERVER }).doc;
+  it("replace keeps this vault's kept codes", () => {
+    const current = applied(emptyDocument(T0), {
+      type: 'code.save',
+      address: 'a@163.com',
+      authCode: 'C',
+      server: SERVER,
+    }).doc;
     const r = applied(current, { type: 'import', incoming: withPlan(), mode: 'replace' });
     expect(r.doc.mailCodes).toEqual(current.mailCodes);
     expect(r.doc.plans).toHaveLength(1);
   });
 
-  it('refuses an import that would break the document\'s invariants', () => {
+  it("refuses an import that would break the document's invariants", () => {
     const one = withPlan();
     const incoming: VaultDocument = { ...one, plans: [one.plans[0]!, { ...one.plans[0]!, id: 'p2' }] };
-    expect(failure(emptyDocument(T0), { type: 'import', incoming, mode: 'replace' })).toBe('transfer.conflict');
+    expect(failure(emptyDocument(T0), { type: 'import', incoming, mode: 'replace' })).toBe(
+      'transfer.conflict',
+    );
   });
 });
 
 describe('applyDocumentCommand: kept codes', () => {
   it('save keeps one code per address (case-insensitive), bound to its server', () => {
     const doc = emptyDocument(T0);
-    const a = applied(doc, { type: 'code.save', address: 'Zhang@163.com', authCode: 'one', server: SERVER }).doc;
-    const b = applied(a, { type: 'code.save', address: 'zhang@163.com', authCode: 'two', server: SERVER }, NOW + 1);
+    const a = applied(doc, {
+      type: 'code.save',
+      address: 'Zhang@163.com',
+      authCode: 'one',
+      server: SERVER,
+    }).doc;
+    const b = applied(
+      a,
+      { type: 'code.save', address: 'zhang@163.com', authCode: 'two', server: SERVER },
+      NOW + 1,
+    );
     expect(b.doc.mailCodes).toEqual([
       { address: 'zhang@163.com', authCode: 'two', savedAt: new Date(NOW + 1).toISOString(), server: SERVER },
     ]);
@@ -221,7 +254,12 @@ describe('applyDocumentCommand: kept codes', () => {
   });
 
   it('forget removes the code and says whether there was one', () => {
-    const kept = applied(emptyDocument(T0), { type: 'code.save', address: 'zhang@163.com', authCode: 'c', server: SERVER }).doc;
+    const kept = applied(emptyDocument(T0), {
+      type: 'code.save',
+      address: 'zhang@163.com',
+      authCode: 'c',
+      server: SERVER,
+    }).doc;
     const r = applied(kept, { type: 'code.forget', address: 'ZHANG@163.com' });
     expect(r.value).toBe(true);
     expect(r.doc.mailCodes).toEqual([]);
