@@ -106,6 +106,19 @@ export default tseslint.config(
       }],
     },
   },
+  // The one document-write path (ARCHITECTURE.md, "One click, end to end"): outside the vault folder
+  // nobody hands the store a function to update the document with; services write DocumentCommands
+  // through electron/main/vault/document-writer.ts.
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/vault/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='update'][arguments.0.type=/^(Arrow)?FunctionExpression$/]",
+        message: 'Change the vault document through documentWriter(store).write(command) (electron/main/vault/document-writer.ts), not store.update.',
+      }],
+    },
+  },
   // electron/main/electron/: the Electron adapters; ipc.ts is the only importer of ipcMain.
   {
     files: ['electron/main/electron/**/*.ts'],

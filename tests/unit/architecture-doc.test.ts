@@ -47,7 +47,9 @@ describe('ARCHITECTURE.md', () => {
       'renderer/src/stores/plans.ts': /api\.plan\.apply\(/,
       'electron/main/electron/ipc.ts': /isTrustedSender/,
       'electron/main/dispatch.ts': /safeParse\(/,
-      'electron/main/services/plan-service.ts': /ctx\.store\.update\(/,
+      'electron/main/services/plan-service.ts': /writer\.write\(\{ type: 'plan', command \}/,
+      'electron/main/vault/document-writer.ts': /store\.update\(\(doc\) => applyDocumentCommand\(doc, command, now\)\)/,
+      'electron/main/vault/document-commands.ts': /apply\(doc, command, /,
       'electron/main/vault/vault.ts': /encryptVault\(/,
       'electron/main/vault/durable-file.ts': /rename\(tmp, this\.path\)/,
     };

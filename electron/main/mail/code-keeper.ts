@@ -9,7 +9,7 @@
  */
 import type { MailServer } from '../../common/contract/mail';
 import type { KeptCodeServer } from '../../common/model/mail-codes';
-import { AppFailure } from '../../common/result';
+import { AppFailure, ok, type Result } from '../../common/result';
 
 export type { KeptCodeServer };
 
@@ -21,8 +21,9 @@ export interface KeptCode {
 
 export interface CodeKeeper {
   get(address: string): Promise<KeptCode | null>;
-  save(address: string, code: string, server: KeptCodeServer): Promise<void>;
-  forget(address: string): Promise<void>;
+  /** Answers the keeper's own error (for the vault: locked, or the save failed) as a Result. */
+  save(address: string, code: string, server: KeptCodeServer): Promise<Result<void>>;
+  forget(address: string): Promise<Result<void>>;
   /** Calls back when the keeper's owner locks; the session's codes are dropped then too. */
   onLock?(listener: () => void): () => void;
 }
@@ -37,9 +38,11 @@ export function sessionCodeKeeper(): SessionCodeKeeper {
     get: async (address) => codes.get(address.toLowerCase()) ?? null,
     save: async (address, authCode, server) => {
       codes.set(address.toLowerCase(), { authCode, server: bindingOf(server) });
+      return ok();
     },
     forget: async (address) => {
       codes.delete(address.toLowerCase());
+      return ok();
     },
     clear: () => codes.clear(),
   };

@@ -195,6 +195,10 @@ export function createMailService(
     ctx.emit('mail:finished', finished);
   };
 
+  /** Inside `guard`: a keeper's error Result ends the handler with that same error. */
+  const orKeeperError = (r: Result<void>): void => {
+    if (!r.ok) throw new AppFailure(r.error.code, r.error.message, r.error.params);
+  };
   const guard = async <T>(fn: () => Promise<T>): Promise<Result<T>> => {
     try {
       return ok(await fn());
@@ -235,8 +239,8 @@ export function createMailService(
           await prepareTarget(targetDir);
           const existing = await readBackupState(backupPaths(targetDir).state).catch(() => null);
           await loadState(targetDir, account.address, '', iso());
-          await session.save(account.address, spec.authCode, spec.server);
-          if (saveCode && options.vaultCodes) await options.vaultCodes.save(account.address, spec.authCode, spec.server);
+          orKeeperError(await session.save(account.address, spec.authCode, spec.server));
+          if (saveCode && options.vaultCodes) orKeeperError(await options.vaultCodes.save(account.address, spec.authCode, spec.server));
           const jobId = randomUUID();
           const controller = new AbortController();
           const progress = new ProgressTracker(jobId, ctx.clock, (p) => ctx.emit('mail:progress', p));
@@ -320,8 +324,8 @@ export function createMailService(
         }),
       'mail:forget-code': ({ address }) =>
         guard(async () => {
-          await session.forget(address);
-          await options.vaultCodes?.forget(address);
+          orKeeperError(await session.forget(address));
+          if (options.vaultCodes) orKeeperError(await options.vaultCodes.forget(address));
         }),
     },
     /**

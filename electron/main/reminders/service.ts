@@ -14,24 +14,13 @@ import type { InAppNotification } from '../../common/contract/reminders';
 import type { VaultDocument } from '../../common/model/document';
 import type { Reminder, RemindersState } from '../../common/model/reminders';
 import type { Locale } from '../../common/locale';
-import { AppFailure, err, ok, type Result } from '../../common/result';
-import {
-  CHECK_INTERVAL_MS,
-  dismissed,
-  markFired,
-  newReminder,
-  nextCheckDelay,
-  planCheck,
-  snoozeTime,
-  snoozed,
-  systemZone,
-  type CheckPlan,
-  type TimeZone,
-} from '../../common/schedule';
+import { err, ok, type Result } from '../../common/result';
+import { CHECK_INTERVAL_MS, nextCheckDelay, systemZone, type TimeZone } from '../../common/schedule';
 import type { Service } from '../services/context';
+import { applyDocumentCommand, reconciledReminders, type DocumentCommand } from '../vault/document-commands';
 import type { DocumentStore } from '../vault/document-store';
+import { documentWriter } from '../vault/document-writer';
 import { exportIcs } from './ics-export';
-import { reconcileReminders, withReminders } from './reconcile';
 import { notificationWords } from './texts';
 import { realTimers, type LoginItem, type Notifier, type PowerEvents, type Timers } from './types';
 import { changedPayload, inAppNotifications, listReminders, notificationOf, toView } from './views';
@@ -71,6 +60,7 @@ export interface RemindersService extends Service<RemindersChannel> {
 
 export function createRemindersService(options: RemindersServiceOptions): RemindersService {
   const { store, clock, emit } = options;
+  const writer = documentWriter(store);
   const zone = options.zone ?? systemZone;
   const timers = options.timers ?? realTimers;
   const locale = options.locale ?? (() => 'zh-CN' as const);
@@ -94,37 +84,26 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     }, delay);
   };
 
-  /** What a check would do to this document: the reconciled reminders and the delivery plan. */
-  const compute = (doc: VaultDocument, now: number): { items: readonly Reminder[]; plan: CheckPlan } => {
-    const reconciled = reconcileReminders(doc, now, zone);
-    const plan = planCheck(reconciled, doc.reminders.settings, now, zone);
-    if (plan.delivery === 'none') return { items: reconciled, plan };
-    const fired = markFired(reconciled, new Set(plan.fire.map((r) => r.id)), now, plan.delivery);
-    return { items: fired, plan };
-  };
-
   const runCheck = async (): Promise<void> => {
     if (!running || !store.isUnlocked()) return;
     const now = clock.now();
-    const preview = compute(store.read(), now);
-    if (preview.items === store.read().reminders.items) {
-      arm(preview.plan.nextAt);
+    const command = { type: 'reminders.check', zone } as const;
+    const current = store.read();
+    const preview = applyDocumentCommand(current, command, now);
+    if (preview.ok && preview.value.doc === current) {
+      // Nothing to reconcile or record: no write.
+      arm(preview.value.value.nextAt);
       return;
     }
-    let plan: CheckPlan | null = null;
-    const saved = await store.update((doc) => {
-      const c = compute(doc, now);
-      plan = c.plan;
-      return ok({ doc: withReminders(doc, c.items), value: undefined });
-    });
+    const saved = await writer.write(command, now);
     if (!saved.ok) {
       // Not recorded, so not shown: the next check tries again.
       arm(null);
       return;
     }
-    const done = plan as CheckPlan | null;
-    if (done && done.delivery !== 'none') deliver(done.fire, now);
-    arm(done?.nextAt ?? null);
+    const done = saved.value;
+    if (done.delivery !== 'none') deliver(done.fire, now);
+    arm(done.nextAt);
   };
 
   const check = (): Promise<void> => {
@@ -151,11 +130,7 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
    * The reminders as they are after reconciling with the plans. A plan change is saved before the
    * check that saves its reminders; reading through this, nobody sees the gap.
    */
-  const reconciled = (doc: VaultDocument): RemindersState => {
-    const items = reconcileReminders(doc, clock.now(), zone);
-    return items === doc.reminders.items ? doc.reminders : { ...doc.reminders, items: [...items] };
-  };
-  const state = (): RemindersState => reconciled(store.read());
+  const state = (): RemindersState => reconciledReminders(store.read(), clock.now(), zone);
 
   const onDocChange = (doc: VaultDocument) => {
     if (doc.reminders.items !== lastItems) {
@@ -166,28 +141,12 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
     void check();
   };
 
-  /** One change to the reminders section, saved; then a check (the change may make something due). */
-  const mutate = async <T>(
-    fn: (s: RemindersState, doc: VaultDocument) => Result<{ state: RemindersState; value: T }>,
-  ) => {
-    const r = await store.update((doc) => {
-      const m = fn(reconciled(doc), doc);
-      if (!m.ok) return m;
-      return ok({ doc: { ...doc, reminders: m.value.state }, value: m.value.value });
-    });
+  /** One change to the reminders section, written; then a check (the change may make something due). */
+  const mutate = async <C extends DocumentCommand>(command: C, now: number) => {
+    const r = await writer.write(command, now);
     if (r.ok) await check();
     return r;
   };
-
-  const find = (s: RemindersState, id: string): Reminder => {
-    const r = s.items.find((x) => x.id === id);
-    if (!r) throw new AppFailure('reminders.not-found', 'No such reminder');
-    return r;
-  };
-  const replace = (s: RemindersState, next: Reminder): RemindersState => ({
-    ...s,
-    items: s.items.map((x) => (x.id === next.id ? next : x)),
-  });
 
   return {
     check,
@@ -220,69 +179,29 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
       'reminders:list': ({ planId }) => ok(listReminders(state(), clock.now(), zone, planId)),
 
       'reminders:add': async ({ planId, item, title, note, at }) => {
-        const now = clock.now();
-        if (at <= now) return err('reminders.time-in-past', 'The reminder time has passed');
-        const r = newReminder(
-          {
-            id: `user:${randomUUID()}`,
-            kind: 'user',
-            planId,
-            item,
-            params: {},
-            dueAt: at,
-            title,
-            note: note ?? null,
-          },
-          now,
+        const saved = await mutate(
+          { type: 'reminders.add', id: `user:${randomUUID()}`, planId, item, title, note: note ?? null, at, zone },
+          clock.now(),
         );
-        const saved = await mutate((s, doc) => {
-          if (planId !== null && !doc.plans.some((p) => p.id === planId)) {
-            return err('reminders.plan-not-found', 'No such plan');
-          }
-          return ok({ state: { ...s, items: [...s.items, r] }, value: r });
-        });
         return saved.ok ? ok(toView(saved.value, clock.now())) : saved;
       },
 
       'reminders:snooze': async ({ id, choice }) => {
-        const now = clock.now();
-        const saved = await mutate((s) => {
-          const r = find(s, id);
-          if (r.dismissedAt !== null || r.cancelledAt !== null) {
-            return err('reminders.already-done', 'The reminder is already done');
-          }
-          const until = snoozeTime(choice, now, s.settings, zone);
-          if (until === null) return err('reminders.time-in-past', 'The snooze time has passed');
-          const next = snoozed(r, until);
-          return ok({ state: replace(s, next), value: next });
-        });
+        const saved = await mutate({ type: 'reminders.snooze', id, choice, zone }, clock.now());
         return saved.ok ? ok(toView(saved.value, clock.now())) : saved;
       },
 
       'reminders:dismiss': async ({ id }) => {
-        const now = clock.now();
-        const saved = await mutate((s) => {
-          const next = dismissed(find(s, id), now);
-          return ok({ state: replace(s, next), value: next });
-        });
+        const saved = await mutate({ type: 'reminders.dismiss', id, zone }, clock.now());
         return saved.ok ? ok(toView(saved.value, clock.now())) : saved;
       },
 
-      'reminders:set-quiet-hours': async (quietHours) => {
-        const saved = await mutate((s) => {
-          const settings = { ...s.settings, quietHours };
-          return ok({ state: { ...s, settings }, value: settings });
-        });
-        return saved;
-      },
+      'reminders:set-quiet-hours': (quietHours) =>
+        mutate({ type: 'reminders.set-quiet-hours', quietHours, zone }, clock.now()),
 
-      'reminders:set-check-in': async ({ everyDays }) => {
-        // The cooling-off reminders follow in the check that `mutate` runs (it reconciles).
-        return mutate((s) => {
-          const settings = { ...s.settings, checkInEveryDays: everyDays };
-          return ok({ state: { ...s, settings }, value: settings });
-        });
-      },
+      // The cooling-off reminders follow in the check that `mutate` runs (it reconciles).
+      'reminders:set-check-in': ({ everyDays }) =>
+        mutate({ type: 'reminders.set-check-in', everyDays, zone }, clock.now()),
 
       'reminders:export-ics': ({ locale: lang, planId }) =>
         ok(exportIcs(state().items, clock.now(), lang, planId)),

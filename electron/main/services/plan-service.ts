@@ -1,15 +1,17 @@
 /**
- * Plans over the vault: every command goes through the pure reducer inside `store.update`, so it
- * is on disk before the Result returns. A plan's new state reaches the window once: in the reply
+ * Plans over the vault: every command is a `plan` document command written through the one
+ * document writer (`vault/document-writer.ts`), so it goes through the pure reducer and is on disk
+ * before the Result returns. A plan's new state reaches the window once: in the reply
  * when the window asked for the change (`plan:create`, `plan:apply`), or as `plan:changed` when
  * main made it by itself (the mail backup's verification, discovery's additions).
  */
 import { randomUUID } from 'node:crypto';
 import type { PlanApplied, PlanHistory, PlanView } from '../../common/contract/plan';
-import { apply, burndown, historyOf, timeline, type Plan, type PlanCommand } from '../../common/model';
+import { burndown, historyOf, timeline, type Plan, type PlanCommand } from '../../common/model';
 import type { BackupVerification } from '../../common/model/plan';
 import { readiness } from '../../common/readiness';
 import { err, ok, type Result } from '../../common/result';
+import { documentWriter } from '../vault/document-writer';
 import type { Service, ServiceContext } from './context';
 
 export type PlanChannel = 'plan:list' | 'plan:create' | 'plan:apply' | 'plan:history';
@@ -21,23 +23,18 @@ export interface PlanService extends Service<PlanChannel> {
 
 export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | 'store'>): PlanService {
   const nowIso = () => new Date(ctx.clock.now()).toISOString();
+  const writer = documentWriter(ctx.store);
   const view = (plan: Plan, now: string): PlanView => ({ plan, readiness: readiness(plan, now) });
 
   const applyCommand = async (command: PlanCommand, announce: boolean): Promise<Result<PlanApplied>> => {
-    const now = nowIso();
-    const r = await ctx.store.update((doc) => {
-      const applied = apply(doc, command, now);
-      if (!applied.ok) return applied;
-      const plan = applied.value.doc.plans.find((p) => p.id === command.planId);
-      const value: PlanApplied = {
-        planId: command.planId,
-        view: plan ? view(plan, now) : null,
-        events: applied.value.events,
-      };
-      return ok({ doc: applied.value.doc, value });
-    });
-    if (announce && r.ok && r.value.events.length) ctx.emit('plan:changed', r.value);
-    return r;
+    const at = ctx.clock.now();
+    const now = new Date(at).toISOString();
+    const written = await writer.write({ type: 'plan', command }, at);
+    if (!written.ok) return written;
+    const { plan, events } = written.value;
+    const r: PlanApplied = { planId: command.planId, view: plan ? view(plan, now) : null, events };
+    if (announce && r.events.length) ctx.emit('plan:changed', r);
+    return ok(r);
   };
 
   return {

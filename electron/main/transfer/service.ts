@@ -1,8 +1,9 @@
 import { DOCUMENT_VERSION, migrateDocument } from '../../common/model';
 import { AppFailure, err, ok } from '../../common/result';
-import { exportContent, mergeImport, previewImport } from '../../common/transfer/merge';
+import { exportContent, previewImport } from '../../common/transfer/merge';
 import type { DesktopAdapter } from '../adapters/types';
 import type { Service, ServiceContext } from '../services/context';
+import { documentWriter } from '../vault/document-writer';
 import type { KdfCost } from '../vault/keys';
 import { openExport, readExportHeader, sealExport } from './format';
 
@@ -33,6 +34,7 @@ async function save(desktop: DesktopAdapter | undefined, defaultName: string, da
 }
 
 export function createTransferService(ctx: ServiceContext, options: TransferOptions): Service<TransferChannels> {
+  const writer = documentWriter(ctx.store);
   /** Decrypts and migrates an export; every failure is a typed error and nothing is touched. */
   async function openIncoming(data: string, passphrase: string) {
     const file = Buffer.from(data, 'base64');
@@ -87,16 +89,7 @@ export function createTransferService(ctx: ServiceContext, options: TransferOpti
       },
       'transfer:import': async ({ data, passphrase, mode }) => {
         const { doc: incoming } = await openIncoming(data, passphrase);
-        const result = await ctx.store.update((current) => {
-          const merged = mergeImport(current, incoming, mode);
-          if (!merged.ok) {
-            return err('transfer.conflict', 'The imported plans conflict with this vault', {
-              problems: merged.problems.slice(0, 3).join('; '),
-            });
-          }
-          const { doc, ...counts } = merged.outcome;
-          return ok({ doc, value: counts });
-        });
+        const result = await writer.write({ type: 'import', incoming, mode }, ctx.clock.now());
         if (result.ok) ctx.emit('transfer:imported', result.value);
         return result;
       },
