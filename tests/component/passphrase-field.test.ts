@@ -49,7 +49,9 @@ describe('PassphraseField', () => {
     expect(toggle.attributes('aria-label')).toBe('显示输入的内容');
     await toggle.trigger('click');
     expect(input().attributes('type')).toBe('text');
-    expect(wrapper.get('button[data-testid="secret-reveal"]').attributes('aria-label')).toBe('隐藏输入的内容');
+    expect(wrapper.get('button[data-testid="secret-reveal"]').attributes('aria-label')).toBe(
+      '隐藏输入的内容',
+    );
     await wrapper.get('button[data-testid="secret-reveal"]').trigger('click');
     expect(input().attributes('type')).toBe('password');
   });
