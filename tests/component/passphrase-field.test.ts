@@ -76,6 +76,15 @@ describe('PassphraseField', () => {
     expect(wrapper.get(`#${ids[0]}`).text()).toBe('The one you use now.');
   });
 
+  it('keeps room for an error it may show, and none when it shows none', () => {
+    const confirm = mountField({ error: '' });
+    expect(confirm.wrapper.find('.n-form-item-feedback-wrapper').exists()).toBe(true);
+    expect(confirm.input().attributes('aria-invalid')).toBe('false');
+    confirm.wrapper.unmount();
+    const plain = mountField({});
+    expect(plain.wrapper.find('.n-form-item-feedback-wrapper').exists()).toBe(false);
+  });
+
   it('has no description when there is nothing to say', () => {
     const { input } = mountField({});
     expect(input().attributes('aria-describedby')).toBeUndefined();
