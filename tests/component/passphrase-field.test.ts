@@ -108,6 +108,16 @@ describe('PassphraseField', () => {
     expect(always.wrapper.find('[data-testid="strength-meter"]').exists()).toBe(true);
   });
 
+  it('draws only the input, with its toggle and note, when the screen lays out its own label', async () => {
+    const { wrapper, input } = mountField({ label: undefined, hint: 'From the mail settings page.' });
+    expect(wrapper.find('label').exists()).toBe(false);
+    expect(input().attributes('type')).toBe('password');
+    const id = input().attributes('aria-describedby')!;
+    expect(wrapper.get(`#${id}`).text()).toBe('From the mail settings page.');
+    await wrapper.get('[data-testid="secret-reveal"]').trigger('click');
+    expect(input().attributes('type')).toBe('text');
+  });
+
   it('puts a test id on the input when given one', () => {
     const { input } = mountField({ testid: 'the-code' });
     expect(input().attributes('data-testid')).toBe('the-code');
