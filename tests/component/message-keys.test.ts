@@ -9,16 +9,21 @@ import { preparations as catalogPreparations } from '../../electron/common/catal
 import {
   ASSET_STATUSES,
   BACKUP_STATUSES,
+  BINDING_STATES,
   CONTACT_STATUSES,
   GATE_STATUSES,
   PLAN_PHASES,
   PREPARATION_STATUSES,
   SERVICE_STATUSES,
+  SITE_CATEGORIES,
   SITE_STATUSES,
 } from '../../electron/common/model/plan';
 import { bodyKey, titleKey } from '../../renderer/src/components/reminders/reminder-text';
 import { LOCALES } from '../../renderer/src/i18n/types';
 import { MILESTONES, PLAN_STAGES } from '../../electron/common/plan-stage';
+
+/** A useEnumOptions(values, 'prefix') call: the prefix of the keys it builds. */
+const ENUM_OPTIONS = /\buseEnumOptions\([^)]*?,\s*'([a-zA-Z0-9_.-]+)'\s*\)/g;
 
 // Every renderer source as text (Vite's raw import), so the test needs no file-system access.
 const sources = import.meta.glob<string>(['../../renderer/src/**/*.{vue,ts}'], {
@@ -60,8 +65,15 @@ describe('every message key resolves in zh-CN and en', () => {
 
   it('for each prefix of a built t(`…${x}`) key (the group exists in both languages)', () => {
     const missing: string[] = [];
+    const enumPrefixes = Object.values(sources).flatMap((text) => [...text.matchAll(ENUM_OPTIONS)].map((m) => m[1]));
+    expect(enumPrefixes).toContain('settings.theme');
+    expect(enumPrefixes).toContain('domain.bindingState');
     for (const [file, text] of Object.entries(sources))
-      for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\.\$\{/g))
+      for (const m of [
+        ...text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.-]+)\.\$\{/g),
+        // useEnumOptions(values, 'prefix') builds `${prefix}.${value}` the same way.
+        ...text.matchAll(ENUM_OPTIONS),
+      ])
         for (const locale of LOCALES) {
           let node: unknown = messages[locale];
           for (const part of m[1]!.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
@@ -116,6 +128,8 @@ describe('every message key resolves in zh-CN and en', () => {
       assetStatus: ASSET_STATUSES,
       siteStatus: SITE_STATUSES,
       contactStatus: CONTACT_STATUSES,
+      siteCategory: SITE_CATEGORIES,
+      bindingState: BINDING_STATES,
     };
     for (const [group, values] of Object.entries(groups)) for (const v of values) keys.push(`domain.${group}.${v}`);
     expect(unresolved(keys)).toEqual([]);

@@ -8,6 +8,10 @@ export default {
   'zh-CN': {
     passphrase: {
       checking: '正在评估口令强度……',
+      field: {
+        show: '显示输入的内容',
+        hide: '隐藏输入的内容',
+      },
       warnings: {
         straightRow: '键盘上连成一排的按键很容易被猜到。',
         keyPattern: '短小的键盘图案很容易被猜到。',
@@ -66,6 +70,10 @@ export default {
   en: {
     passphrase: {
       checking: 'Checking the passphrase strength…',
+      field: {
+        show: 'Show what is typed',
+        hide: 'Hide what is typed',
+      },
       warnings: {
         straightRow: 'Straight rows of keys on your keyboard are easy to guess.',
         keyPattern: 'Short keyboard patterns are easy to guess.',
