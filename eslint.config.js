@@ -71,6 +71,7 @@ export default tseslint.config(
         patterns: [
           { group: ['node:*'], message: 'The renderer has no Node access.' },
           { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer imports only electron/common.' },
+          { group: ['**/electron/common', '**/electron/common/**'], message: 'The renderer imports electron/common as @common/… (tsconfig.base.json paths).' },
         ],
       }],
     },

@@ -35,6 +35,8 @@ export const rendererConfig = {
   root: rendererRoot,
   base: './',
   plugins: [vue(), cspMetaPlugin()],
+  // `@common/…` is electron/common, the code the renderer shares with main (tsconfig.base.json paths).
+  resolve: { alias: { '@common': resolve(root, 'electron/common') } },
   build: {
     outDir: rendererOutDir,
     emptyOutDir: true,

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
+
+const commonDir = resolve(import.meta.dirname, 'electron/common');
 
 // Two projects: Node-side code (unit + integration, real files, real Dovecot) and Vue components
 // (happy-dom). Browser tests run under Playwright (tests/e2e), not here.
@@ -18,6 +21,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        resolve: { alias: { '@common': commonDir } },
         test: {
           name: 'component',
           environment: 'happy-dom',

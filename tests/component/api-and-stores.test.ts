@@ -3,8 +3,8 @@ import { createPinia, setActivePinia } from 'pinia';
 import { api, on } from '../../renderer/src/api';
 import { useVaultStore } from '../../renderer/src/stores/vault';
 import { usePlansStore } from '../../renderer/src/stores/plans';
-import type { CloseoutApi } from '../../electron/common/contract';
-import type { VaultStatus } from '../../electron/common/contract/vault';
+import type { CloseoutApi } from '@common/contract';
+import type { VaultStatus } from '@common/contract/vault';
 
 const status = (state: VaultStatus['state']): VaultStatus => ({
   state,

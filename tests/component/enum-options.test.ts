@@ -3,7 +3,7 @@ import { defineComponent, h, nextTick } from 'vue';
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../renderer/src/i18n';
 import { useEnumOptions } from '../../renderer/src/composables/useEnumOptions';
-import { BINDING_STATES } from '../../electron/common/model/plan';
+import { BINDING_STATES } from '@common/model/plan';
 
 describe('useEnumOptions', () => {
   it('labels each value from its message, in order, and follows the language', async () => {

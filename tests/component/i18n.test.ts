@@ -7,7 +7,7 @@ import { countdownParts, formatMoney, formatCountdown } from '../../renderer/src
 import { localeFromLanguages } from '../../renderer/src/i18n/locale';
 import { withoutDefaultPlaceholders } from '../../renderer/src/i18n/naive-locale';
 import { enUS, zhCN } from 'naive-ui';
-import { ERROR_CODES } from '../../electron/common/errors';
+import { ERROR_CODES } from '@common/errors';
 import type { MessageTree } from '../../renderer/src/i18n/types';
 
 function leaves(tree: MessageTree, prefix = ''): string[] {

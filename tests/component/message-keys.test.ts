@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n, messages } from '../../renderer/src/i18n';
-import { ERROR_CODES } from '../../electron/common/errors';
-import { REMINDER_KINDS } from '../../electron/common/model/reminders';
-import { PLAN_COMMAND_TYPES } from '../../electron/common/model/commands';
-import { reminderWords } from '../../electron/common/reminder-text';
-import { gates as catalogGates } from '../../electron/common/catalog/gates';
-import { preparations as catalogPreparations } from '../../electron/common/catalog/preparations';
+import { ERROR_CODES } from '@common/errors';
+import { REMINDER_KINDS } from '@common/model/reminders';
+import { PLAN_COMMAND_TYPES } from '@common/model/commands';
+import { reminderWords } from '@common/reminder-text';
+import { gates as catalogGates } from '@common/catalog/gates';
+import { preparations as catalogPreparations } from '@common/catalog/preparations';
 import {
   ASSET_STATUSES,
   BACKUP_STATUSES,
@@ -17,10 +17,10 @@ import {
   SERVICE_STATUSES,
   SITE_CATEGORIES,
   SITE_STATUSES,
-} from '../../electron/common/model/plan';
+} from '@common/model/plan';
 import { bodyKey, titleKey } from '../../renderer/src/components/reminders/reminder-text';
 import { LOCALES } from '../../renderer/src/i18n/types';
-import { MILESTONES, PLAN_STAGES } from '../../electron/common/plan-stage';
+import { MILESTONES, PLAN_STAGES } from '@common/plan-stage';
 
 /** A useEnumOptions(values, 'prefix') call: the prefix of the keys it builds. */
 const ENUM_OPTIONS = /\buseEnumOptions\([^)]*?,\s*'([a-zA-Z0-9_.-]+)'\s*\)/g;

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { RISK_IDS } from '../../electron/common/catalog';
-import { apply, cny, emptyDocument, type PlanCommand, type VaultDocument } from '../../electron/common/model';
+import { RISK_IDS } from '@common/catalog';
+import { apply, cny, emptyDocument, type PlanCommand, type VaultDocument } from '@common/model';
 import { createAppI18n } from '../../renderer/src/i18n';
 import type { Locale } from '../../renderer/src/i18n/types';
 import { buildReport, reportToHtml, reportToMarkdown, type Report } from '../../renderer/src/lib/report';

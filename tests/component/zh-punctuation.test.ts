@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../renderer/src/i18n';
-import { catalog } from '../../electron/common/catalog';
-import { reminderWords } from '../../electron/common/reminder-text';
-import { KNOWN_SENDERS, ON_BEHALF_SENDERS } from '../../electron/common/discovery/domain-list';
-import { NETEASE_PRODUCTS } from '../../electron/common/discovery/netease-products';
+import { catalog } from '@common/catalog';
+import { reminderWords } from '@common/reminder-text';
+import { KNOWN_SENDERS, ON_BEHALF_SENDERS } from '@common/discovery/domain-list';
+import { NETEASE_PRODUCTS } from '@common/discovery/netease-products';
 import type { MessageTree } from '../../renderer/src/i18n/types';
 
 /**

@@ -2,10 +2,10 @@
  * The only module that touches `window.closeout` (the preload in Electron, /harness-bridge.js in
  * the harness). Stores import `api` from here; nothing else in the renderer knows the bridge exists.
  */
-import type { CloseoutApi, EventName, EventPayload } from '../../../electron/common/contract';
-import { createBridge } from '../../../electron/common/contract/bridge';
-import { splitChannel } from '../../../electron/common/contract/define';
-import type { Result } from '../../../electron/common/result';
+import type { CloseoutApi, EventName, EventPayload } from '@common/contract';
+import { createBridge } from '@common/contract/bridge';
+import { splitChannel } from '@common/contract/define';
+import type { Result } from '@common/result';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import type { RouteLocationRaw } from 'vue-router';
-import type { ItemRef } from '../../../electron/common/model/reminders';
+import type { ItemRef } from '@common/model/reminders';
 
 /**
  * Where an item of a plan lives on screen. Reminders point at items as `?item=<kind>:<id>` on the

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { Text } from '../../../electron/common/catalog/types';
+import type { Text } from '@common/catalog/types';
 import { textIn } from '../i18n/catalog-text';
 
 /** The active language's wording of a catalog text (the catalog carries both languages itself). */

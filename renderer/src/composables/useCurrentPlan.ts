@@ -1,7 +1,7 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey } from 'vue';
 import { useRoute } from 'vue-router';
-import type { Plan } from '../../../electron/common/model/plan';
-import type { Readiness } from '../../../electron/common/readiness';
+import type { Plan } from '@common/model/plan';
+import type { Readiness } from '@common/readiness';
 import { usePlansStore } from '../stores/plans';
 
 export interface CurrentPlan {

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { AppError } from '../../../electron/common/result';
+import type { AppError } from '@common/result';
 
 /**
  * Turns an error from the bridge into a sentence in the active language. An unknown code still

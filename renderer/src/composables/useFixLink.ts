@@ -1,7 +1,7 @@
 import { useRouter, type RouteLocationRaw } from 'vue-router';
-import type { FixTarget } from '../../../electron/common/catalog/gates';
-import { RISK_IDS } from '../../../electron/common/catalog/risks';
-import type { Fix } from '../../../electron/common/readiness';
+import type { FixTarget } from '@common/catalog/gates';
+import { RISK_IDS } from '@common/catalog/risks';
+import type { Fix } from '@common/readiness';
 
 /** The screen (route name) of each area readiness and the catalog point at: route knowledge stays here. */
 const SCREEN_OF: Readonly<Record<FixTarget, string>> = {

@@ -1,6 +1,6 @@
 import { computed, watch, type ComputedRef } from 'vue';
-import { stageView, type StageView } from '../../../electron/common/plan-stage';
-import type { Readiness } from '../../../electron/common/readiness';
+import { stageView, type StageView } from '@common/plan-stage';
+import type { Readiness } from '@common/readiness';
 import { usePlansStore } from '../stores/plans';
 import { useNow } from './useNow';
 

@@ -1,4 +1,4 @@
-import type { Text } from '../../../electron/common/catalog/types';
+import type { Text } from '@common/catalog/types';
 
 /**
  * A catalog text in the given language: the catalog carries both languages itself, zh-CN first,

@@ -7,4 +7,4 @@ export interface MessageFile {
 }
 
 // The languages are declared once, in electron/common/locale.ts.
-export { LOCALES, isLocale, type Locale } from '../../../electron/common/locale';
+export { LOCALES, isLocale, type Locale } from '@common/locale';

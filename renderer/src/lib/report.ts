@@ -3,17 +3,17 @@
  * may differ from the app's). One model, three renderings: the on-screen view, Markdown, and a
  * self-contained HTML page that Chromium prints to PDF (no scripts, no remote resources).
  */
-import { alternatives } from '../../../electron/common/catalog/alternatives';
-import { assetKinds } from '../../../electron/common/catalog/asset-kinds';
-import { preparations } from '../../../electron/common/catalog/preparations';
-import { risks } from '../../../electron/common/catalog/risks';
-import { catalogServiceById } from '../../../electron/common/catalog/services';
-import { steps } from '../../../electron/common/catalog/steps';
-import type { Text } from '../../../electron/common/catalog/types';
+import { alternatives } from '@common/catalog/alternatives';
+import { assetKinds } from '@common/catalog/asset-kinds';
+import { preparations } from '@common/catalog/preparations';
+import { risks } from '@common/catalog/risks';
+import { catalogServiceById } from '@common/catalog/services';
+import { steps } from '@common/catalog/steps';
+import type { Text } from '@common/catalog/types';
 import { textIn } from '../i18n/catalog-text';
-import type { HistoryEntry } from '../../../electron/common/model/history-entry';
-import type { Plan } from '../../../electron/common/model/plan';
-import type { Amount } from '../../../electron/common/model/primitives';
+import type { HistoryEntry } from '@common/model/history-entry';
+import type { Plan } from '@common/model/plan';
+import type { Amount } from '@common/model/primitives';
 import { formatDateTime, formatMoney, formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/types';
 

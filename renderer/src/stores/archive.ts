@@ -10,8 +10,8 @@ import type {
   ArchiveQuery,
   ArchiveRow,
   ArchiveStatus,
-} from '../../../electron/common/contract/archive';
-import type { AppError, Result } from '../../../electron/common/result';
+} from '@common/contract/archive';
+import type { AppError, Result } from '@common/result';
 
 export const PAGE_SIZE = 200;
 

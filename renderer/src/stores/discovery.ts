@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, on } from '../api';
-import type { DiscoveryProgress, DiscoveryResults, DiscoverySource } from '../../../electron/common/contract/discovery';
-import type { AppError, Result } from '../../../electron/common/result';
+import type { DiscoveryProgress, DiscoveryResults, DiscoverySource } from '@common/contract/discovery';
+import type { AppError, Result } from '@common/result';
 
 /**
  * The review list of one plan's last scan. Main keeps the results (they include subjects) in

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
-import type { AppError } from '../../../electron/common/result';
+import type { AppError } from '@common/result';
 
 export type FolderPurpose = 'mail-backup' | 'maildir-scan' | 'mail-archive' | 'archive-export';
 

@@ -10,8 +10,8 @@ import type {
   MailServer,
   MailStatus,
   MailVerification,
-} from '../../../electron/common/contract/mail';
-import type { AppError, Result } from '../../../electron/common/result';
+} from '@common/contract/mail';
+import type { AppError, Result } from '@common/result';
 
 export interface MailCredentials {
   authCode?: string;

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { api, on } from '../api';
-import type { PlanApplied, PlanHistory, PlanView } from '../../../electron/common/contract/plan';
-import type { Plan } from '../../../electron/common/model/plan';
-import type { PlanCommand } from '../../../electron/common/model/commands';
-import type { Readiness } from '../../../electron/common/readiness';
-import type { AppError, Result } from '../../../electron/common/result';
+import type { PlanApplied, PlanHistory, PlanView } from '@common/contract/plan';
+import type { Plan } from '@common/model/plan';
+import type { PlanCommand } from '@common/model/commands';
+import type { Readiness } from '@common/readiness';
+import type { AppError, Result } from '@common/result';
 
 /** Ids are chosen by the client so history replays to the same document (see model/commands.ts). */
 export function newId(prefix: string): string {

@@ -2,13 +2,13 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, on } from '../api';
 import { reminderRoute } from '../composables/itemTarget';
-import type { InAppNotification, IcsExport, RemindersList, ReminderView } from '../../../electron/common/contract/reminders';
-import type { ItemRef, QuietHours, ReminderSettings } from '../../../electron/common/model/reminders';
-import type { Locale } from '../../../electron/common/locale';
-import type { AppError, Result } from '../../../electron/common/result';
+import type { InAppNotification, IcsExport, RemindersList, ReminderView } from '@common/contract/reminders';
+import type { ItemRef, QuietHours, ReminderSettings } from '@common/model/reminders';
+import type { Locale } from '@common/locale';
+import type { AppError, Result } from '@common/result';
 
-export type { SnoozeChoice } from '../../../electron/common/schedule';
-import type { SnoozeChoice } from '../../../electron/common/schedule';
+export type { SnoozeChoice } from '@common/schedule';
+import type { SnoozeChoice } from '@common/schedule';
 
 /**
  * Reminders as main schedules them (main's clock decides what is due, so the list always comes

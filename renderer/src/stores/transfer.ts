@@ -5,9 +5,9 @@ import type {
   SavedFile,
   TransferImported,
   TransferPreview,
-} from '../../../electron/common/contract/transfer';
-import type { ImportMode } from '../../../electron/common/transfer/merge';
-import type { Result } from '../../../electron/common/result';
+} from '@common/contract/transfer';
+import type { ImportMode } from '@common/transfer/merge';
+import type { Result } from '@common/result';
 
 export type ExportScope = { kind: 'vault' } | { kind: 'plan'; planId: string };
 export type ReportFile = { format: 'markdown'; content: string } | { format: 'pdf'; html: string };

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, on } from '../api';
-import type { VaultStatus } from '../../../electron/common/contract/vault';
-import type { AppError, Result } from '../../../electron/common/result';
+import type { VaultStatus } from '@common/contract/vault';
+import type { AppError, Result } from '@common/result';
 
 type CreateInput = { mode: 'keychain' } | { mode: 'passphrase'; passphrase: string };
 type UnlockInput = { passphrase: string } | { recoveryCode: string } | Record<string, never>;

@@ -2,15 +2,15 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CloseoutApi } from '../../../electron/common/contract';
-import type { ArchiveMessage, ArchiveRow, ArchiveStatus } from '../../../electron/common/contract/archive';
-import { newPlan } from '../../../electron/common/model/new-plan';
-import type { Readiness } from '../../../electron/common/readiness';
+import type { CloseoutApi } from '@common/contract';
+import type { ArchiveMessage, ArchiveRow, ArchiveStatus } from '@common/contract/archive';
+import { newPlan } from '@common/model/new-plan';
+import type { Readiness } from '@common/readiness';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import type { Locale } from '../../../renderer/src/i18n/types';
 import ArchiveView from '../../../renderer/src/views/archive/ArchiveView.vue';
 import messages from '../../../renderer/src/i18n/messages/archive';
-import { ARCHIVE_ERROR_CODES } from '../../../electron/common/errors';
+import { ARCHIVE_ERROR_CODES } from '@common/errors';
 
 const STATUS: ArchiveStatus = {
   dir: '/backups/163',

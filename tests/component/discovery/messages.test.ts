@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import messages from '../../../renderer/src/i18n/messages/discovery';
-import { DISCOVERY_ERROR_CODES } from '../../../electron/common/errors';
-import { DISCOVERY_CATEGORIES } from '../../../electron/common/discovery/domain-list';
-import { REASON_KEYS, REASON_PARAMS, VERDICTS } from '../../../electron/common/discovery/types';
+import { DISCOVERY_ERROR_CODES } from '@common/errors';
+import { DISCOVERY_CATEGORIES } from '@common/discovery/domain-list';
+import { REASON_KEYS, REASON_PARAMS, VERDICTS } from '@common/discovery/types';
 
 type Tree = { [k: string]: string | Tree };
 const locales = ['zh-CN', 'en'] as const;

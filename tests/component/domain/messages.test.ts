@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_IDS, PREPARATION_IDS, RISK_IDS } from '../../../electron/common/catalog';
-import { DOMAIN_ERROR_CODES } from '../../../electron/common/errors';
+import { GATE_IDS, PREPARATION_IDS, RISK_IDS } from '@common/catalog';
+import { DOMAIN_ERROR_CODES } from '@common/errors';
 import {
   apply,
   cny,
@@ -8,8 +8,8 @@ import {
   PLAN_COMMAND_TYPES,
   type PlanCommand,
   type VaultDocument,
-} from '../../../electron/common/model';
-import { readiness, type Msg } from '../../../electron/common/readiness';
+} from '@common/model';
+import { readiness, type Msg } from '@common/readiness';
 import domainMessages from '../../../renderer/src/i18n/messages/domain';
 import type { MessageTree } from '../../../renderer/src/i18n/types';
 
@@ -18,7 +18,7 @@ import type { MessageTree } from '../../../renderer/src/i18n/types';
  * plans in every phase and with every kind of blocker, and each message key it returns must
  * exist in both languages with every placeholder supplied.
  */
-import { LOCALES } from '../../../electron/common/locale';
+import { LOCALES } from '@common/locale';
 const T0 = Date.parse('2026-03-01T08:00:00.000Z');
 const at = (days: number) => new Date(T0 + days * 86_400_000).toISOString();
 const P = 'p1';

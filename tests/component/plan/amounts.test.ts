@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minorToInput, parseCount, parseMinor } from '../../../renderer/src/components/plan/amount-input';
 import { draftProblems, draftToAsset, emptyDraft, openTotals, withKind } from '../../../renderer/src/components/plan/asset-draft';
 import { formatBytes, formatDuration } from '../../../renderer/src/components/plan/bytes';
-import type { Asset } from '../../../electron/common/model/plan';
+import type { Asset } from '@common/model/plan';
 
 describe('amount input', () => {
   it('parses decimals into minor units without going through floats', () => {

@@ -12,10 +12,10 @@ import FindingRow from '../../../renderer/src/components/plan/FindingRow.vue';
 import MailProgressPanel from '../../../renderer/src/components/plan/MailProgressPanel.vue';
 import ScreenError from '../../../renderer/src/components/plan/ScreenError.vue';
 import BaseSelect from '../../../renderer/src/components/base/BaseSelect.vue';
-import { risks } from '../../../electron/common/catalog/risks';
-import { steps } from '../../../electron/common/catalog/steps';
-import type { Asset } from '../../../electron/common/model/plan';
-import type { DiscoveryFinding } from '../../../electron/common/contract/discovery';
+import { risks } from '@common/catalog/risks';
+import { steps } from '@common/catalog/steps';
+import type { Asset } from '@common/model/plan';
+import type { DiscoveryFinding } from '@common/contract/discovery';
 import { AT, freshPlan, mountIn } from './mount';
 
 describe('RiskAckList', () => {
@@ -381,7 +381,7 @@ describe('MailProgressPanel', () => {
 describe('PlanCard', () => {
   it('counts blockers only while the plan is being prepared', async () => {
     const { default: PlanCard } = await import('../../../renderer/src/views/plans/PlanCard.vue');
-    const { readiness } = await import('../../../electron/common/readiness');
+    const { readiness } = await import('@common/readiness');
     const plan = freshPlan();
     const deciding = mountIn(PlanCard, 'en', { props: { plan, readiness: readiness(plan, AT) } });
     expect(deciding.find('[data-testid="plan-card-blockers"]').exists()).toBe(false);

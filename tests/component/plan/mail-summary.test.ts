@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import MailSummaryPanel from '../../../renderer/src/components/plan/MailSummaryPanel.vue';
-import type { MailFinished, MailVerification } from '../../../electron/common/contract/mail';
+import type { MailFinished, MailVerification } from '@common/contract/mail';
 import { mountIn } from './mount';
 
 const verification: MailVerification = {

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Component } from 'vue';
 import { createAppI18n } from '../../../renderer/src/i18n';
 import type { Locale } from '../../../renderer/src/i18n/types';
-import { newPlan } from '../../../electron/common/model/new-plan';
+import { newPlan } from '@common/model/new-plan';
 
 /** Mounts a component with the app's real messages, a router that knows the plan routes, and Pinia. */
 export function mountIn<C extends Component>(component: C, locale: Locale, options: ComponentMountingOptions<C> = {}) {

@@ -3,9 +3,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { useDiscoveryStore } from '../../../renderer/src/stores/discovery';
 import { useMailStore } from '../../../renderer/src/stores/mail';
 import { useRemindersStore } from '../../../renderer/src/stores/reminders';
-import type { CloseoutApi } from '../../../electron/common/contract';
-import type { DiscoveryResults } from '../../../electron/common/contract/discovery';
-import type { MailFinished, MailProgress } from '../../../electron/common/contract/mail';
+import type { CloseoutApi } from '@common/contract';
+import type { DiscoveryResults } from '@common/contract/discovery';
+import type { MailFinished, MailProgress } from '@common/contract/mail';
 
 /** A bridge of the contract's shape: calls are recorded and answered by the test, events fired by it. */
 function installBridge(handlers: Record<string, (input?: unknown) => unknown>) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
-import { REMINDERS_ERROR_CODES } from '../../../electron/common/errors';
-import { REMINDER_KINDS } from '../../../electron/common/model/reminders';
+import { REMINDERS_ERROR_CODES } from '@common/errors';
+import { REMINDER_KINDS } from '@common/model/reminders';
 import messages from '../../../renderer/src/i18n/messages/reminders';
 import type { MessageTree } from '../../../renderer/src/i18n/types';
 

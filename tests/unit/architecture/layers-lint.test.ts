@@ -61,7 +61,10 @@ describe('layer rules (eslint.config.js)', () => {
     ]) {
       expect(await restrictedImports('renderer/src/layer-probe.ts', code), code).toHaveLength(1);
     }
-    const common = "import { ok } from '../../electron/common/result';\n\nexport const o = ok;\n";
+    const common = "import { ok } from '@common/result';\n\nexport const o = ok;\n";
     expect(await restrictedImports('renderer/src/layer-probe.ts', common)).toEqual([]);
+    // The path alias, not a climb out of renderer/ by relative paths.
+    const deep = "import { ok } from '../../electron/common/result';\n\nexport const o = ok;\n";
+    expect(await restrictedImports('renderer/src/layer-probe.ts', deep)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
-import { assetKinds, type AssetKindId } from '../../../../electron/common/catalog/asset-kinds';
-import type { Asset, AssetStatus } from '../../../../electron/common/model/plan';
-import { DEFAULT_CURRENCY, type Amount } from '../../../../electron/common/model/primitives';
+import { assetKinds, type AssetKindId } from '@common/catalog/asset-kinds';
+import type { Asset, AssetStatus } from '@common/model/plan';
+import { DEFAULT_CURRENCY, type Amount } from '@common/model/primitives';
 import { textIn } from '../../i18n/catalog-text';
 import { currencyDigits } from '../../i18n/format';
 import { minorToInput, parseCount, parseMinor } from './amount-input';

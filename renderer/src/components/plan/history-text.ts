@@ -1,11 +1,11 @@
-import { alternatives } from '../../../../electron/common/catalog/alternatives';
-import { gates } from '../../../../electron/common/catalog/gates';
-import { preparations } from '../../../../electron/common/catalog/preparations';
-import { risks } from '../../../../electron/common/catalog/risks';
-import { steps } from '../../../../electron/common/catalog/steps';
-import type { Text } from '../../../../electron/common/catalog/types';
+import { alternatives } from '@common/catalog/alternatives';
+import { gates } from '@common/catalog/gates';
+import { preparations } from '@common/catalog/preparations';
+import { risks } from '@common/catalog/risks';
+import { steps } from '@common/catalog/steps';
+import type { Text } from '@common/catalog/types';
 import { textIn } from '../../i18n/catalog-text';
-import type { Plan } from '../../../../electron/common/model/plan';
+import type { Plan } from '@common/model/plan';
 import { serviceName } from './service-name';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReminderKind } from '../../../../electron/common/model/reminders';
+import type { ReminderKind } from '@common/model/reminders';
 
 /** The params a reminder's translated title and body interpolate, with the end date formatted. */
 export function reminderParams(

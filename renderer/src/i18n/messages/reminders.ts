@@ -1,4 +1,4 @@
-import { reminderWords } from '../../../../electron/common/reminder-text';
+import { reminderWords } from '@common/reminder-text';
 import type { MessageFile } from '../types';
 
 /**

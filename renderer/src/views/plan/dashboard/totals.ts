@@ -1,4 +1,4 @@
-import type { Plan } from '../../../../../electron/common/model/plan';
+import type { Plan } from '@common/model/plan';
 
 /** What is left, for the dashboard's totals. Money per currency in minor units; other amounts per unit. */
 export interface PlanTotals {

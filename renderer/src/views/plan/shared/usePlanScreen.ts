@@ -1,7 +1,7 @@
 import { computed, nextTick, onMounted, ref, watch } from 'vue';
 import { useRoute } from 'vue-router';
-import type { PlanCommand } from '../../../../../electron/common/model/commands';
-import type { AppError } from '../../../../../electron/common/result';
+import type { PlanCommand } from '@common/model/commands';
+import type { AppError } from '@common/result';
 import { useCurrentPlan } from '../../../composables/useCurrentPlan';
 import { usePlansStore } from '../../../stores/plans';
 
