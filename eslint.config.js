@@ -6,15 +6,41 @@ import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
-  'net', 'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'out/**', 'dist/**', 'release/**', '.tmp/**', 'test-results/**',
-      'playwright-report/**', 'tests/artifacts/**', 'bench/results/**', '**/*.d.ts',
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      '.tmp/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/artifacts/**',
+      'bench/results/**',
+      '**/*.d.ts',
     ],
   },
   ...tseslint.configs.recommended,
@@ -42,7 +68,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', 'scripts/**/*.{js,ts,mjs}', 'build/**/*.{js,mjs,cjs}'],
+    files: [
+      'electron/main/**/*.ts',
+      'electron/preload/**/*.ts',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.ts',
+      'scripts/**/*.{js,ts,mjs}',
+      'build/**/*.{js,mjs,cjs}',
+    ],
     languageOptions: { globals: globals.node },
   },
   // The layers of ARCHITECTURE.md ("Layers"), VS Code style: each folder lists what it may not
@@ -52,37 +86,73 @@ export default tseslint.config(
   {
     files: ['electron/common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'electron-store', 'imapflow', 'ws', ...nodeBuiltins].map((name) => ({ name, message: 'electron/common must stay free of Electron and Node.' })),
-        patterns: [
-          { group: ['node:*'], message: 'electron/common must stay free of Node built-ins.' },
-          { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ imports nothing from other layers.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require'],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store', 'imapflow', 'ws', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'electron/common must stay free of Electron and Node.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'electron/common must stay free of Node built-ins.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'common/ imports nothing from other layers.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   // renderer/: reaches main only through renderer/src/api and window.closeout.
   {
     files: ['renderer/**/*.{ts,vue}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'electron-store', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer has no Electron or Node access.' })),
-        patterns: [
-          { group: ['node:*'], message: 'The renderer has no Node access.' },
-          { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'The renderer imports only electron/common.' },
-          { group: ['**/electron/common', '**/electron/common/**'], message: 'The renderer imports electron/common as @common/… (tsconfig.base.json paths).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The renderer has no Electron or Node access.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node access.' },
+            {
+              group: ['**/electron/main/**', '**/electron/preload/**'],
+              message: 'The renderer imports only electron/common.',
+            },
+            {
+              group: ['**/electron/common', '**/electron/common/**'],
+              message: 'The renderer imports electron/common as @common/… (tsconfig.base.json paths).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,vue}'],
     ignores: ['renderer/src/api/**'],
     rules: {
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'window', property: 'closeout', message: 'Only renderer/src/api touches window.closeout.' },
-        { object: 'globalThis', property: 'closeout', message: 'Only renderer/src/api touches window.closeout.' },
+        {
+          object: 'globalThis',
+          property: 'closeout',
+          message: 'Only renderer/src/api touches window.closeout.',
+        },
       ],
     },
   },
@@ -90,7 +160,17 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload derives from electron/common/contract only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The preload derives from electron/common/contract only.',
+            },
+          ],
+        },
+      ],
     },
   },
   // main/ outside electron/main/electron/: the Electron-free core. Node yes, Electron no.
@@ -98,13 +178,33 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron', 'electron-store'].map((name) => ({ name, message: 'Only electron/main/electron/ imports Electron: the core is Electron-free (ARCHITECTURE.md).' })),
-        patterns: [
-          { group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' },
-          { group: ['**/electron/main/electron/**', '**/main/electron/**', './electron/**', '../electron/**', '../../electron/**'], message: 'The core does not import the Electron adapters; electron/main/electron/index.ts passes them in.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store'].map((name) => ({
+            name,
+            message:
+              'Only electron/main/electron/ imports Electron: the core is Electron-free (ARCHITECTURE.md).',
+          })),
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'main does not import the renderer or the preload.',
+            },
+            {
+              group: [
+                '**/electron/main/electron/**',
+                '**/main/electron/**',
+                './electron/**',
+                '../electron/**',
+                '../../electron/**',
+              ],
+              message:
+                'The core does not import the Electron adapters; electron/main/electron/index.ts passes them in.',
+            },
+          ],
+        },
+      ],
     },
   },
   // The one document-write path (ARCHITECTURE.md, "One click, end to end"): outside the vault folder
@@ -114,10 +214,15 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/vault/**'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.property.name='update'][arguments.0.type=/^(Arrow)?FunctionExpression$/]",
-        message: 'Change the vault document through documentWriter(store).write(command) (electron/main/vault/document-writer.ts), not store.update.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='update'][arguments.0.type=/^(Arrow)?FunctionExpression$/]",
+          message:
+            'Change the vault document through documentWriter(store).write(command) (electron/main/vault/document-writer.ts), not store.update.',
+        },
+      ],
     },
   },
   // electron/main/electron/: the Electron adapters; ipc.ts is the only importer of ipcMain.
@@ -125,16 +230,40 @@ export default tseslint.config(
     files: ['electron/main/electron/**/*.ts'],
     ignores: ['electron/main/electron/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only electron/main/electron/ipc.ts imports ipcMain.' }],
-        patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Only electron/main/electron/ipc.ts imports ipcMain.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'main does not import the renderer or the preload.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/main/electron/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or the preload.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'main does not import the renderer or the preload.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -5,7 +5,17 @@
  * (keychain mode) <= 1.5x floor, save >= 5x faster than conf's encrypted save.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -33,7 +43,12 @@ function documentOfSize(bytes: number, variant: number): Doc {
   while (JSON.stringify(doc).length < bytes) {
     doc.history.push({
       at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
-      command: { type: 'step.set', planId: `plan-${i % 3}`, stepId: `step-${i}`, status: i % 2 ? 'done' : 'todo' },
+      command: {
+        type: 'step.set',
+        planId: `plan-${i % 3}`,
+        stepId: `step-${i}`,
+        status: i % 2 ? 'done' : 'todo',
+      },
       note: `${variant} 备注 ${randomBytes(24).toString('base64')}`,
     });
     if (i % 50 === 0) doc.plans.push({ id: `plan-${i}`, address: `user${i}@163.com`, steps: [] });

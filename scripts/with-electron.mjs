@@ -75,7 +75,8 @@ export function findElectron(env = process.env) {
 /** The one reason worth showing from the installer's output (it prints a stack trace). */
 export function downloadFailureReason(output) {
   const text = String(output);
-  if (/checksum|sha256|integrity/i.test(text)) return 'the downloaded file did not match its published checksum';
+  if (/checksum|sha256|integrity/i.test(text))
+    return 'the downloaded file did not match its published checksum';
   const status = /\b(?:status(?: code)?|HTTP(?:Error)?)\D{0,20}([1-5]\d\d)\b/i.exec(text);
   if (status) return `the download server answered HTTP ${status[1]}`;
   if (/ENOSPC/.test(text)) return 'the disk is full';
@@ -83,7 +84,10 @@ export function downloadFailureReason(output) {
   if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket|network|proxy/i.test(text)) {
     return 'the download server could not be reached (offline, or blocked by a proxy or firewall)';
   }
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  const first = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   return first ? first.slice(0, 200) : 'the installer stopped without saying why';
 }
 
@@ -104,11 +108,19 @@ export function ensureElectron(env = process.env) {
     ]);
     process.exit(1);
   }
-  process.stderr.write(`Closeout: downloading Electron ${version} (about 100 MB, once; later starts need no network)...\n`);
-  const result = spawnSync(process.execPath, [installer], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  process.stderr.write(
+    `Closeout: downloading Electron ${version} (about 100 MB, once; later starts need no network)...\n`,
+  );
+  const result = spawnSync(process.execPath, [installer], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const after = findElectron(env);
   if (result.status === 0 && after.present) return after;
-  const reason = downloadFailureReason(`${result.stderr ?? ''}\n${result.stdout ?? ''}\n${result.error?.message ?? ''}`);
+  const reason = downloadFailureReason(
+    `${result.stderr ?? ''}\n${result.stdout ?? ''}\n${result.error?.message ?? ''}`,
+  );
   say([
     `Closeout cannot start: Electron ${version}, the program it runs in, is not installed, and downloading it failed: ${reason}.`,
     'Two ways out:',
@@ -126,7 +138,11 @@ function binPath(name) {
 
 function run(command, args, env) {
   return new Promise((resolveRun) => {
-    const child = spawn(binPath(command), args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+    const child = spawn(binPath(command), args, {
+      stdio: 'inherit',
+      env,
+      shell: process.platform === 'win32',
+    });
     // Ctrl+C reaches the child through the terminal's process group; just wait for it.
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
     child.on('close', (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
@@ -144,7 +160,13 @@ async function main(argv) {
     const built = await run('electron-vite', ['build'], env);
     if (built !== 0) process.exit(built);
     // electron-builder would otherwise download its own copy of the same Electron.
-    process.exit(await run('electron-builder', ['--publish', 'never', `--config.electronDist=${electron.distDir}`, ...argv.slice(1)], env));
+    process.exit(
+      await run(
+        'electron-builder',
+        ['--publish', 'never', `--config.electronDist=${electron.distDir}`, ...argv.slice(1)],
+        env,
+      ),
+    );
   }
   process.exit(await run(argv[0], argv.slice(1), env));
 }

@@ -279,7 +279,9 @@ export function evaluateGates(plan: Plan, nowIso: string): GateReadiness[] {
 }
 
 export function evaluatePreparations(plan: Plan): PreparationReadiness[] {
-  return catalogPreparations.map((p) => evaluatePreparation(plan, p.id, { target: p.fixTarget, anchor: p.id }));
+  return catalogPreparations.map((p) =>
+    evaluatePreparation(plan, p.id, { target: p.fixTarget, anchor: p.id }),
+  );
 }
 
 function unacknowledgedRisks(plan: Plan) {

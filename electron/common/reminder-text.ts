@@ -8,7 +8,6 @@
 import type { Locale } from './locale';
 import type { ReminderKind } from './model/reminders';
 
-
 // A type alias, not an interface: the renderer's message tree needs an implicit index signature.
 export type TitleBody = {
   title: string;

@@ -10,7 +10,11 @@ import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
 import { createChosenFolders } from './services/chosen-folders';
-import { createMemoryLocalePreference, createSettingsService, type LocalePreference } from './services/settings-service';
+import {
+  createMemoryLocalePreference,
+  createSettingsService,
+  type LocalePreference,
+} from './services/settings-service';
 import { createTransferService } from './transfer/service';
 import { createPlanService, mailVerificationRecorder } from './services/plan-service';
 import { createMailService } from './mail/mail-service';
@@ -102,7 +106,8 @@ export function createCore(options: CoreOptions): Core {
   const plans = createPlanService(ctx);
   const chosen = createChosenFolders();
   const mail = createMailService(ctx, {
-    openPath: (path) => (options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop'))),
+    openPath: (path) =>
+      options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop')),
     recordVerification: mailVerificationRecorder(plans),
     recordedFolders: () =>
       vault.isUnlocked()
@@ -116,10 +121,12 @@ export function createCore(options: CoreOptions): Core {
     ...add(createSettingsService(preference)),
     ...add(plans),
     ...add(createVaultService(vault, ctx.emit, { autoLockTimer: options.autoLockTimer })),
-    ...add(createDiscoveryService(ctx, plans, {
+    ...add(
+      createDiscoveryService(ctx, plans, {
         savedCode: mail.savedCode,
         ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
-      })),
+      }),
+    ),
     ...add(createTransferService(ctx, { desktop: options.desktop, kdfCost: options.vaultKdfCost })),
     ...add(mail),
     ...add(

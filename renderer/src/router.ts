@@ -12,7 +12,8 @@ export function createAppRouter(pinia: Pinia): Router {
     const vault = useVaultStore(pinia);
     if (!vault.status && !vault.loadError) await vault.refresh();
     const needsVault = to.matched.some((r) => r.meta.requiresVault);
-    if (needsVault && !vault.unlocked) return { name: 'welcome', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+    if (needsVault && !vault.unlocked)
+      return { name: 'welcome', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
     if (to.name === 'welcome' && vault.unlocked) return { name: 'plans' };
     // A reminder opens its plan as `/plans/<id>?item=<kind>:<id>`: open the screen holding that item.
     if (to.name === 'plan-dashboard' && typeof to.query.item === 'string') {

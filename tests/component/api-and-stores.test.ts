@@ -72,7 +72,10 @@ describe('api client', () => {
         throw new Error('socket closed');
       },
     });
-    await expect(api.vault.status()).resolves.toMatchObject({ ok: false, error: { code: 'ipc.unavailable' } });
+    await expect(api.vault.status()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc.unavailable' },
+    });
   });
 });
 
@@ -120,7 +123,10 @@ describe('plans store', () => {
   it('loads, creates with a client id, and patches from plan:changed', async () => {
     const { calls, fire } = installBridge({
       'plan.list': () => ({ ok: true, value: [view('p1', 'a@163.com')] }),
-      'plan.create': (input) => ({ ok: true, value: view((input as { planId: string }).planId, 'b@126.com') }),
+      'plan.create': (input) => ({
+        ok: true,
+        value: view((input as { planId: string }).planId, 'b@126.com'),
+      }),
     });
     const plans = usePlansStore();
     await plans.load();
@@ -128,7 +134,11 @@ describe('plans store', () => {
 
     const r = await plans.create('b@126.com', 'old');
     expect(r.ok).toBe(true);
-    const input = calls.find(([c]) => c === 'plan.create')?.[1] as { planId: string; address: string; label: string };
+    const input = calls.find(([c]) => c === 'plan.create')?.[1] as {
+      planId: string;
+      address: string;
+      label: string;
+    };
     expect(input).toMatchObject({ address: 'b@126.com', label: 'old' });
     expect(input.planId).toMatch(/^plan-[0-9a-f-]{36}$/);
     expect(plans.plans).toHaveLength(2);

@@ -65,7 +65,9 @@ describe('every message key resolves in zh-CN and en', () => {
 
   it('for each prefix of a built t(`…${x}`) key (the group exists in both languages)', () => {
     const missing: string[] = [];
-    const enumPrefixes = Object.values(sources).flatMap((text) => [...text.matchAll(ENUM_OPTIONS)].map((m) => m[1]));
+    const enumPrefixes = Object.values(sources).flatMap((text) =>
+      [...text.matchAll(ENUM_OPTIONS)].map((m) => m[1]),
+    );
     expect(enumPrefixes).toContain('settings.theme');
     expect(enumPrefixes).toContain('domain.bindingState');
     for (const [file, text] of Object.entries(sources))
@@ -115,7 +117,12 @@ describe('every message key resolves in zh-CN and en', () => {
   it('for the plan phases and item statuses the screens name', () => {
     const keys: string[] = [];
     for (const s of PLAN_STAGES)
-      keys.push(`plans.status.${s}`, `plans.cardHint.${s}`, `dashboard.statusText.${s}`, `dashboard.next.empty.${s}`);
+      keys.push(
+        `plans.status.${s}`,
+        `plans.cardHint.${s}`,
+        `dashboard.statusText.${s}`,
+        `dashboard.next.empty.${s}`,
+      );
     for (const m of MILESTONES) keys.push(`dashboard.stepper.${m}`);
     for (const p of PLAN_PHASES) keys.push(`domain.phase.${p}`);
     // The timeline names each command by its dotted type (plan.close, service.set-status).
@@ -131,7 +138,8 @@ describe('every message key resolves in zh-CN and en', () => {
       siteCategory: SITE_CATEGORIES,
       bindingState: BINDING_STATES,
     };
-    for (const [group, values] of Object.entries(groups)) for (const v of values) keys.push(`domain.${group}.${v}`);
+    for (const [group, values] of Object.entries(groups))
+      for (const v of values) keys.push(`domain.${group}.${v}`);
     expect(unresolved(keys)).toEqual([]);
   });
 });

@@ -13,7 +13,15 @@ function bundle(workDir: string): string[] {
   try {
     const esbuild = createRequire(import.meta.url)('esbuild') as { buildSync: typeof buildSync };
     const out = join(workDir, 'child.mjs');
-    esbuild.buildSync({ entryPoints: [childSource], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error' });
+    esbuild.buildSync({
+      entryPoints: [childSource],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: out,
+      logLevel: 'error',
+    });
     return [out];
   } catch {
     return ['--import', 'tsx', childSource];
@@ -23,7 +31,11 @@ function bundle(workDir: string): string[] {
 let nodeArgs: string[] | null = null;
 
 /** The command line for one child run, under `ulimit -f <limitKb>` when a limit is given. */
-export function childCommand(workDir: string, argv: string[], limitKb?: number): { command: string; args: string[] } {
+export function childCommand(
+  workDir: string,
+  argv: string[],
+  limitKb?: number,
+): { command: string; args: string[] } {
   nodeArgs ??= bundle(workDir);
   const node = [process.execPath, ...nodeArgs, ...argv];
   if (limitKb === undefined) return { command: process.execPath, args: node.slice(1) };

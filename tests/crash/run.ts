@@ -112,7 +112,9 @@ async function killRuns(): Promise<{ kills: number; corrupt: number; lost: numbe
     );
     if (run.signal !== 'SIGKILL') {
       corrupt++;
-      console.error(`run ${i}: child ended without being killed (code ${run.code}): ${run.lines.slice(-2).join(' | ')}`);
+      console.error(
+        `run ${i}: child ended without being killed (code ${run.code}): ${run.lines.slice(-2).join(' | ')}`,
+      );
       continue;
     }
     kills++;
@@ -124,7 +126,9 @@ async function killRuns(): Promise<{ kills: number; corrupt: number; lost: numbe
     const leftovers = temps(dir);
     if ('error' in state || state.filler !== FILLER || leftovers.length > 0) {
       corrupt++;
-      console.error(`kill ${i}: ${'error' in state ? state.error : 'content changed'}; temp files: ${leftovers.length}`);
+      console.error(
+        `kill ${i}: ${'error' in state ? state.error : 'content changed'}; temp files: ${leftovers.length}`,
+      );
       if ('error' in state) break;
     } else if (state.seq === acked || state.seq === acked + 1) {
       acked = state.seq;
@@ -148,10 +152,17 @@ async function diskFullRuns(): Promise<{ runs: number; reported: number; intact:
     const run = await runChild([dir, keyFile, 'grow', String(400 * 1024)], randomInt(16, 390));
     const result = run.lines.find((l) => l.startsWith('result '))?.slice(7);
     if (result === 'vault.disk-full') reported++;
-    else console.error(`disk-full run ${i}: child said ${result ?? `nothing (code ${run.code}, signal ${run.signal})`}`);
+    else
+      console.error(
+        `disk-full run ${i}: child said ${result ?? `nothing (code ${run.code}, signal ${run.signal})`}`,
+      );
     const state = await openState(dir);
-    if (!('error' in state) && state.seq === 1000 + i && state.filler === FILLER && temps(dir).length === 0) intact++;
-    else console.error(`disk-full run ${i}: previous state not intact: ${'error' in state ? state.error : state.seq}`);
+    if (!('error' in state) && state.seq === 1000 + i && state.filler === FILLER && temps(dir).length === 0)
+      intact++;
+    else
+      console.error(
+        `disk-full run ${i}: previous state not intact: ${'error' in state ? state.error : state.seq}`,
+      );
     rmSync(dir, { recursive: true, force: true });
   }
   return { runs: DISK_FULL_RUNS, reported, intact };
@@ -190,7 +201,9 @@ async function corruptionRuns(): Promise<{ runs: number; clear: number; silent: 
     if (clean) clear++;
     else {
       if (v.isUnlocked() || code === null) silent++;
-      console.error(`corruption ${i} at byte ${at}: ${code ?? 'opened without error'}; quarantined copy kept: ${kept}`);
+      console.error(
+        `corruption ${i} at byte ${at}: ${code ?? 'opened without error'}; quarantined copy kept: ${kept}`,
+      );
     }
   }
   return { runs: CORRUPTIONS, clear, silent };
@@ -199,15 +212,27 @@ async function corruptionRuns(): Promise<{ runs: number; clear: number; silent: 
 try {
   const t0 = Date.now();
   const k = await killRuns();
-  console.log(`${k.kills} kills, ${k.corrupt} corrupt, ${k.lost} lost (${k.saves} saves acknowledged, ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `${k.kills} kills, ${k.corrupt} corrupt, ${k.lost} lost (${k.saves} saves acknowledged, ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
   const d = await diskFullRuns();
-  console.log(`${d.reported} of ${d.runs} disk-full runs reported an error, ${d.intact} of ${d.runs} opened the previous state intact`);
+  console.log(
+    `${d.reported} of ${d.runs} disk-full runs reported an error, ${d.intact} of ${d.runs} opened the previous state intact`,
+  );
   const c = await corruptionRuns();
   console.log(`${c.runs} single-byte corruptions, ${c.clear} clear errors, ${c.silent} silent resets`);
   const median = [...startup].sort((a, b) => a - b)[Math.floor(startup.length / 2)] ?? 0;
-  console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s; median child start to ready ${median.toFixed(0)} ms)`);
+  console.log(
+    `(${((Date.now() - t0) / 1000).toFixed(0)} s; median child start to ready ${median.toFixed(0)} ms)`,
+  );
   const failed =
-    k.kills !== KILLS || k.corrupt || k.lost || d.reported !== d.runs || d.intact !== d.runs || c.clear !== c.runs || c.silent;
+    k.kills !== KILLS ||
+    k.corrupt ||
+    k.lost ||
+    d.reported !== d.runs ||
+    d.intact !== d.runs ||
+    c.clear !== c.runs ||
+    c.silent;
   process.exitCode = failed ? 1 : 0;
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -6,7 +6,14 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+} from './helpers';
 
 const PLAN_TABS = [
   'plan-dashboard',
@@ -51,7 +58,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       for (const name of PLAN_TABS) {
         await page.getByTestId(`plan-nav-${name}`).click();
-        await expect(page.getByTestId(name === 'plan-dashboard' ? 'dashboard' : `screen-${name}`)).toBeVisible();
+        await expect(
+          page.getByTestId(name === 'plan-dashboard' ? 'dashboard' : `screen-${name}`),
+        ).toBeVisible();
         await atTop(page);
         await expectAccessible(page);
         await screenshot(page, lang, `dark-${name}`);

@@ -1,11 +1,22 @@
 import { test, expect, startHarness, watchPage } from './fixtures';
-import { confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, PASSPHRASE, screenshot, unlock } from './helpers';
+import {
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  PASSPHRASE,
+  screenshot,
+  unlock,
+} from './helpers';
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`first run (${lang})`, () => {
     test.use({ locale: lang });
 
-    test('create a vault with a passphrase, write down the recovery code, lock and unlock', async ({ page, harness }) => {
+    test('create a vault with a passphrase, write down the recovery code, lock and unlock', async ({
+      page,
+      harness,
+    }) => {
       const problems = watchPage(page);
       await openApp(page, harness.url);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -41,7 +52,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       expect(problems).toEqual([]);
     });
 
-    test('a wrong passphrase shows a clear error and the right one still works', async ({ page, harness }) => {
+    test('a wrong passphrase shows a clear error and the right one still works', async ({
+      page,
+      harness,
+    }) => {
       await openApp(page, harness.url);
       const code = await createVaultWithPassphrase(page);
       await confirmRecoveryCode(page, code);
@@ -61,7 +75,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page).toHaveURL(/#\/plans/);
     });
 
-    test('the recovery code unlocks the vault and leads straight to a new passphrase', async ({ page, harness }) => {
+    test('the recovery code unlocks the vault and leads straight to a new passphrase', async ({
+      page,
+      harness,
+    }) => {
       await openApp(page, harness.url);
       const code = await createVaultWithPassphrase(page);
       await confirmRecoveryCode(page, code);

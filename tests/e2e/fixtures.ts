@@ -29,7 +29,8 @@ export interface StartOptions {
 
 export async function startHarness(options: StartOptions): Promise<HarnessProcess> {
   const args = ['--import', 'tsx', 'tests/harness/cli.ts', '--data-dir', options.dataDir, '--no-build'];
-  if (process.env.CLOSEOUT_E2E_RENDERER_DIR) args.push('--renderer-dir', process.env.CLOSEOUT_E2E_RENDERER_DIR);
+  if (process.env.CLOSEOUT_E2E_RENDERER_DIR)
+    args.push('--renderer-dir', process.env.CLOSEOUT_E2E_RENDERER_DIR);
   if (options.keyring) args.push('--keyring', options.keyring);
   if (options.testControls !== false) args.push('--test-controls');
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -41,7 +42,10 @@ export async function startHarness(options: StartOptions): Promise<HarnessProces
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not print READY in 60 s\n${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`harness did not print READY in 60 s\n${stderr}`)),
+      60_000,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+)/.exec(out);

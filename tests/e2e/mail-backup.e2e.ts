@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+} from './helpers';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
 import { DEFAULT_FOLDERS } from '../support/mail-fixture';
@@ -20,11 +27,11 @@ import { DEFAULT_FOLDERS } from '../support/mail-fixture';
 /** A screenshot scrolled to the part it is about (the screen scrolls inside #main). */
 async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: string): Promise<void> {
   await page.getByTestId(testid).evaluate((el) => {
-      // Only the shell's content area scrolls; the window stays put.
-      const main = el.closest<HTMLElement>('#main');
-      if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
-      window.scrollTo(0, 0);
-    });
+    // Only the shell's content area scrolls; the window stays put.
+    const main = el.closest<HTMLElement>('#main');
+    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+  });
   await screenshot(page, lang, name);
 }
 
@@ -36,7 +43,10 @@ async function harnessTrusting(server: DovecotServer, dir: string): Promise<Harn
   process.env.NODE_EXTRA_CA_CERTS = ca;
   try {
     // The system folder dialog, in the harness, answers with HARNESS_PICK_FOLDER.
-    return await startHarness({ dataDir: join(dir, 'data'), env: { HARNESS_PICK_FOLDER: join(dir, 'backup') } });
+    return await startHarness({
+      dataDir: join(dir, 'data'),
+      env: { HARNESS_PICK_FOLDER: join(dir, 'backup') },
+    });
   } finally {
     if (previous === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
     else process.env.NODE_EXTRA_CA_CERTS = previous;
@@ -58,7 +68,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       test.skip(!dovecotAvailable(), 'Dovecot is not installed');
       // One folder whose name cannot be a directory name as it is: the screen shows both names.
       const folders = [...DEFAULT_FOLDERS, { name: 'Q&A: 问题?', weight: 2 }];
-      server = await startDovecot({ fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7, folders } });
+      server = await startDovecot({
+        fixture: { messages: 1500, largeEvery: 4, largeSize: 120_000, seed: 7, folders },
+      });
       link = await startDelayProxy({ targetPort: server.tlsPort, oneWayDelayMs: 20, bitsPerSecond: 8e6 });
     });
     test.afterAll(async () => {
@@ -74,7 +86,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    test('wrong code, then back up with cancel and resume, verified and recorded in the plan', async ({ page }) => {
+    test('wrong code, then back up with cancel and resume, verified and recorded in the plan', async ({
+      page,
+    }) => {
       test.setTimeout(240_000);
       const problems = watchPage(page);
       await openApp(page, harness.url);
@@ -139,14 +153,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expectAccessible(page);
       await shotAt(page, lang, '52-mail-progress', 'screen-plan-mail');
       await page.getByTestId('mail-cancel').click();
-      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'cancelled', { timeout: 60_000 });
+      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'cancelled', {
+        timeout: 60_000,
+      });
       await expectAccessible(page);
       await shotAt(page, lang, '53-mail-cancelled', 'screen-plan-mail');
 
       await page.locator('#mail-code').fill(server.password);
       await expect(page.getByTestId('mail-start')).toHaveText(lang === 'en' ? 'Resume backup' : '继续备份');
       await page.getByTestId('mail-start').click();
-      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'completed', { timeout: 120_000 });
+      await expect(page.getByTestId('mail-summary')).toHaveAttribute('data-outcome', 'completed', {
+        timeout: 120_000,
+      });
       await expect(page.getByTestId('mail-verification')).toHaveAttribute('data-passed', 'true');
       await expect(page.getByTestId('mail-summary')).toContainText(new Intl.NumberFormat(lang).format(1500));
       await expect(page.getByTestId('mail-open-folder')).toBeVisible();
@@ -161,7 +179,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       await page.getByTestId('plan-nav-plan-backups').click();
       await expect(page.getByTestId('backup-mail')).toHaveAttribute('data-status', 'done');
-      await expect(page.getByTestId('backup-mail-verification')).toContainText(new Intl.NumberFormat(lang).format(1500));
+      await expect(page.getByTestId('backup-mail-verification')).toContainText(
+        new Intl.NumberFormat(lang).format(1500),
+      );
       await shotAt(page, lang, '55-backups-mail-verified', 'screen-plan-backups');
       expect(problems).toEqual([]);
     });

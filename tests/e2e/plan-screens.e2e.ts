@@ -7,10 +7,24 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot, type Lang } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+  type Lang,
+} from './helpers';
 
 const ADDRESS = 'closeout.e2e@163.com';
-const RISKS = ['data-unrecoverable', 'linked-services-lost', 'assets-zeroed', 'bindings-removed', 'address-recycled'];
+const RISKS = [
+  'data-unrecoverable',
+  'linked-services-lost',
+  'assets-zeroed',
+  'bindings-removed',
+  'address-recycled',
+];
 const STEPS_BEFORE_CONFIRM = ['login', 'find-page', 'read-notice', 'preconditions', 'verify'];
 
 async function tab(page: Page, name: string): Promise<void> {
@@ -33,16 +47,18 @@ async function confirmDialog(page: Page): Promise<void> {
 /** Checks the screen and saves it, scrolled to the top (or to `testid`, the part the picture is about). */
 async function shot(page: Page, lang: Lang, name: string, testid?: string): Promise<void> {
   await expectAccessible(page);
-  if (testid) await page.getByTestId(testid).evaluate((el) => {
+  if (testid)
+    await page.getByTestId(testid).evaluate((el) => {
       // Only the shell's content area scrolls; the window stays put.
       const main = el.closest<HTMLElement>('#main');
       if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
       window.scrollTo(0, 0);
     });
-  else await page.locator('#main').evaluate((el) => {
-    el.scrollTo(0, 0);
-    window.scrollTo(0, 0);
-  });
+  else
+    await page.locator('#main').evaluate((el) => {
+      el.scrollTo(0, 0);
+      window.scrollTo(0, 0);
+    });
   await screenshot(page, lang, name);
 }
 
@@ -65,7 +81,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('steps-decide-prompt')).toBeVisible();
       await shot(page, lang, '21-steps');
       await tab(page, 'plan-assets');
-      await expect(page.getByRole('status').filter({ has: page.getByTestId('asset-add-empty') })).toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ has: page.getByTestId('asset-add-empty') }),
+      ).toBeVisible();
       await shot(page, lang, '22-assets-empty');
       await tab(page, 'plan-sites');
       await expect(page.getByTestId('sites-list')).toHaveCount(0);
@@ -118,7 +136,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId('asset-new-amount').fill(amount);
         await page.getByTestId('asset-new-save').click();
         await expect(page.locator('tr[data-status]')).toHaveCount(i + 1);
-        await expect(page.locator('tr[data-status]').nth(i).getByTestId(/-label$/)).toHaveValue(label);
+        await expect(
+          page
+            .locator('tr[data-status]')
+            .nth(i)
+            .getByTestId(/-label$/),
+        ).toHaveValue(label);
       }
       // An invalid amount is refused with a message, and nothing is stored.
       await page.getByTestId('asset-new-label').fill('Broken');
@@ -129,12 +152,18 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       await expect(page.getByTestId('assets-readiness')).toHaveAttribute('data-status', 'blocked');
       const totals = page.getByTestId('assets-totals');
-      await expect(totals.locator('[data-currency="CNY"]')).toContainText(lang === 'en' ? 'CN¥17.50' : '¥17.50');
+      await expect(totals.locator('[data-currency="CNY"]')).toContainText(
+        lang === 'en' ? 'CN¥17.50' : '¥17.50',
+      );
       await shot(page, lang, '26-assets');
       // Empty them: spend, withdraw, give up.
       const rows = page.locator('tr[data-status]');
       for (let i = 0; i < 3; i++) {
-        await rows.nth(i).locator('select').last().selectOption(i === 2 ? 'forfeited' : 'emptied');
+        await rows
+          .nth(i)
+          .locator('select')
+          .last()
+          .selectOption(i === 2 ? 'forfeited' : 'emptied');
       }
       await expect(page.getByTestId('assets-totals-none')).toBeVisible();
       await expect(page.getByTestId('assets-readiness')).toHaveAttribute('data-status', 'met');
@@ -172,8 +201,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await contact.locator('select').selectOption('told');
       await expect(contact).toHaveAttribute('data-status', 'told');
       await page.locator('#template-new-address').fill('me@example.org');
-      await expect(page.getByTestId('template-zh')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
-      await expect(page.getByTestId('template-en')).toHaveValue(/closeout\.e2e@163\.com[\s\S]*me@example\.org/);
+      await expect(page.getByTestId('template-zh')).toHaveValue(
+        /closeout\.e2e@163\.com[\s\S]*me@example\.org/,
+      );
+      await expect(page.getByTestId('template-en')).toHaveValue(
+        /closeout\.e2e@163\.com[\s\S]*me@example\.org/,
+      );
       await shot(page, lang, '27-sites');
       // The new address is kept when the user leaves and comes back.
       await tab(page, 'plan-assets');
@@ -186,7 +219,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.getByTestId(`backup-${kind}-mark-done`).click();
         // No checked mail backup: the app asks (and explains) before recording it as done.
         if (kind === 'mail') {
-          await expect(page.locator('.n-dialog')).toContainText(lang === 'en' ? 'gone for good' : '再也找不回来');
+          await expect(page.locator('.n-dialog')).toContainText(
+            lang === 'en' ? 'gone for good' : '再也找不回来',
+          );
           await page.locator('.n-dialog .n-dialog__action button').last().click();
         }
         await expect(page.getByTestId(`backup-${kind}`)).toHaveAttribute('data-status', 'done');
@@ -222,7 +257,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       // One required precondition is only known to the user: it blocks until declared or overridden.
       await expect(page.getByTestId('submission-blockers')).toBeVisible();
       await expect(page.getByTestId('submission-record')).toBeDisabled();
-      await page.getByTestId('submission-override').fill('The account is in good standing; I checked the security centre.');
+      await page
+        .getByTestId('submission-override')
+        .fill('The account is in good standing; I checked the security centre.');
       await page.getByTestId('submission-record').click();
       await confirmDialog(page);
       await expect(page.getByTestId('submission')).toHaveAttribute('data-phase', 'submitted');
@@ -277,7 +314,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const tabTo = async (testid: string) => {
         for (let i = 0; i < 300; i++) {
           await page.keyboard.press('Tab');
-          if (await page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"]`) !== null, testid)) return;
+          if (
+            await page.evaluate(
+              (id) => document.activeElement?.closest(`[data-testid="${id}"]`) !== null,
+              testid,
+            )
+          )
+            return;
         }
         throw new Error(`Tab never reached ${testid}`);
       };
@@ -288,7 +331,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.locator('.n-dialog')).toBeVisible();
       // Focus stays inside the dialog; its last button confirms.
       for (let i = 0; i < 10; i++) {
-        if (await page.evaluate(() => document.activeElement === document.querySelector('.n-dialog__action button:last-child'))) break;
+        if (
+          await page.evaluate(
+            () => document.activeElement === document.querySelector('.n-dialog__action button:last-child'),
+          )
+        )
+          break;
         await page.keyboard.press('Tab');
       }
       await page.keyboard.press('Enter');
@@ -332,7 +380,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
 test.describe('plan status tag', () => {
   test.use({ locale: 'en' });
 
-  test('"not ready" stays readable at the instant the theme changes (no colour fade)', async ({ page, harness }) => {
+  test('"not ready" stays readable at the instant the theme changes (no colour fade)', async ({
+    page,
+    harness,
+  }) => {
     await openApp(page, harness.url);
     await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
     await addPlan(page, ADDRESS);

@@ -1,11 +1,22 @@
 import { test, expect, startHarness, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, openApp, screenshot, unlock } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  openApp,
+  screenshot,
+  unlock,
+} from './helpers';
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`plans and dashboard (${lang})`, () => {
     test.use({ locale: lang });
 
-    test('add a 163.com plan, see its dashboard and settings, restart and find it all again', async ({ page, dataDir }) => {
+    test('add a 163.com plan, see its dashboard and settings, restart and find it all again', async ({
+      page,
+      dataDir,
+    }) => {
       const problems = watchPage(page);
       let h = await startHarness({ dataDir });
       try {

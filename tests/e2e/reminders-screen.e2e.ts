@@ -4,7 +4,15 @@
  * snoozes, and is marked done; the calendar export downloads an .ics file. Both languages.
  */
 import { test, expect, watchPage } from './fixtures';
-import { addPlan, confirmRecoveryCode, createVaultWithPassphrase, expectAccessible, fillDateTime, openApp, screenshot } from './helpers';
+import {
+  addPlan,
+  confirmRecoveryCode,
+  createVaultWithPassphrase,
+  expectAccessible,
+  fillDateTime,
+  openApp,
+  screenshot,
+} from './helpers';
 
 const HOUR = 3_600_000;
 
@@ -12,7 +20,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
   test.describe(`reminders screen (${lang})`, () => {
     test.use({ locale: lang, acceptDownloads: true });
 
-    test('add, become due with the clock, notify in the app, snooze, done, export', async ({ page, harness }) => {
+    test('add, become due with the clock, notify in the app, snooze, done, export', async ({
+      page,
+      harness,
+    }) => {
       test.setTimeout(150_000);
       const problems = watchPage(page);
       await openApp(page, harness.url);
@@ -40,7 +51,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await screenshot(page, lang, '40a-reminder-when-picker');
       await page.keyboard.press('Escape');
       await fillDateTime(page, '#reminder-when', lang, now + 2 * HOUR);
-      await expect(page.locator('#reminder-when')).toHaveValue(lang === 'en' ? /^[A-Z][a-z]{2} \d+, \d{4} \d\d:\d\d$/ : /^\d{4}年\d+月\d+日 \d\d:\d\d$/);
+      await expect(page.locator('#reminder-when')).toHaveValue(
+        lang === 'en' ? /^[A-Z][a-z]{2} \d+, \d{4} \d\d:\d\d$/ : /^\d{4}年\d+月\d+日 \d\d:\d\d$/,
+      );
       await page.getByTestId('reminder-item').selectOption({ index: 1 });
       await page.locator('#reminder-note').fill('Order 1234');
       await expectAccessible(page);
@@ -86,7 +99,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await fillDateTime(page, '#reminder-when', lang, now + 48 * HOUR);
       await page.getByTestId('reminder-save').click();
       await expect(page.getByTestId('reminders-upcoming').locator('li[data-kind="user"]')).toHaveCount(1);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminders-export-ics').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('reminders-export-ics').click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/\.ics$/);
       const path = await download.path();
       const { readFile } = await import('node:fs/promises');
@@ -123,7 +139,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(upcoming).toContainText('Spend the balance');
     });
 
-    test('a clicked reminder opens its item, scrolled to and marked; so does its address', async ({ page, harness }) => {
+    test('a clicked reminder opens its item, scrolled to and marked; so does its address', async ({
+      page,
+      harness,
+    }) => {
       test.setTimeout(120_000);
       const problems = watchPage(page);
       await openApp(page, harness.url);
@@ -151,7 +170,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await harness.control('/__test/clock', { advanceMs: 3 * HOUR });
       type Shown = { notifications: { id: string; title: string }[] };
       const shownOne = async () =>
-        ((await harness.control('/__test/notifications')) as Shown).notifications.find((n) => n.title.includes('Spend the balance'));
+        ((await harness.control('/__test/notifications')) as Shown).notifications.find((n) =>
+          n.title.includes('Spend the balance'),
+        );
       await expect.poll(async () => (await shownOne())?.id ?? null, { timeout: 40_000 }).not.toBeNull();
       const shown = await shownOne();
 
@@ -166,7 +187,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await screenshot(page, lang, '45-reminder-opened-item');
 
       // The address itself (a link from elsewhere): a step opens on the steps screen.
-      await page.goto(harness.url.replace('#/', `#/plans/${planId}?item=${encodeURIComponent('step:verify')}`));
+      await page.goto(
+        harness.url.replace('#/', `#/plans/${planId}?item=${encodeURIComponent('step:verify')}`),
+      );
       await expect(page.getByTestId('screen-plan-steps')).toBeVisible();
       await expect(page.getByTestId('step-verify')).toHaveAttribute('data-highlighted', '');
       await expect(page.getByTestId('step-verify')).toBeInViewport();

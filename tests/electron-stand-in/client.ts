@@ -15,7 +15,14 @@ export const PRELOAD_BUNDLE = join(REPO, 'out/preload/index.cjs');
 export const RENDERER_INDEX = join(REPO, 'out/renderer/index.html');
 
 const run = promisify(execFile);
-const SOURCES = ['electron', 'renderer', 'electron.vite.config.ts', 'vite.renderer.config.ts', 'package-lock.json', 'package.json'];
+const SOURCES = [
+  'electron',
+  'renderer',
+  'electron.vite.config.ts',
+  'vite.renderer.config.ts',
+  'package-lock.json',
+  'package.json',
+];
 
 function newestMtime(path: string): number {
   const st = statSync(path);
@@ -30,7 +37,8 @@ export async function ensureAppBuilt(): Promise<void> {
   const outputs = [MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_INDEX];
   const fresh =
     outputs.every((o) => existsSync(o)) &&
-    Math.min(...outputs.map((o) => statSync(o).mtimeMs)) > Math.max(...SOURCES.map((s) => newestMtime(join(REPO, s))));
+    Math.min(...outputs.map((o) => statSync(o).mtimeMs)) >
+      Math.max(...SOURCES.map((s) => newestMtime(join(REPO, s))));
   if (fresh) return;
   await run(process.execPath, [join(REPO, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: REPO,
@@ -43,13 +51,18 @@ export interface HostOptions {
   env?: Record<string, string>;
 }
 
-export type StartMessage = { started: true } | { started: false; quit: { how: string; code?: number }; console: unknown[] };
+export type StartMessage =
+  { started: true } | { started: false; quit: { how: string; code?: number }; console: unknown[] };
 
 export interface BuiltApp {
   child: ChildProcess;
   started: StartMessage;
   call<T = unknown>(op: string, args?: Record<string, unknown>): Promise<T>;
-  invoke<T = unknown>(channel: string, input?: unknown, sender?: 'trusted' | 'foreign' | 'subframe'): Promise<T>;
+  invoke<T = unknown>(
+    channel: string,
+    input?: unknown,
+    sender?: 'trusted' | 'foreign' | 'subframe',
+  ): Promise<T>;
   /** Waits for the child to exit (after a quit). */
   exited(): Promise<number | null>;
 }
@@ -71,7 +84,14 @@ export async function startBuiltApp(options: HostOptions): Promise<BuiltApp> {
   let onStart: (m: StartMessage) => void = () => {};
   const startedPromise = new Promise<StartMessage>((r) => (onStart = r));
   child.on('message', (raw) => {
-    const m = raw as { id?: number; ok?: boolean; value?: unknown; error?: string; started?: boolean; crash?: string };
+    const m = raw as {
+      id?: number;
+      ok?: boolean;
+      value?: unknown;
+      error?: string;
+      started?: boolean;
+      crash?: string;
+    };
     if (typeof m.id === 'number') {
       const p = pending.get(m.id);
       pending.delete(m.id);

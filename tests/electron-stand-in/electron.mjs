@@ -19,13 +19,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Members every object answers without being "implemented": promise checks, inspection, coercion. */
-const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType']);
+const PASS_THROUGH = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'inspect',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+]);
 
 /** Wraps `target` so that reading any member it lacks throws. */
 function strict(name, target) {
   return new Proxy(target, {
     get(obj, prop, receiver) {
-      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+      if (typeof prop === 'symbol' || prop in obj || PASS_THROUGH.has(prop))
+        return Reflect.get(obj, prop, receiver);
       throw new Error(`electron stand-in: ${name}.${prop} is not implemented`);
     },
   });
@@ -52,14 +61,21 @@ const quitPromise = new Promise((r) => (quitResolve = r));
 
 class App extends EventEmitter {
   isPackaged = false;
-  commandLine = strict('app.commandLine', { appendSwitch: (...a) => record('app.commandLine', 'appendSwitch', a) });
+  commandLine = strict('app.commandLine', {
+    appendSwitch: (...a) => record('app.commandLine', 'appendSwitch', a),
+  });
   enableSandbox() {
     if (ready) throw new Error('app.enableSandbox() must be called before the app is ready');
     record('app', 'enableSandbox');
   }
   getPath(name) {
     const userData = requiredEnv('STANDIN_USER_DATA');
-    const paths = { userData, appData: dirname(userData), temp: join(dirname(userData), 'tmp'), home: dirname(userData) };
+    const paths = {
+      userData,
+      appData: dirname(userData),
+      temp: join(dirname(userData), 'tmp'),
+      home: dirname(userData),
+    };
     if (!(name in paths)) throw new Error(`electron stand-in: app.getPath('${name}') is not implemented`);
     return paths[name];
   }
@@ -95,10 +111,20 @@ class App extends EventEmitter {
   /** As Electron: before-quit (cancellable), then will-quit (cancellable), then quit. */
   quit() {
     record('app', 'quit');
-    const before = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const before = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', before);
     if (before.defaultPrevented) return;
-    const will = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const will = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('will-quit', will);
     if (will.defaultPrevented) return;
     for (const win of [...windows]) win.destroy();
@@ -147,7 +173,8 @@ class Session extends EventEmitter {
 const sessions = new Map();
 function sessionFor(partition) {
   if (!ready) throw new Error('session cannot be used before the app is ready');
-  if (!sessions.has(partition)) sessions.set(partition, strict(`session(${partition})`, new Session(partition)));
+  if (!sessions.has(partition))
+    sessions.set(partition, strict(`session(${partition})`, new Session(partition)));
   return sessions.get(partition);
 }
 const session = strict('session', {
@@ -222,7 +249,10 @@ class WebContents extends EventEmitter {
     if (!this.url.startsWith('data:text/html')) throw new Error('printToPDF: nothing loaded');
     const html = Buffer.from(this.url.slice(this.url.indexOf('base64,') + 7), 'base64').toString('utf8');
     // A stand-in PDF: a real PDF header and the page's text, enough for the app to save a file.
-    return Buffer.from(`%PDF-1.4\n% Closeout stand-in printToPDF\n${html.replace(/<[^>]*>/g, ' ')}\n%%EOF\n`, 'utf8');
+    return Buffer.from(
+      `%PDF-1.4\n% Closeout stand-in printToPDF\n${html.replace(/<[^>]*>/g, ' ')}\n%%EOF\n`,
+      'utf8',
+    );
   }
   destroy() {
     this.destroyed = true;
@@ -244,7 +274,12 @@ class BrowserWindow extends EventEmitter {
     this.destroyed = false;
     this.minimized = false;
     this.maximized = false;
-    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     this.webContents = strict('webContents', new WebContents(options.webPreferences ?? {}));
     this.loads = [];
     const self = strict('BrowserWindow', this);
@@ -263,7 +298,12 @@ class BrowserWindow extends EventEmitter {
     if (!url.startsWith('data:')) {
       const response = await fetchThroughProtocol(url);
       status = response.status;
-      this.loads.push({ url, status, headers: Object.fromEntries(response.headers), body: await response.text() });
+      this.loads.push({
+        url,
+        status,
+        headers: Object.fromEntries(response.headers),
+        body: await response.text(),
+      });
     }
     if (status >= 400) throw new Error(`ERR_FAILED (${status}) loading '${url}'`);
     this.webContents.emit('did-finish-load');
@@ -305,7 +345,12 @@ class BrowserWindow extends EventEmitter {
   }
   /** As the user's close button: cancellable 'close', then 'closed'. */
   close() {
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('close', event);
     if (!event.defaultPrevented) this.destroy();
   }
@@ -320,15 +365,19 @@ class BrowserWindow extends EventEmitter {
 
 // ---------------------------------------------------------------- ipcMain
 const ipcHandlers = new Map();
-const ipcMain = strict('ipcMain', Object.assign(new EventEmitter(), {
-  handle(channel, handler) {
-    if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    ipcHandlers.set(channel, handler);
-  },
-  removeHandler(channel) {
-    ipcHandlers.delete(channel);
-  },
-}));
+const ipcMain = strict(
+  'ipcMain',
+  Object.assign(new EventEmitter(), {
+    handle(channel, handler) {
+      if (ipcHandlers.has(channel))
+        throw new Error(`Attempted to register a second handler for '${channel}'`);
+      ipcHandlers.set(channel, handler);
+    },
+    removeHandler(channel) {
+      ipcHandlers.delete(channel);
+    },
+  }),
+);
 
 // ---------------------------------------------------------------- safeStorage
 function keychainKey() {
@@ -427,7 +476,11 @@ function makeImage(path, size) {
     path,
     isEmpty: () => size === null,
     getSize: () => size ?? { width: 0, height: 0 },
-    resize: (s) => makeImage(path, size === null ? null : { width: s.width ?? size.width, height: s.height ?? size.height }),
+    resize: (s) =>
+      makeImage(
+        path,
+        size === null ? null : { width: s.width ?? size.width, height: s.height ?? size.height },
+      ),
   });
 }
 const nativeImage = strict('nativeImage', {
@@ -452,7 +505,10 @@ const dialogAnswers = { open: [], save: [] };
 function takeAnswer(kind, args) {
   record('dialog', kind === 'open' ? 'showOpenDialog' : 'showSaveDialog', args);
   const answer = dialogAnswers[kind].shift();
-  if (answer === undefined) throw new Error(`electron stand-in: dialog.show${kind === 'open' ? 'Open' : 'Save'}Dialog called with no answer queued`);
+  if (answer === undefined)
+    throw new Error(
+      `electron stand-in: dialog.show${kind === 'open' ? 'Open' : 'Save'}Dialog called with no answer queued`,
+    );
   return answer;
 }
 const dialog = strict('dialog', {
@@ -485,7 +541,12 @@ const shell = strict('shell', {
   },
 });
 
-const DISPLAY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 }, scaleFactor: 1 };
+const DISPLAY = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+  scaleFactor: 1,
+};
 const screen = strict('screen', {
   getAllDisplays: () => [DISPLAY],
   getPrimaryDisplay: () => DISPLAY,
@@ -503,7 +564,8 @@ const contextBridge = strict('contextBridge', {
 });
 const ipcRenderer = strict('ipcRenderer', {
   invoke(channel, ...args) {
-    if (invokeRoute === null) return Promise.reject(new Error('electron stand-in: no main process to invoke'));
+    if (invokeRoute === null)
+      return Promise.reject(new Error('electron stand-in: no main process to invoke'));
     return invokeRoute(channel, ...args);
   },
   on(channel, listener) {
@@ -554,7 +616,43 @@ export const standIn = {
   fetchThroughProtocol,
 };
 
-const electron = { app, BrowserWindow, webContents, session, protocol, ipcMain, safeStorage, Notification, Tray, Menu, nativeImage, powerMonitor, dialog, shell, screen, contextBridge, ipcRenderer };
+const electron = {
+  app,
+  BrowserWindow,
+  webContents,
+  session,
+  protocol,
+  ipcMain,
+  safeStorage,
+  Notification,
+  Tray,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  dialog,
+  shell,
+  screen,
+  contextBridge,
+  ipcRenderer,
+};
 
-export { app, BrowserWindow, webContents, session, protocol, ipcMain, safeStorage, Notification, Tray, Menu, nativeImage, powerMonitor, dialog, shell, screen, contextBridge, ipcRenderer };
+export {
+  app,
+  BrowserWindow,
+  webContents,
+  session,
+  protocol,
+  ipcMain,
+  safeStorage,
+  Notification,
+  Tray,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  dialog,
+  shell,
+  screen,
+  contextBridge,
+  ipcRenderer,
+};
 export default strict('electron', electron);

@@ -45,14 +45,19 @@ process.on('uncaughtException', (e) => {
   process.send?.({ crash: e instanceof Error ? e.message : String(e) });
 });
 process.on('unhandledRejection', (e) => {
-  consoleLines.push({ level: 'unhandled', text: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+  consoleLines.push({
+    level: 'unhandled',
+    text: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
+  });
 });
 
 await import(pathToFileURL(mainBundle).href);
 standIn.ready();
 
 function mainWindow() {
-  const win = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.options.webPreferences?.preload);
+  const win = BrowserWindow.getAllWindows().find(
+    (w) => !w.isDestroyed() && w.options.webPreferences?.preload,
+  );
   if (!win) throw new Error('no main window');
   return win;
 }
@@ -63,7 +68,15 @@ function senderEvent(kind) {
   const contents = win.webContents;
   if (kind === 'trusted') return { sender: contents, senderFrame: contents.mainFrame };
   if (kind === 'subframe') {
-    return { sender: contents, senderFrame: { url: contents.mainFrame.url, processId: contents.mainFrame.processId, routingId: 99, parent: contents.mainFrame } };
+    return {
+      sender: contents,
+      senderFrame: {
+        url: contents.mainFrame.url,
+        processId: contents.mainFrame.processId,
+        routingId: 99,
+        parent: contents.mainFrame,
+      },
+    };
   }
   if (kind === 'foreign') {
     const frame = { url: 'https://attacker.example/', processId: 4242, routingId: 1, parent: null };
@@ -86,9 +99,16 @@ function summary() {
       visible: w.isVisible(),
       options: w.options,
       url: w.webContents.getURL(),
-      loads: w.loads.map((l) => ({ url: l.url, status: l.status, headers: l.headers, bodyStart: l.body.slice(0, 400) })),
+      loads: w.loads.map((l) => ({
+        url: l.url,
+        status: l.status,
+        headers: l.headers,
+        bodyStart: l.body.slice(0, 400),
+      })),
       hasWindowOpenHandler: w.webContents.windowOpenHandler !== null,
-      guardedEvents: ['will-navigate', 'will-redirect', 'will-attach-webview'].filter((e) => w.webContents.listenerCount(e) > 0),
+      guardedEvents: ['will-navigate', 'will-redirect', 'will-attach-webview'].filter(
+        (e) => w.webContents.listenerCount(e) > 0,
+      ),
       sent: w.webContents.sent.map((s) => s.channel),
     })),
     privilegedSchemes: standIn.privilegedSchemes,
@@ -101,7 +121,11 @@ function summary() {
         }
       : null,
     notifications: standIn.notifications.map((n) => ({ title: n.title, body: n.body })),
-    trays: standIn.trays.map((t) => ({ toolTip: t.toolTip, destroyed: t.destroyed, items: t.menu?.items.map((i) => i.label ?? i.type ?? i.role) ?? [] })),
+    trays: standIn.trays.map((t) => ({
+      toolTip: t.toolTip,
+      destroyed: t.destroyed,
+      items: t.menu?.items.map((i) => i.label ?? i.type ?? i.role) ?? [],
+    })),
     applicationMenu: describeMenu(standIn.applicationMenu),
     calls: standIn.calls.map((c) => `${c.api}.${c.method}`),
     console: consoleLines,
@@ -111,7 +135,13 @@ function summary() {
 function describeMenu(menu) {
   if (menu === undefined) return 'default';
   if (menu === null) return null;
-  const walk = (items) => items.map((i) => ({ label: i.label ?? null, role: i.role ?? null, type: i.type ?? null, submenu: Array.isArray(i.submenu) ? walk(i.submenu) : i.submenu?.items ? walk(i.submenu.items) : null }));
+  const walk = (items) =>
+    items.map((i) => ({
+      label: i.label ?? null,
+      role: i.role ?? null,
+      type: i.type ?? null,
+      submenu: Array.isArray(i.submenu) ? walk(i.submenu) : i.submenu?.items ? walk(i.submenu.items) : null,
+    }));
   return walk(menu.items);
 }
 
@@ -128,7 +158,12 @@ function requestAllowed(url, resourceType) {
 async function runPreload(preloadPath, calls) {
   const code = readFileSync(preloadPath, 'utf8');
   const electronModule = await import('./electron.mjs');
-  const sandboxModules = { electron: electronModule.default, events: await import('node:events'), timers: await import('node:timers'), url: await import('node:url') };
+  const sandboxModules = {
+    electron: electronModule.default,
+    events: await import('node:events'),
+    timers: await import('node:timers'),
+    url: await import('node:url'),
+  };
   const module = { exports: {} };
   const context = vm.createContext({
     module,
@@ -175,14 +210,27 @@ const ops = {
   fetch: async ({ url }) => {
     const res = await standIn.fetchThroughProtocol(url);
     const body = Buffer.from(await res.arrayBuffer());
-    return { status: res.status, headers: Object.fromEntries(res.headers), length: body.length, start: body.subarray(0, 200).toString('utf8') };
+    return {
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      length: body.length,
+      start: body.subarray(0, 200).toString('utf8'),
+    };
   },
   requestAllowed: ({ url, resourceType }) => requestAllowed(url, resourceType),
   permission: ({ permission, origin }) =>
-    new Promise((resolve) => session.defaultSession.permissionRequestHandler(null, permission, resolve, { requestingUrl: origin })),
+    new Promise((resolve) =>
+      session.defaultSession.permissionRequestHandler(null, permission, resolve, { requestingUrl: origin }),
+    ),
   windowOpen: async ({ url }) => mainWindow().webContents.windowOpenHandler({ url }),
   navigate: async ({ url }) => {
-    const event = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      url,
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     mainWindow().webContents.emit('will-navigate', event, url);
     return { prevented: event.defaultPrevented };
   },
@@ -193,7 +241,8 @@ const ops = {
     await new Promise((r) => setTimeout(r, 50));
     return offsetMs;
   },
-  sent: async ({ channel }) => mainWindow().webContents.sent.filter((s) => channel === undefined || s.channel === channel),
+  sent: async ({ channel }) =>
+    mainWindow().webContents.sent.filter((s) => channel === undefined || s.channel === channel),
   answerDialog: async ({ kind, path }) => {
     standIn.dialogAnswers[kind].push(path);
     return standIn.dialogAnswers[kind].length;
@@ -206,7 +255,10 @@ const ops = {
   quit: async () => {
     const { app } = await import('./electron.mjs');
     app.quit();
-    const result = await Promise.race([standIn.quitted, new Promise((r) => setTimeout(() => r({ how: 'timeout' }), 20_000))]);
+    const result = await Promise.race([
+      standIn.quitted,
+      new Promise((r) => setTimeout(() => r({ how: 'timeout' }), 20_000)),
+    ]);
     return { ...result, calls: standIn.calls.map((c) => `${c.api}.${c.method}`) };
   },
 };
@@ -218,7 +270,11 @@ process.on('message', async (msg) => {
     const value = await op(msg);
     process.send({ id: msg.id, ok: true, value });
   } catch (e) {
-    process.send({ id: msg.id, ok: false, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+    process.send({
+      id: msg.id,
+      ok: false,
+      error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
+    });
   }
 });
 

@@ -13,8 +13,16 @@ import { app, BrowserWindow, standIn } from './electron.mjs';
 const appDir = resolve(process.argv[2] ?? '.');
 const { main } = JSON.parse(readFileSync(resolve(appDir, 'package.json'), 'utf8'));
 const entry = resolve(appDir, main);
-const record = { argv: process.argv.slice(2), cwd: process.cwd(), entry, shown: false, channels: 0, quit: null };
-const write = () => process.env.STANDIN_RECORD && writeFileSync(process.env.STANDIN_RECORD, JSON.stringify(record, null, 2));
+const record = {
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  entry,
+  shown: false,
+  channels: 0,
+  quit: null,
+};
+const write = () =>
+  process.env.STANDIN_RECORD && writeFileSync(process.env.STANDIN_RECORD, JSON.stringify(record, null, 2));
 
 await import(pathToFileURL(entry).href);
 standIn.ready();

@@ -16,7 +16,11 @@ export function harnessBridgeSource(): Promise<string> {
       build: {
         write: false,
         minify: false,
-        lib: { entry: join(import.meta.dirname, 'bridge-client.ts'), formats: ['iife'], name: 'closeoutHarnessBridge' },
+        lib: {
+          entry: join(import.meta.dirname, 'bridge-client.ts'),
+          formats: ['iife'],
+          name: 'closeoutHarnessBridge',
+        },
       },
     });
     const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];

@@ -21,7 +21,9 @@ const { values } = parseArgs({
 const dataDir = values['data-dir'];
 const keyring = values.keyring as KeyAvailability;
 if (!dataDir || !['available', 'insecure', 'unavailable'].includes(keyring)) {
-  console.error('usage: npm run harness -- --data-dir DIR [--port N] [--test-controls] [--keyring available|insecure|unavailable] [--no-build]');
+  console.error(
+    'usage: npm run harness -- --data-dir DIR [--port N] [--test-controls] [--keyring available|insecure|unavailable] [--no-build]',
+  );
   process.exit(2);
 }
 const port = values.port === undefined ? 0 : Number(values.port);

@@ -37,7 +37,8 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const rendererDir = options.rendererDir ?? (options.build === false ? latestBuild() : await ensureRendererBuilt());
+  const rendererDir =
+    options.rendererDir ?? (options.build === false ? latestBuild() : await ensureRendererBuilt());
   if (!rendererDir) throw new Error('No renderer build found; run without --no-build once');
 
   const clock = createTestClock();
@@ -46,14 +47,26 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const notifier = createRecordingNotifier();
   const power = createManualPowerEvents();
   const controls: TestControls | undefined = options.testControls
-    ? { clock, notifications: notifier.shown, afterClockChange: () => power.resume(), clickNotification: (id) => notifier.click(id) }
+    ? {
+        clock,
+        notifications: notifier.shown,
+        afterClockChange: () => power.resume(),
+        clickNotification: (id) => notifier.click(id),
+      }
     : undefined;
   const coreOptions: CoreOptions = {
     dataDir,
-    appInfo: { name: 'Closeout', version: process.env.npm_package_version ?? '0.0.0', platform: process.platform, runtime: 'harness' },
+    appInfo: {
+      name: 'Closeout',
+      version: process.env.npm_package_version ?? '0.0.0',
+      platform: process.platform,
+      runtime: 'harness',
+    },
     clock,
     // The key file sits beside the vault, standing in for the OS keychain.
-    keyProvider: createFileKeyProvider(join(dataDir, 'harness-keychain.key'), { availability: options.keyring ?? 'available' }),
+    keyProvider: createFileKeyProvider(join(dataDir, 'harness-keychain.key'), {
+      availability: options.keyring ?? 'available',
+    }),
     desktop: createHarnessDesktop(),
     notifier,
     powerEvents: power,

@@ -38,7 +38,6 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -86,7 +85,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     const answer = await appHandler(new Request(`${APP_ORIGIN}${pathname}`, { method: req.method ?? 'GET' }));
-    res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
+    res
+      .writeHead(answer.status, Object.fromEntries(answer.headers))
+      .end(Buffer.from(await answer.arrayBuffer()));
   }
 
   async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -98,7 +99,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
   async function serveControls(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const json = (status: number, value: unknown) =>
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }).end(JSON.stringify(value));
+      res
+        .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' })
+        .end(JSON.stringify(value));
     if (!controls || !tokenOk(url, req)) return void json(403, { error: 'forbidden' });
     if (url.pathname === '/__test/clock') {
       if (req.method === 'POST') {
@@ -119,7 +122,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
           return void json(404, { error: 'no such notification' });
         }
       }
-      return void json(200, { notifications: controls.notifications.map(({ id, title, body }) => ({ id, title, body })) });
+      return void json(200, {
+        notifications: controls.notifications.map(({ id, title, body }) => ({ id, title, body })),
+      });
     }
     json(404, { error: 'unknown control' });
   }
@@ -171,7 +176,12 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     const origin = req.headers.origin ?? '';
-    if (url.pathname !== '/bridge' || !hostOk(req) || !allowedOrigins().includes(origin) || !tokenOk(url, req)) {
+    if (
+      url.pathname !== '/bridge' ||
+      !hostOk(req) ||
+      !allowedOrigins().includes(origin) ||
+      !tokenOk(url, req)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -138,7 +138,9 @@ describe('packaged app (linux dir, stub Electron)', () => {
   it('carries no harness file: no harness build, bridge or test control', () => {
     expect(entries.filter((e) => /harness/i.test(e))).toEqual([]);
     const main = extractFile(asarPath, 'out/main/index.js').toString('utf8');
-    expect(main).not.toMatch(/harness-bridge|__closeoutHarness|createRecordingNotifier|createFileKeyProvider/);
+    expect(main).not.toMatch(
+      /harness-bridge|__closeoutHarness|createRecordingNotifier|createFileKeyProvider/,
+    );
   });
 
   it('ships no dependency package at all: main is bundled and imports only electron and Node', () => {

@@ -35,7 +35,12 @@ export interface DelayProxy {
   close(): Promise<void>;
 }
 
-function pipeDelayed(from: Socket, to: Socket, o: Required<Omit<DelayProxyOptions, 'targetHost' | 'targetPort'>>, count: (n: number) => void): void {
+function pipeDelayed(
+  from: Socket,
+  to: Socket,
+  o: Required<Omit<DelayProxyOptions, 'targetHost' | 'targetPort'>>,
+  count: (n: number) => void,
+): void {
   const bytesPerMs = o.bitsPerSecond / 8 / 1000;
   const queue: { at: number; data: Buffer }[] = [];
   let queued = 0;
@@ -78,7 +83,11 @@ function pipeDelayed(from: Socket, to: Socket, o: Required<Omit<DelayProxyOption
 }
 
 export async function startDelayProxy(options: DelayProxyOptions): Promise<DelayProxy> {
-  const o = { oneWayDelayMs: options.oneWayDelayMs, bitsPerSecond: options.bitsPerSecond, windowBytes: options.windowBytes ?? 1024 * 1024 };
+  const o = {
+    oneWayDelayMs: options.oneWayDelayMs,
+    bitsPerSecond: options.bitsPerSecond,
+    windowBytes: options.windowBytes ?? 1024 * 1024,
+  };
   let up = 0;
   let down = 0;
   let connections = 0;

@@ -22,7 +22,8 @@ import { writeMailFixture, type MailFixtureOptions, type MailFixtureSummary } fr
 
 const run = promisify(execFile);
 
-export const DOVECOT_BIN = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((p) => existsSync(p)) ?? 'dovecot';
+export const DOVECOT_BIN =
+  ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((p) => existsSync(p)) ?? 'dovecot';
 const TEMPLATE = join(import.meta.dirname, 'dovecot', 'dovecot.conf.template');
 /** Dovecot refuses uid 0 for mail users; as root the mailboxes belong to nobody. */
 const ROOT_MAIL_UID = 65534;
@@ -117,11 +118,21 @@ export async function freePort(): Promise<number> {
 async function makeCertificate(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-    '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'),
-    '-out', join(dir, 'cert.pem'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
   ]);
   return readFile(join(dir, 'cert.pem'), 'utf8');
 }
@@ -193,11 +204,16 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
   const uid = isRoot ? ROOT_MAIL_UID : (process.getuid?.() ?? ROOT_MAIL_UID);
   const gid = isRoot ? ROOT_MAIL_UID : (process.getgid?.() ?? ROOT_MAIL_UID);
 
-  for (const sub of ['run', 'state', 'etc', 'home']) await mkdir(join(dir, sub), { recursive: true, mode: 0o755 });
+  for (const sub of ['run', 'state', 'etc', 'home'])
+    await mkdir(join(dir, sub), { recursive: true, mode: 0o755 });
   const caCertPem = await makeCertificate(join(dir, 'tls'));
-  await writeFile(join(dir, 'etc', 'passwd'), specs.map((s) => `${s.user}:{PLAIN}${s.password}::::::\n`).join(''), {
-    mode: 0o644,
-  });
+  await writeFile(
+    join(dir, 'etc', 'passwd'),
+    specs.map((s) => `${s.user}:{PLAIN}${s.password}::::::\n`).join(''),
+    {
+      mode: 0o644,
+    },
+  );
 
   const users: DovecotUser[] = [];
   for (const s of specs) {

@@ -124,7 +124,8 @@ const EN_SUBJECTS = [
   'Lunch on Friday?',
 ];
 const ZH_BODY = '这是一封用于测试的邮件，内容包含中文字符。请勿回复。网易邮箱注销前的备份测试。\r\n';
-const EN_BODY = 'This is a generated test message for the Closeout mail backup. Lorem ipsum dolor sit amet.\r\n';
+const EN_BODY =
+  'This is a generated test message for the Closeout mail backup. Lorem ipsum dolor sit amet.\r\n';
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -206,7 +207,10 @@ function pickFlags(folder: string, r: () => number): string {
   return [...f].sort().join('');
 }
 
-export async function writeMailFixture(root: string, options: MailFixtureOptions = {}): Promise<MailFixtureSummary> {
+export async function writeMailFixture(
+  root: string,
+  options: MailFixtureOptions = {},
+): Promise<MailFixtureSummary> {
   const seed = options.seed ?? 1;
   const total = options.messages ?? 200;
   const folders = options.folders ?? DEFAULT_FOLDERS;
@@ -219,7 +223,10 @@ export async function writeMailFixture(root: string, options: MailFixtureOptions
   const uidValidity = options.uidValidity ?? 1_600_000_000 + (seed % 100_000);
   const start = options.startDate ?? Date.UTC(2023, 0, 1);
   const r = rng(seed);
-  const pool = pseudoRandomPool(seed, Math.ceil(Math.max(largeSize * 1.25, ...(options.huge ?? [0]), 1)) + 65_536);
+  const pool = pseudoRandomPool(
+    seed,
+    Math.ceil(Math.max(largeSize * 1.25, ...(options.huge ?? [0]), 1)) + 65_536,
+  );
 
   const totalWeight = folders.reduce((s, f) => s + f.weight, 0) || 1;
   const state = folders.map((f) => ({
@@ -375,7 +382,9 @@ export const HARD_CASES = {
 const crlf = (lines: string[]) => lines.join('\r\n');
 
 /** The raw bytes of each hard case, CRLF line ends as a server sends them. */
-export function hardCaseMessages(recipient = 'closeout@163.com'): { name: keyof typeof HARD_CASES; date: Date; data: Buffer; flags: string }[] {
+export function hardCaseMessages(
+  recipient = 'closeout@163.com',
+): { name: keyof typeof HARD_CASES; date: Date; data: Buffer; flags: string }[] {
   const gbk = (hex: string) => Buffer.from(hex, 'hex');
   const b64 = (b: Buffer) => b.toString('base64');
   const date = (d: number) => new Date(Date.UTC(2024, 5, d, 8, 30));
@@ -398,7 +407,9 @@ export function hardCaseMessages(recipient = 'closeout@163.com'): { name: keyof 
         '',
       ]),
     ),
-    gbk('c4fabac3a3acd5e2cac7d2bbb7e22047424b20b1e0c2ebb5c4d3cabcfea3acb9d8d3dabacfcdacd0f8c7a9b5c4b0b2c5c5a1a30d0ac7ebd4dad6dccee5d6aec7b0bbd8b8b4a1a30d0a'),
+    gbk(
+      'c4fabac3a3acd5e2cac7d2bbb7e22047424b20b1e0c2ebb5c4d3cabcfea3acb9d8d3dabacfcdacd0f8c7a9b5c4b0b2c5c5a1a30d0ac7ebd4dad6dccee5d6aec7b0bbd8b8b4a1a30d0a',
+    ),
     Buffer.from(
       crlf([
         '--gbk-boundary',
@@ -537,7 +548,10 @@ export async function writeCloseoutBackupFixture(
   if (options.hardCases !== false) {
     const inbox = summary.folders.find((f) => f.dir === '')!;
     hardCaseMessages(address).forEach((c, i) => {
-      const rel = join('cur', `${Math.floor(c.date.getTime() / 1000)}.Hhard${i}.closeout,S=${c.data.length}${sep}2,${c.flags}`);
+      const rel = join(
+        'cur',
+        `${Math.floor(c.date.getTime() / 1000)}.Hhard${i}.closeout,S=${c.data.length}${sep}2,${c.flags}`,
+      );
       writeFileSync(join(maildir, rel), c.data);
       hardCases[c.name] = rel;
       inbox.count++;
@@ -583,8 +597,21 @@ export async function writeCloseoutBackupFixture(
   for (const f of summary.folders) {
     const lines = summary.messages
       .filter((m) => m.folder === f.name)
-      .map((m) => JSON.stringify({ folder: f.name, uidValidity: f.uidValidity, uid: m.uid, size: m.size, sha256: m.sha256, flags: m.flags, file: m.file }));
-    writeFileSync(join(root, 'manifests', state.folders.find((s) => s.name === f.name)!.manifest), lines.map((l) => l + '\n').join(''));
+      .map((m) =>
+        JSON.stringify({
+          folder: f.name,
+          uidValidity: f.uidValidity,
+          uid: m.uid,
+          size: m.size,
+          sha256: m.sha256,
+          flags: m.flags,
+          file: m.file,
+        }),
+      );
+    writeFileSync(
+      join(root, 'manifests', state.folders.find((s) => s.name === f.name)!.manifest),
+      lines.map((l) => l + '\n').join(''),
+    );
   }
   writeFileSync(join(root, 'closeout-backup.json'), JSON.stringify(state, null, 2) + '\n');
   return { ...summary, root, maildir, hardCases };

@@ -14,7 +14,11 @@ function pathsIn(text: string): string[] {
   const found = new Set<string>();
   for (const [, inner] of text.matchAll(/`([^`\s]+)`/g)) {
     const p = inner!.replace(/[.,;:]$/, '');
-    if (!/^(electron|renderer|tests|bench|scripts|build)\//.test(p) && !/^[\w.-]+\.(md|json|js|ts|mjs)$/.test(p)) continue;
+    if (
+      !/^(electron|renderer|tests|bench|scripts|build)\//.test(p) &&
+      !/^[\w.-]+\.(md|json|js|ts|mjs)$/.test(p)
+    )
+      continue;
     if (p.includes('://')) continue;
     found.add(p);
   }
@@ -25,7 +29,12 @@ function globExists(pattern: string): boolean {
   if (!pattern.includes('*')) return existsSync(join(root, pattern));
   const slash = pattern.lastIndexOf('/');
   const dir = join(root, pattern.slice(0, slash));
-  const re = new RegExp(`^${pattern.slice(slash + 1).replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .slice(slash + 1)
+      .replace(/[.]/g, '\\.')
+      .replace(/\*/g, '.*')}$`,
+  );
   return existsSync(dir) && readdirSync(dir).some((name) => re.test(name));
 }
 
@@ -48,7 +57,8 @@ describe('ARCHITECTURE.md', () => {
       'electron/main/electron/ipc.ts': /isTrustedSender/,
       'electron/main/dispatch.ts': /safeParse\(/,
       'electron/main/services/plan-service.ts': /writer\.write\(\{ type: 'plan', command \}/,
-      'electron/main/vault/document-writer.ts': /store\.update\(\(doc\) => applyDocumentCommand\(doc, command, now\)\)/,
+      'electron/main/vault/document-writer.ts':
+        /store\.update\(\(doc\) => applyDocumentCommand\(doc, command, now\)\)/,
       'electron/main/vault/document-commands.ts': /apply\(doc, command, /,
       'electron/main/vault/vault.ts': /encryptVault\(/,
       'electron/main/vault/durable-file.ts': /rename\(tmp, this\.path\)/,
@@ -66,12 +76,19 @@ describe('ARCHITECTURE.md', () => {
       for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
         const rel = `${dir}/${e.name}`;
         if (e.isDirectory()) walk(rel);
-        else if (/\.ts$/.test(e.name) && /from 'electron'/.test(readFileSync(join(root, rel), 'utf8'))) importers.push(rel);
+        else if (/\.ts$/.test(e.name) && /from 'electron'/.test(readFileSync(join(root, rel), 'utf8')))
+          importers.push(rel);
       }
     };
     walk('electron');
     const covered = (file: string): boolean =>
-      pathsIn(listed).some((p) => (p.endsWith('/') ? file.startsWith(p) : p.includes('*') ? new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(file) : p === file));
+      pathsIn(listed).some((p) =>
+        p.endsWith('/')
+          ? file.startsWith(p)
+          : p.includes('*')
+            ? new RegExp(`^${p.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`).test(file)
+            : p === file,
+      );
     expect(importers.filter((f) => !covered(f))).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import { cspMetaPlugin } from '../../vite.renderer.config';
 describe('renderer CSP meta tag', () => {
   it('carries every directive of the app:// header except frame-ancestors (ignored in meta)', () => {
     const hook = cspMetaPlugin().transformIndexHtml as IndexHtmlTransformHook;
-    const tags = hook.call({} as never, '', { path: '/index.html', filename: 'index.html' }) as { attrs: Record<string, string> }[];
+    const tags = hook.call({} as never, '', { path: '/index.html', filename: 'index.html' }) as {
+      attrs: Record<string, string>;
+    }[];
     const content = tags[0]?.attrs.content ?? '';
     const expected = Object.entries(CSP_DIRECTIVES)
       .filter(([name]) => name !== 'frame-ancestors')

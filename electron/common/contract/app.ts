@@ -16,6 +16,11 @@ export const appChannels = {
    * scan). Resolves to null when they cancel. The purpose picks the dialog's title.
    */
   'app:choose-folder': channel<{ path: string | null }>()(
-    z.object({ purpose: z.enum(['mail-backup', 'maildir-scan', 'mail-archive', 'archive-export']), defaultPath: z.string().max(4096).optional() }).strict(),
+    z
+      .object({
+        purpose: z.enum(['mail-backup', 'maildir-scan', 'mail-archive', 'archive-export']),
+        defaultPath: z.string().max(4096).optional(),
+      })
+      .strict(),
   ),
 } as const;

@@ -23,7 +23,9 @@ export function event<P>(): EventSpec<P> {
   return {};
 }
 
-type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<KebabToCamel<T>>}` : S;
+type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}`
+  ? `${H}${Capitalize<KebabToCamel<T>>}`
+  : S;
 
 export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 export type VerbOf<C extends string> = C extends `${string}:${infer V}` ? KebabToCamel<V> : never;

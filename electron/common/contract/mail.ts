@@ -223,7 +223,14 @@ export const mailChannels = {
   'mail:backup-info': channel<MailBackupInfo>()(z.object({ targetDir: targetDirSchema }).strict()),
   /** Verifies an existing backup against the server; a pass is recorded in the plan. */
   'mail:verify': channel<MailVerification>()(
-    z.object({ planId: planIdSchema, account: mailAccountSchema, ...credentialsShape, targetDir: targetDirSchema }).strict(),
+    z
+      .object({
+        planId: planIdSchema,
+        account: mailAccountSchema,
+        ...credentialsShape,
+        targetDir: targetDirSchema,
+      })
+      .strict(),
   ),
   'mail:open-folder': channel<void>()(z.object({ targetDir: targetDirSchema }).strict()),
   'mail:forget-code': channel<void>()(z.object({ address: z.email().max(254) }).strict()),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { channel } from './define';
 import { localeSchema } from '../locale';
 
-
 /**
  * Preferences main needs to know about. The renderer keeps its own display preferences; it tells
  * main the language it shows so system notifications and the tray menu speak the same one.

@@ -49,14 +49,32 @@ export const transferChannels = {
   /** Nothing changes unless the whole import succeeds. */
   'transfer:import': channel<TransferImported>()(
     z
-      .object({ data: fileDataSchema, passphrase: z.string().min(1).max(1024), mode: z.enum(['merge', 'replace']) })
+      .object({
+        data: fileDataSchema,
+        passphrase: z.string().min(1).max(1024),
+        mode: z.enum(['merge', 'replace']),
+      })
       .strict(),
   ),
   /** Saves the closure report the renderer composed (Markdown text, or HTML printed to PDF by Chromium). */
   'report:save': channel<SavedFile>()(
     z.discriminatedUnion('format', [
-      z.object({ planId: idSchema, format: z.literal('markdown'), fileName: fileNameSchema, content: z.string().max(5_000_000) }).strict(),
-      z.object({ planId: idSchema, format: z.literal('pdf'), fileName: fileNameSchema, html: z.string().max(5_000_000) }).strict(),
+      z
+        .object({
+          planId: idSchema,
+          format: z.literal('markdown'),
+          fileName: fileNameSchema,
+          content: z.string().max(5_000_000),
+        })
+        .strict(),
+      z
+        .object({
+          planId: idSchema,
+          format: z.literal('pdf'),
+          fileName: fileNameSchema,
+          html: z.string().max(5_000_000),
+        })
+        .strict(),
     ]),
   ),
 } as const;

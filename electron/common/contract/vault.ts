@@ -68,7 +68,16 @@ export const vaultChannels = {
     z.object({ current: passphraseSchema.optional() }).strict(),
   ),
   'vault:set-auto-lock': channel<VaultStatus>()(
-    z.object({ minutes: z.number().int().min(1).max(24 * 60).nullable() }).strict(),
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .nullable(),
+      })
+      .strict(),
   ),
   /**
    * Open a verified earlier generation after the current file was found unreadable (only then),

@@ -135,7 +135,12 @@ export function commandTimeOutOfBounds(command: PlanCommand, now: number): strin
  */
 export const planCommandInputSchema = planCommandSchema.superRefine((command, ctx) => {
   const field = commandTimeOutOfBounds(command, Date.now());
-  if (field) ctx.addIssue({ code: 'custom', path: [field], message: 'A time between 1990-01-01 and 100 years from now' });
+  if (field)
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      message: 'A time between 1990-01-01 and 100 years from now',
+    });
 });
 export type PlanCommandType = PlanCommand['type'];
 export type CommandOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>;

@@ -502,9 +502,13 @@ function closesTooEarly(doc: VaultDocument, command: PlanCommand, now: string): 
   if (command.type !== 'plan.close' || command.early) return ok(null);
   const endsAt = doc.plans.find((p) => p.id === command.planId)?.coolingOff.endsAt;
   if (endsAt && Date.parse(endsAt) > Date.parse(command.closedAt ?? now))
-    return err('plan.cooling-off-not-over', 'The cooling-off period has not ended; confirm an early closure', {
-      endsAt,
-    });
+    return err(
+      'plan.cooling-off-not-over',
+      'The cooling-off period has not ended; confirm an early closure',
+      {
+        endsAt,
+      },
+    );
   return ok(null);
 }
 

@@ -52,7 +52,9 @@ export function previewImport(current: VaultDocument, incoming: VaultDocument): 
   const incomingIds = new Set(incoming.plans.map((p) => p.id));
   return {
     plans,
-    replaceRemoves: current.plans.filter((p) => !incomingIds.has(p.id)).map((p) => ({ id: p.id, address: p.address })),
+    replaceRemoves: current.plans
+      .filter((p) => !incomingIds.has(p.id))
+      .map((p) => ({ id: p.id, address: p.address })),
   };
 }
 
@@ -76,10 +78,13 @@ export function mergeImport(
   if (mode === 'replace') {
     doc = { ...incoming, mailCodes: current.mailCodes };
   } else {
-    const take = new Set(preview.plans.filter((p) => p.action === 'add' || p.action === 'update').map((p) => p.id));
+    const take = new Set(
+      preview.plans.filter((p) => p.action === 'add' || p.action === 'update').map((p) => p.id),
+    );
     const incomingPlans = new Map(incoming.plans.map((p) => [p.id, p]));
     const plans = current.plans.map((p) => (take.has(p.id) ? incomingPlans.get(p.id)! : p));
-    for (const p of incoming.plans) if (take.has(p.id) && !current.plans.some((c) => c.id === p.id)) plans.push(p);
+    for (const p of incoming.plans)
+      if (take.has(p.id) && !current.plans.some((c) => c.id === p.id)) plans.push(p);
 
     // History keeps one increasing sequence across the document: imported entries are renumbered after ours.
     let seq = current.history.reduce((m, h) => Math.max(m, h.seq), 0);

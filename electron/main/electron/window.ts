@@ -56,7 +56,11 @@ export function isAllowedRequest(
  * The one permission granted: writing plain text to the clipboard ("copy" buttons for the recovery
  * code and the message templates), and only to our own page. Reading the clipboard stays denied.
  */
-export function isGrantedPermission(permission: string, origin: string | undefined, policy: RequestPolicy): boolean {
+export function isGrantedPermission(
+  permission: string,
+  origin: string | undefined,
+  policy: RequestPolicy,
+): boolean {
   if (permission !== 'clipboard-sanitized-write' || origin === undefined) return false;
   let asOrigin: string;
   try {

@@ -50,7 +50,11 @@ export function sessionCodeKeeper(): SessionCodeKeeper {
 
 /** The part of a server a code is bound to; host names compare without case or a trailing dot. */
 export function bindingOf(server: Pick<MailServer, 'host' | 'port' | 'secure'>): KeptCodeServer {
-  return { host: server.host.trim().toLowerCase().replace(/\.$/, ''), port: server.port, secure: server.secure };
+  return {
+    host: server.host.trim().toLowerCase().replace(/\.$/, ''),
+    port: server.port,
+    secure: server.secure,
+  };
 }
 
 /**
@@ -64,8 +68,12 @@ export function codeForServer(kept: KeptCode, server: MailServer, fallback: Mail
   if (bound && bound.host === wanted.host && bound.port === wanted.port && bound.secure === wanted.secure) {
     return kept.authCode;
   }
-  throw new AppFailure('mail.saved-code-other-server', 'The kept code belongs to another server; enter it again', {
-    host: bound?.host ?? '',
-    port: bound?.port ?? 0,
-  });
+  throw new AppFailure(
+    'mail.saved-code-other-server',
+    'The kept code belongs to another server; enter it again',
+    {
+      host: bound?.host ?? '',
+      port: bound?.port ?? 0,
+    },
+  );
 }

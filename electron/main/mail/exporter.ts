@@ -336,9 +336,10 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       if (s.changed) continue;
       const gen = state.folders.find((g) => g.path === s.folder.path && g.current)!;
       if (!gen.completedDisk) continue;
-      const disk = await diskFingerprint(join(paths.maildir, gen.dir), join(paths.manifests, gen.manifest)).catch(
-        () => null,
-      );
+      const disk = await diskFingerprint(
+        join(paths.maildir, gen.dir),
+        join(paths.manifests, gen.manifest),
+      ).catch(() => null);
       if (disk !== gen.completedDisk) continue;
       const m = gen.completedMessages ?? 0;
       const b = gen.completedBytes ?? 0;

@@ -34,10 +34,7 @@ export type MailChannel =
   | 'mail:forget-code';
 
 /** Records a passing verification in the plan (the closure domain's `backup.record-verification`). */
-export type PlanVerificationRecorder = (
-  planId: string,
-  v: BackupVerification,
-) => Promise<Result<void>>;
+export type PlanVerificationRecorder = (planId: string, v: BackupVerification) => Promise<Result<void>>;
 
 export interface MailServiceOptions {
   /** Opens a folder in the system file manager (Electron: shell.openPath); rejects with the OS's reason. */
@@ -87,7 +84,11 @@ export function createMailService(
     return codeForServer(code, requireServer(account), resolveServer({ address: account.address }));
   };
 
-  const codeFor = async (account: MailAccount, authCode?: string, useSavedCode?: boolean): Promise<string> => {
+  const codeFor = async (
+    account: MailAccount,
+    authCode?: string,
+    useSavedCode?: boolean,
+  ): Promise<string> => {
     if (authCode) return authCode;
     if (useSavedCode) {
       const saved = await savedCodeFor(account);
@@ -240,7 +241,8 @@ export function createMailService(
           const existing = await readBackupState(backupPaths(targetDir).state).catch(() => null);
           await loadState(targetDir, account.address, '', iso());
           orKeeperError(await session.save(account.address, spec.authCode, spec.server));
-          if (saveCode && options.vaultCodes) orKeeperError(await options.vaultCodes.save(account.address, spec.authCode, spec.server));
+          if (saveCode && options.vaultCodes)
+            orKeeperError(await options.vaultCodes.save(account.address, spec.authCode, spec.server));
           const jobId = randomUUID();
           const controller = new AbortController();
           const progress = new ProgressTracker(jobId, ctx.clock, (p) => ctx.emit('mail:progress', p));
@@ -312,10 +314,20 @@ export function createMailService(
           // our backup state is opened, never a path the page merely names.
           const folder = resolve(targetDir);
           const known =
-            sessionFolders.has(folder) || (options.recordedFolders?.() ?? []).some((f) => f && resolve(f) === folder);
-          const isDir = known && (await stat(folder).then((st) => st.isDirectory(), () => false));
+            sessionFolders.has(folder) ||
+            (options.recordedFolders?.() ?? []).some((f) => f && resolve(f) === folder);
+          const isDir =
+            known &&
+            (await stat(folder).then(
+              (st) => st.isDirectory(),
+              () => false,
+            ));
           const ours = isDir && (await readBackupState(backupPaths(folder).state).catch(() => null)) !== null;
-          if (!ours) throw new AppFailure('mail.unknown-folder', 'Only a backup folder made by Closeout can be opened');
+          if (!ours)
+            throw new AppFailure(
+              'mail.unknown-folder',
+              'Only a backup folder made by Closeout can be opened',
+            );
           try {
             await options.openPath(folder);
           } catch {

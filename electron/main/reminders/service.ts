@@ -180,7 +180,16 @@ export function createRemindersService(options: RemindersServiceOptions): Remind
 
       'reminders:add': async ({ planId, item, title, note, at }) => {
         const saved = await mutate(
-          { type: 'reminders.add', id: `user:${randomUUID()}`, planId, item, title, note: note ?? null, at, zone },
+          {
+            type: 'reminders.add',
+            id: `user:${randomUUID()}`,
+            planId,
+            item,
+            title,
+            note: note ?? null,
+            at,
+            zone,
+          },
           clock.now(),
         );
         return saved.ok ? ok(toView(saved.value, clock.now())) : saved;

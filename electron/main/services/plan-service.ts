@@ -45,12 +45,15 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
         return ok(ctx.store.read().plans.map((p) => view(p, now)));
       },
       'plan:create': async ({ address, label, planId }) => {
-        const r = await applyCommand({
-          type: 'plan.create',
-          planId: planId ?? randomUUID(),
-          address,
-          ...(label === undefined ? {} : { label }),
-        }, false);
+        const r = await applyCommand(
+          {
+            type: 'plan.create',
+            planId: planId ?? randomUUID(),
+            address,
+            ...(label === undefined ? {} : { label }),
+          },
+          false,
+        );
         if (!r.ok) return r;
         return r.value.view ? ok(r.value.view) : err('plan.not-found', 'The new plan is missing');
       },
@@ -73,10 +76,7 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
 
 /** What the mail backup calls after a passing verification (MailServiceOptions.recordVerification). */
 export function mailVerificationRecorder(plans: Pick<PlanService, 'apply'>) {
-  return async (
-    planId: string,
-    v: BackupVerification,
-  ): Promise<Result<void>> => {
+  return async (planId: string, v: BackupVerification): Promise<Result<void>> => {
     const r = await plans.apply({ type: 'backup.record-verification', planId, kind: 'mail', ...v });
     return r.ok ? ok() : r;
   };

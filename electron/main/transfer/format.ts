@@ -74,7 +74,13 @@ export async function sealExport(
       check: checkOf(key).toString('base64'),
       ...meta,
     };
-    return seal(EXPORT_FILE, header, key, randomBytes(IV_BYTES), Buffer.from(JSON.stringify(payload), 'utf8'));
+    return seal(
+      EXPORT_FILE,
+      header,
+      key,
+      randomBytes(IV_BYTES),
+      Buffer.from(JSON.stringify(payload), 'utf8'),
+    );
   } finally {
     key.fill(0);
   }
@@ -94,7 +100,10 @@ export async function openExport(
   const parts = parseSealed(EXPORT_FILE, file);
   const { header } = parts;
   if (!isKnownCost(header.kdf, knownCosts)) {
-    throw new AppFailure('transfer.unknown-kdf', 'The export file asks for key-derivation settings Closeout does not write');
+    throw new AppFailure(
+      'transfer.unknown-kdf',
+      'The export file asks for key-derivation settings Closeout does not write',
+    );
   }
   const key = await scrypt(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   try {

@@ -20,7 +20,12 @@ function requireDesktop(desktop: DesktopAdapter | undefined): DesktopAdapter {
   return desktop;
 }
 
-async function save(desktop: DesktopAdapter | undefined, defaultName: string, data: Uint8Array, kind: 'export' | 'markdown' | 'pdf') {
+async function save(
+  desktop: DesktopAdapter | undefined,
+  defaultName: string,
+  data: Uint8Array,
+  kind: 'export' | 'markdown' | 'pdf',
+) {
   let path: string | null;
   try {
     path = await requireDesktop(desktop).saveFile({ defaultName, kind }, data);
@@ -33,7 +38,10 @@ async function save(desktop: DesktopAdapter | undefined, defaultName: string, da
   return ok({ path });
 }
 
-export function createTransferService(ctx: ServiceContext, options: TransferOptions): Service<TransferChannels> {
+export function createTransferService(
+  ctx: ServiceContext,
+  options: TransferOptions,
+): Service<TransferChannels> {
   const writer = documentWriter(ctx.store);
   /** Decrypts and migrates an export; every failure is a typed error and nothing is touched. */
   async function openIncoming(data: string, passphrase: string) {

@@ -88,7 +88,8 @@ export class DurableFile {
     try {
       await this.writeFully(tmp, bytes);
       const back = await this.fs.readFile(tmp);
-      if (!back.equals(bytes)) throw new AppFailure('vault.io', 'The saved file did not read back identically');
+      if (!back.equals(bytes))
+        throw new AppFailure('vault.io', 'The saved file did not read back identically');
       await this.keepPrevious();
       await this.fs.rename(tmp, this.path);
     } catch (e) {
@@ -148,7 +149,8 @@ export class DurableFile {
       let done = 0;
       while (done < size) {
         const n = await file.write(zeros, 0, Math.min(zeros.length, size - done), done);
-        if (n <= 0) throw new AppFailure('vault.disk-full', 'Short write while overwriting an earlier version');
+        if (n <= 0)
+          throw new AppFailure('vault.disk-full', 'Short write while overwriting an earlier version');
         done += n;
       }
       await file.sync();
@@ -216,7 +218,8 @@ export class DurableFile {
       // Some file systems cannot fsync a directory (EINVAL) or open one (EISDIR); the rename is
       // still atomic there, only its durability across power loss is up to the file system.
       const code = errnoCode(e);
-      if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP') throw toVaultFailure(e, 'syncing the data folder');
+      if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'ENOTSUP')
+        throw toVaultFailure(e, 'syncing the data folder');
     } finally {
       await dir?.close().catch(() => {});
     }

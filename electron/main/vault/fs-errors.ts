@@ -12,7 +12,9 @@ export function errnoCode(e: unknown): string | undefined {
 export function toVaultFailure(e: unknown, doing: string): AppFailure {
   if (e instanceof AppFailure) return e;
   const code = errnoCode(e);
-  if (code && DISK_FULL.has(code)) return new AppFailure('vault.disk-full', `Disk full while ${doing} (${code})`);
-  if (code && READ_ONLY.has(code)) return new AppFailure('vault.read-only', `Cannot write while ${doing} (${code})`);
+  if (code && DISK_FULL.has(code))
+    return new AppFailure('vault.disk-full', `Disk full while ${doing} (${code})`);
+  if (code && READ_ONLY.has(code))
+    return new AppFailure('vault.read-only', `Cannot write while ${doing} (${code})`);
   return new AppFailure('vault.io', `File error while ${doing}${code ? ` (${code})` : ''}`);
 }

@@ -38,7 +38,12 @@ export const vaultHeaderSchema = z
     passphrase: secretWrapSchema.optional(),
     /** The sealed form (`recoveryWrapSchema`); vaults made before it wrap the key directly. */
     recovery: z.union([recoveryWrapSchema, secretWrapSchema]),
-    autoLockMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+    autoLockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .nullable(),
     /** Milliseconds since the epoch, from the injected clock. */
     savedAt: z.number().int().nonnegative(),
   })

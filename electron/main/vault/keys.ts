@@ -23,7 +23,9 @@ export type KdfCost = { logN: number; r: number; p: number };
  * logN 20, r 32, p 16 would cost about 4 GiB and minutes before the passphrase is even tried.
  */
 export function isKnownCost(cost: KdfCost, known: readonly (KdfCost | undefined)[]): boolean {
-  return [DEFAULT_KDF_COST, ...known].some((k) => k && k.logN === cost.logN && k.r === cost.r && k.p === cost.p);
+  return [DEFAULT_KDF_COST, ...known].some(
+    (k) => k && k.logN === cost.logN && k.r === cost.r && k.p === cost.p,
+  );
 }
 
 export function newDataKey(): Buffer {
@@ -76,7 +78,13 @@ export async function wrapWithSecret(
   const iv = randomBytes(12);
   const data = sealKey(kek, iv, dataKey, purpose);
   kek.fill(0);
-  const kdf: KdfParams = { name: 'scrypt', logN: cost.logN, r: cost.r, p: cost.p, salt: salt.toString('base64') };
+  const kdf: KdfParams = {
+    name: 'scrypt',
+    logN: cost.logN,
+    r: cost.r,
+    p: cost.p,
+    salt: salt.toString('base64'),
+  };
   return { kdf, iv: iv.toString('base64'), data: data.toString('base64') };
 }
 
@@ -141,7 +149,12 @@ export function sealForRecovery(dataKey: Buffer, lock: RecoveryLock): RecoveryWr
   const iv = randomBytes(12);
   const data = sealKey(kek, iv, dataKey, 'recovery-v2');
   kek.fill(0);
-  return { ...lock, ephemeral: ephemeral.toString('base64'), iv: iv.toString('base64'), data: data.toString('base64') };
+  return {
+    ...lock,
+    ephemeral: ephemeral.toString('base64'),
+    iv: iv.toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** The data key sealed in `wrap`, or null when `code` is not its recovery code. */
@@ -188,11 +201,7 @@ export function newRecoveryCode(): string {
 
 /** Accepts lower case, spaces and dashes, and the letters people confuse with digits. */
 export function normalizeRecoveryCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== 24 || [...s].some((c) => !ALPHABET.includes(c))) return null;
   return s.match(/.{4}/g)!.join('-');
 }

@@ -55,7 +55,13 @@ export interface SealedParts<H> {
 const prefixLength = (format: SealedFormat<unknown>): number => format.magic.length + 2 + 4;
 
 /** Writes the whole file in one allocation. */
-export function seal<H>(format: SealedFormat<H>, header: H, key: Buffer, iv: Buffer, plaintext: Buffer): Buffer {
+export function seal<H>(
+  format: SealedFormat<H>,
+  header: H,
+  key: Buffer,
+  iv: Buffer,
+  plaintext: Buffer,
+): Buffer {
   if (key.length !== 32 || iv.length !== IV_BYTES) throw new Error('Invalid key or IV length');
   const { magic } = format;
   const prefix = prefixLength(format);
@@ -84,7 +90,8 @@ export function parseSealed<H>(format: SealedFormat<H>, bytes: Buffer): SealedPa
   const prefix = prefixLength(format);
   const sum = format.checksum ? SUM_BYTES : 0;
   const min = format.checksum ? prefix + IV_BYTES + TAG_BYTES + SUM_BYTES : prefix;
-  if (bytes.length < min || !bytes.subarray(0, magic.length).equals(magic)) throw new AppFailure(...failures.notOurs);
+  if (bytes.length < min || !bytes.subarray(0, magic.length).equals(magic))
+    throw new AppFailure(...failures.notOurs);
   const body = bytes.subarray(0, bytes.length - sum);
   if (format.checksum && crc32(body) !== bytes.readUInt32BE(bytes.length - SUM_BYTES)) {
     throw new AppFailure(failures.corrupt, `The ${noun} file is damaged (checksum mismatch)`);

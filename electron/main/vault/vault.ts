@@ -111,7 +111,8 @@ export class Vault<D> implements DocumentStore<D> {
 
   create(input: CreateInput): Promise<{ recoveryCode: string; status: VaultStatus }> {
     return this.exclusive(async () => {
-      if (this.header || (await this.file.read())) throw new AppFailure('vault.exists', 'A vault already exists');
+      if (this.header || (await this.file.read()))
+        throw new AppFailure('vault.exists', 'A vault already exists');
       this.keychain = await this.options.keyProvider.availability().catch(() => 'unavailable' as const);
       // Refuse before spending a second on scrypt.
       if (input.mode === 'keychain' && this.keychain === 'insecure') {
@@ -129,10 +130,22 @@ export class Vault<D> implements DocumentStore<D> {
         const blob = await this.options.keyProvider.encrypt(key).catch(() => {
           throw new AppFailure('vault.keychain-unavailable', 'The keychain refused to store the key');
         });
-        header = { mode: 'keychain', keychain: blob.toString('base64'), recovery, autoLockMinutes: null, savedAt: 0 };
+        header = {
+          mode: 'keychain',
+          keychain: blob.toString('base64'),
+          recovery,
+          autoLockMinutes: null,
+          savedAt: 0,
+        };
       } else {
         const passphrase = await wrapWithSecret(key, input.passphrase, 'passphrase', this.cost);
-        header = { mode: 'passphrase', passphrase, recovery, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, savedAt: 0 };
+        header = {
+          mode: 'passphrase',
+          passphrase,
+          recovery,
+          autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+          savedAt: 0,
+        };
       }
       const doc = this.options.codec.empty(new Date(this.options.clock.now()).toISOString());
       await this.file.ensureDir();
@@ -181,7 +194,8 @@ export class Vault<D> implements DocumentStore<D> {
       const code = asPassphrase ? null : normalizeRecoveryCode(current);
       const asRecovery = code ? await this.openRecovery(s.header.recovery, code) : null;
       const proven = asPassphrase || asRecovery;
-      if (!proven || !sameKey(proven, s.key)) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
+      if (!proven || !sameKey(proven, s.key))
+        throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       proven.fill(0);
       const recoveryCode = await this.rekey(s, { mode: 'passphrase', passphrase: next }, code);
       return { status: this.changed(), recoveryCode };
@@ -199,13 +213,18 @@ export class Vault<D> implements DocumentStore<D> {
       let proven: Buffer | null;
       if (s.header.mode === 'passphrase') {
         proven = s.header.passphrase && current ? await this.openWrap(s.header.passphrase, current) : null;
-        if (!proven || !sameKey(proven, s.key)) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
+        if (!proven || !sameKey(proven, s.key))
+          throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       } else {
         proven = await this.unwrap(s.header, {});
-        if (!sameKey(proven, s.key)) throw new AppFailure('vault.keychain-entry-missing', 'The keychain holds another key');
+        if (!sameKey(proven, s.key))
+          throw new AppFailure('vault.keychain-entry-missing', 'The keychain holds another key');
       }
       proven.fill(0);
-      const target = s.header.mode === 'passphrase' ? { mode: 'passphrase' as const, passphrase: current! } : { mode: 'keychain' as const };
+      const target =
+        s.header.mode === 'passphrase'
+          ? { mode: 'passphrase' as const, passphrase: current! }
+          : { mode: 'keychain' as const };
       const recoveryCode = newRecoveryCode();
       await this.rekey(s, target, null, recoveryCode);
       return { status: this.changed(), recoveryCode };
@@ -229,7 +248,10 @@ export class Vault<D> implements DocumentStore<D> {
   restore(generationId: string, input: UnlockInput = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
       if (!this.recovery) {
-        throw new AppFailure('vault.restore-unavailable', 'Earlier versions are offered only when the vault file cannot be read');
+        throw new AppFailure(
+          'vault.restore-unavailable',
+          'Earlier versions are offered only when the vault file cannot be read',
+        );
       }
       const bytes = await this.file.readGeneration(generationId);
       const parsed = parseVault(bytes);
@@ -390,7 +412,13 @@ export class Vault<D> implements DocumentStore<D> {
       const blob = await this.options.keyProvider.encrypt(key).catch(() => {
         throw new AppFailure('vault.keychain-unavailable', 'The keychain refused to store the key');
       });
-      header = { ...s.header, mode: 'keychain', keychain: blob.toString('base64'), passphrase: undefined, recovery };
+      header = {
+        ...s.header,
+        mode: 'keychain',
+        keychain: blob.toString('base64'),
+        passphrase: undefined,
+        recovery,
+      };
     }
     const saved = await this.save(key, header, s.doc);
     s.key.fill(0);
@@ -425,7 +453,8 @@ export class Vault<D> implements DocumentStore<D> {
 
   private checkCost(cost: KdfCost): void {
     // A file chooses its own parameters: logN 20, r 32, p 16 would take gigabytes before the secret is tried.
-    if (!isKnownCost(cost, [this.cost])) throw new AppFailure('vault.corrupt', 'Unknown key-derivation settings');
+    if (!isKnownCost(cost, [this.cost]))
+      throw new AppFailure('vault.corrupt', 'Unknown key-derivation settings');
   }
 
   private async commitHeader(s: Session<D>, header: VaultHeader): Promise<void> {
@@ -460,7 +489,11 @@ export class Vault<D> implements DocumentStore<D> {
     } catch (e) {
       if (e instanceof AppFailure && e.code === 'vault.newer-version') {
         // Left in place: the newer release that wrote it can still read it.
-        this.recovery = { problem: 'newer-version', quarantinedAs: null, generations: await this.verifiedGenerations() };
+        this.recovery = {
+          problem: 'newer-version',
+          quarantinedAs: null,
+          generations: await this.verifiedGenerations(),
+        };
         throw e;
       }
       await this.quarantine('corrupt');
@@ -503,7 +536,8 @@ export class Vault<D> implements DocumentStore<D> {
       if (!key) throw new AppFailure('vault.wrong-recovery-code', 'Wrong recovery code');
       return key;
     }
-    if (!header.keychain) throw new AppFailure('vault.passphrase-required', 'This vault is protected by a passphrase');
+    if (!header.keychain)
+      throw new AppFailure('vault.passphrase-required', 'This vault is protected by a passphrase');
     const availability = await this.options.keyProvider.availability().catch(() => 'unavailable' as const);
     if (availability === 'unavailable') throw new AppFailure('vault.keychain-unavailable', 'No keychain');
     try {
@@ -534,7 +568,11 @@ export class Vault<D> implements DocumentStore<D> {
     if (migrated.ok) return migrated.value;
     key.fill(0);
     if (migrated.error.code === 'vault.newer-version') {
-      this.recovery = { problem: 'newer-version', quarantinedAs: null, generations: await this.verifiedGenerations() };
+      this.recovery = {
+        problem: 'newer-version',
+        quarantinedAs: null,
+        generations: await this.verifiedGenerations(),
+      };
       this.changed();
     } else {
       await this.quarantine('corrupt');
@@ -545,7 +583,9 @@ export class Vault<D> implements DocumentStore<D> {
 
 function checkStrength(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppFailure('vault.weak-passphrase', 'The passphrase is too short', { min: MIN_PASSPHRASE_LENGTH });
+    throw new AppFailure('vault.weak-passphrase', 'The passphrase is too short', {
+      min: MIN_PASSPHRASE_LENGTH,
+    });
   }
 }
 
@@ -556,4 +596,3 @@ function safely(fn: () => void): void {
     // A listener's failure must not undo a save or a lock.
   }
 }
-

@@ -19,7 +19,10 @@ function bridge(): CloseoutApi | undefined {
   return typeof window === 'undefined' ? undefined : window.closeout;
 }
 
-const unavailable = { ok: false, error: { code: 'ipc.unavailable', message: 'The app bridge is not available' } } as const;
+const unavailable = {
+  ok: false,
+  error: { code: 'ipc.unavailable', message: 'The app bridge is not available' },
+} as const;
 
 /**
  * `api.vault.status()` etc., from the one bridge factory. Looks the bridge up on every call (tests
@@ -29,7 +32,8 @@ const unavailable = { ok: false, error: { code: 'ipc.unavailable', message: 'The
 export const api: CloseoutApi = createBridge({
   async invoke(channel, input) {
     const [domain, method] = splitChannel(channel);
-    const group = bridge()?.[domain as keyof CloseoutApi] as Record<string, (i?: unknown) => Promise<Result<unknown>>> | undefined;
+    const group = bridge()?.[domain as keyof CloseoutApi] as
+      Record<string, (i?: unknown) => Promise<Result<unknown>>> | undefined;
     const fn = group?.[method];
     if (typeof fn !== 'function') return unavailable;
     try {

@@ -23,7 +23,8 @@ const SCREEN_OF: Readonly<Record<FixTarget, string>> = {
  */
 export function fixRouteName(fix: Fix): string {
   const anchor = fix.anchor ?? '';
-  if (fix.target === 'dashboard' && (anchor === 'risks' || (RISK_IDS as readonly string[]).includes(anchor))) return 'plan-steps';
+  if (fix.target === 'dashboard' && (anchor === 'risks' || (RISK_IDS as readonly string[]).includes(anchor)))
+    return 'plan-steps';
   return SCREEN_OF[fix.target];
 }
 

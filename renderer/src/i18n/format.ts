@@ -18,7 +18,9 @@ export function formatPercent(locale: Locale, fraction: number): string {
 
 /** How many minor units a currency has (CNY 2, JPY 0), from Intl rather than a table of ours. */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /** The currency's name in the language ("人民币", "Chinese Yuan"), not its ISO code. */
@@ -85,6 +87,9 @@ export function formatCountdown(locale: Locale, target: number, now: number): st
   const p = countdownParts(target, now);
   const unit = (n: number, u: 'day' | 'hour' | 'minute') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
-  const parts = p.days > 0 ? [unit(p.days, 'day'), unit(p.hours, 'hour')] : [unit(p.hours, 'hour'), unit(p.minutes, 'minute')];
+  const parts =
+    p.days > 0
+      ? [unit(p.days, 'day'), unit(p.hours, 'hour')]
+      : [unit(p.hours, 'hour'), unit(p.minutes, 'minute')];
   return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(parts);
 }

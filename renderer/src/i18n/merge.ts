@@ -11,7 +11,8 @@ export function mergeTrees(target: MessageTree, source: MessageTree, path: strin
       if (existing !== undefined) throw new Error(`Duplicate message key ${[...path, key].join('.')}`);
       target[key] = value;
     } else {
-      if (typeof existing === 'string') throw new Error(`Message key ${[...path, key].join('.')} is both a string and a group`);
+      if (typeof existing === 'string')
+        throw new Error(`Message key ${[...path, key].join('.')} is both a string and a group`);
       target[key] = mergeTrees(existing ?? {}, value, [...path, key]);
     }
   }
@@ -30,7 +31,8 @@ export function expandDottedKeys(tree: MessageTree, path: string[] = []): Messag
   const out: MessageTree = {};
   for (const [key, value] of Object.entries(tree)) {
     const parts = key.split('.');
-    if (parts.some((p) => p === '')) throw new Error(`Empty segment in message key ${[...path, key].join('.')}`);
+    if (parts.some((p) => p === ''))
+      throw new Error(`Empty segment in message key ${[...path, key].join('.')}`);
     const expanded = typeof value === 'string' ? value : expandDottedKeys(value, [...path, ...parts]);
     const leaf = parts.pop()!;
     let wrapped: MessageTree = { [leaf]: expanded };

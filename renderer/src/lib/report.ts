@@ -49,7 +49,13 @@ export function formatAmount(locale: Locale, amount: Amount): string {
     : `${formatNumber(locale, amount.amount)} ${amount.unit}`;
 }
 
-export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale, t: Translate, generatedAt: number): Report {
+export function buildReport(
+  plan: Plan,
+  history: HistoryEntry[],
+  locale: Locale,
+  t: Translate,
+  generatedAt: number,
+): Report {
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(locale, iso) : '—');
   const status = (group: string, value: string) => t(`domain.${group}.${value}`);
   const section = (id: string, lines: string[], table: ReportTable | null): ReportSection => ({
@@ -61,21 +67,27 @@ export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale,
   });
 
   const decision = plan.decision.alternativeId
-    ? t('report.decision.kept', { alternative: text(locale, alternatives.find((a) => a.id === plan.decision.alternativeId)!.title) })
+    ? t('report.decision.kept', {
+        alternative: text(locale, alternatives.find((a) => a.id === plan.decision.alternativeId)!.title),
+      })
     : t('report.decision.close');
 
   const sub = plan.submission;
   const submissionLines: string[] = [];
   if (sub) {
     submissionLines.push(t('report.submission.submittedAt', { at: when(sub.submittedAt) }));
-    if (sub.override) submissionLines.push(t('report.submission.override', { reason: sub.override.reason, count: sub.blockers.length }));
+    if (sub.override)
+      submissionLines.push(
+        t('report.submission.override', { reason: sub.override.reason, count: sub.blockers.length }),
+      );
     submissionLines.push(
       t('report.submission.coolingOff', { days: plan.coolingOff.days, end: when(plan.coolingOff.endsAt) }),
     );
   } else {
     submissionLines.push(t('report.submission.notYet'));
   }
-  if (plan.withdrawnAt) submissionLines.push(t('report.submission.withdrawn', { at: when(plan.withdrawnAt) }));
+  if (plan.withdrawnAt)
+    submissionLines.push(t('report.submission.withdrawn', { at: when(plan.withdrawnAt) }));
   if (plan.closedAt) submissionLines.push(t('report.submission.closed', { at: when(plan.closedAt) }));
 
   const backupRows = preparations
@@ -117,7 +129,16 @@ export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale,
       t('report.created', { at: when(plan.createdAt) }),
     ],
     sections: [
-      section('decision', [decision, ...(plan.decision.decidedAt ? [t('report.decision.at', { at: when(plan.decision.decidedAt) })] : [])], null),
+      section(
+        'decision',
+        [
+          decision,
+          ...(plan.decision.decidedAt
+            ? [t('report.decision.at', { at: when(plan.decision.decidedAt) })]
+            : []),
+        ],
+        null,
+      ),
       section('risks', [], {
         columns: [t('report.col.risk'), t('report.col.acknowledgedAt')],
         rows: risks.map((r) => [text(locale, r.title), when(plan.risks[r.id].acknowledgedAt)]),
@@ -130,7 +151,12 @@ export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale,
         }),
       }),
       section('backups', [], {
-        columns: [t('report.col.backup'), t('report.col.status'), t('report.col.verification'), t('report.col.updatedAt')],
+        columns: [
+          t('report.col.backup'),
+          t('report.col.status'),
+          t('report.col.verification'),
+          t('report.col.updatedAt'),
+        ],
         rows: backupRows,
       }),
       section('services', [], {
@@ -142,7 +168,13 @@ export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale,
         }),
       }),
       section('assets', [], {
-        columns: [t('report.col.asset'), t('report.col.kind'), t('report.col.amount'), t('report.col.disposition'), t('report.col.updatedAt')],
+        columns: [
+          t('report.col.asset'),
+          t('report.col.kind'),
+          t('report.col.amount'),
+          t('report.col.disposition'),
+          t('report.col.updatedAt'),
+        ],
         rows: plan.assets.map((a) => [
           a.label,
           text(locale, assetKinds.find((k) => k.id === a.kind)!.name),
@@ -153,7 +185,11 @@ export function buildReport(plan: Plan, history: HistoryEntry[], locale: Locale,
       }),
       section('sites', [], {
         columns: [t('report.col.site'), t('report.col.status'), t('report.col.updatedAt')],
-        rows: plan.sites.map((s) => [s.domain ? `${s.name} (${s.domain})` : s.name, status('siteStatus', s.status), when(s.updatedAt)]),
+        rows: plan.sites.map((s) => [
+          s.domain ? `${s.name} (${s.domain})` : s.name,
+          status('siteStatus', s.status),
+          when(s.updatedAt),
+        ]),
       }),
       section('contacts', [], {
         columns: [t('report.col.contact'), t('report.col.status'), t('report.col.updatedAt')],
@@ -186,7 +222,12 @@ export function reportToMarkdown(report: Report): string {
 }
 
 const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** A standalone page for printing: every value escaped, the only style inline, nothing loaded. */
 export function reportToHtml(report: Report): string {

@@ -2,6 +2,10 @@ import type { ScreenModule } from './types';
 
 export default {
   scope: 'app',
-  route: { path: '/reminders', name: 'reminders', component: () => import('../views/reminders/RemindersView.vue') },
+  route: {
+    path: '/reminders',
+    name: 'reminders',
+    component: () => import('../views/reminders/RemindersView.vue'),
+  },
   nav: { labelKey: 'reminders.nav', order: 50 },
 } satisfies ScreenModule;

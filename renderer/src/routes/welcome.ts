@@ -2,5 +2,9 @@ import type { ScreenModule } from './types';
 
 export default {
   scope: 'bare',
-  route: { path: '/welcome', name: 'welcome', component: () => import('../views/first-run/FirstRunView.vue') },
+  route: {
+    path: '/welcome',
+    name: 'welcome',
+    component: () => import('../views/first-run/FirstRunView.vue'),
+  },
 } satisfies ScreenModule;

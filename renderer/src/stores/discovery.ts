@@ -63,7 +63,9 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     if (results.value) {
       results.value = {
         ...results.value,
-        findings: results.value.findings.map((f) => (f.id === findingId ? { ...f, inPlan: r.value.link } : f)),
+        findings: results.value.findings.map((f) =>
+          f.id === findingId ? { ...f, inPlan: r.value.link } : f,
+        ),
       };
     }
     return true;

@@ -70,7 +70,13 @@ export const useMailStore = defineStore('mail', () => {
   const test = async (account: MailAccount, cred: MailCredentials): Promise<Result<MailConnectionReport>> =>
     remember(await api.mail.testConnection({ account, ...cred }));
 
-  async function start(planId: string, account: MailAccount, cred: MailCredentials, targetDir: string, saveCode: boolean) {
+  async function start(
+    planId: string,
+    account: MailAccount,
+    cred: MailCredentials,
+    targetDir: string,
+    saveCode: boolean,
+  ) {
     finished.value = null;
     const r = remember(await api.mail.startBackup({ planId, account, ...cred, targetDir, saveCode }));
     await refresh();
@@ -87,7 +93,12 @@ export const useMailStore = defineStore('mail', () => {
     return r.ok ? r.value : null;
   };
 
-  const verify = async (planId: string, account: MailAccount, cred: MailCredentials, targetDir: string): Promise<Result<MailVerification>> =>
+  const verify = async (
+    planId: string,
+    account: MailAccount,
+    cred: MailCredentials,
+    targetDir: string,
+  ): Promise<Result<MailVerification>> =>
     remember(await api.mail.verify({ planId, account, ...cred, targetDir }));
 
   const openFolder = async (targetDir: string) => remember(await api.mail.openFolder({ targetDir }));
@@ -98,5 +109,21 @@ export const useMailStore = defineStore('mail', () => {
     unsubscribe = [];
   }
 
-  return { status, progress, finished, error, refresh, resolveServer, savedCode, test, start, cancel, backupInfo, verify, openFolder, forgetCode, dispose };
+  return {
+    status,
+    progress,
+    finished,
+    error,
+    refresh,
+    resolveServer,
+    savedCode,
+    test,
+    start,
+    cancel,
+    backupInfo,
+    verify,
+    openFolder,
+    forgetCode,
+    dispose,
+  };
 });

@@ -77,7 +77,9 @@ export const usePlansStore = defineStore('plans', () => {
   }
 
   const plans = computed<Plan[]>(() => views.value.map((v) => v.plan));
-  const readinessById = computed(() => new Map<string, Readiness>(views.value.map((v) => [v.plan.id, v.readiness])));
+  const readinessById = computed(
+    () => new Map<string, Readiness>(views.value.map((v) => [v.plan.id, v.readiness])),
+  );
   const byId = (id: string): Plan | undefined => views.value.find((v) => v.plan.id === id)?.plan;
 
   /** Re-reads every plan (readiness depends on the time: a security change ages out of its window). */
@@ -92,5 +94,18 @@ export const usePlansStore = defineStore('plans', () => {
     loaded.value = false;
   }
 
-  return { views, plans, loaded, loadError, load, refresh, apply, create, history, byId, readinessById, reset };
+  return {
+    views,
+    plans,
+    loaded,
+    loadError,
+    load,
+    refresh,
+    apply,
+    create,
+    history,
+    byId,
+    readinessById,
+    reset,
+  };
 });

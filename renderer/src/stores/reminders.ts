@@ -42,13 +42,20 @@ export const useRemindersStore = defineStore('reminders', () => {
     return r;
   }
 
-  const add = (input: { planId: string | null; item: ItemRef | null; title: string; note: string | null; at: number }): Promise<Result<ReminderView>> =>
-    run(() => api.reminders.add(input));
+  const add = (input: {
+    planId: string | null;
+    item: ItemRef | null;
+    title: string;
+    note: string | null;
+    at: number;
+  }): Promise<Result<ReminderView>> => run(() => api.reminders.add(input));
   const snooze = (id: string, choice: SnoozeChoice) => run(() => api.reminders.snooze({ id, choice }));
   const dismiss = (id: string) => run(() => api.reminders.dismiss({ id }));
-  const setQuietHours = (q: QuietHours): Promise<Result<ReminderSettings>> => run(() => api.reminders.setQuietHours(q));
+  const setQuietHours = (q: QuietHours): Promise<Result<ReminderSettings>> =>
+    run(() => api.reminders.setQuietHours(q));
   const setCheckIn = (everyDays: number) => run(() => api.reminders.setCheckIn({ everyDays }));
-  const exportIcs = (locale: Locale): Promise<Result<IcsExport>> => run(() => api.reminders.exportIcs({ locale }));
+  const exportIcs = (locale: Locale): Promise<Result<IcsExport>> =>
+    run(() => api.reminders.exportIcs({ locale }));
   const loginItem = () => api.reminders.loginItem();
   const setLoginItem = (enabled: boolean) => run(() => api.reminders.setLoginItem({ enabled }));
 
@@ -64,5 +71,21 @@ export const useRemindersStore = defineStore('reminders', () => {
     unsubscribe = [];
   }
 
-  return { list, notifications, error, busy, refresh, add, snooze, dismiss, setQuietHours, setCheckIn, exportIcs, loginItem, setLoginItem, onNotificationClick, dispose };
+  return {
+    list,
+    notifications,
+    error,
+    busy,
+    refresh,
+    add,
+    snooze,
+    dismiss,
+    setQuietHours,
+    setCheckIn,
+    exportIcs,
+    loginItem,
+    setLoginItem,
+    onNotificationClick,
+    dispose,
+  };
 });

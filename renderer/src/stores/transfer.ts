@@ -1,11 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
-import type {
-  SavedFile,
-  TransferImported,
-  TransferPreview,
-} from '@common/contract/transfer';
+import type { SavedFile, TransferImported, TransferPreview } from '@common/contract/transfer';
 import type { ImportMode } from '@common/transfer/merge';
 import type { Result } from '@common/result';
 

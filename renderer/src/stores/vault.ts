@@ -43,7 +43,8 @@ export const useVaultStore = defineStore('vault', () => {
   /** A new recovery code (shown once); `current` is the passphrase, omitted for a keychain vault. */
   const newRecoveryCode = async (current?: string) =>
     adopt(await api.vault.newRecoveryCode(current ? { current } : {}), (v) => v.status);
-  const setAutoLock = async (minutes: number | null) => adopt(await api.vault.setAutoLock({ minutes }), (v) => v);
+  const setAutoLock = async (minutes: number | null) =>
+    adopt(await api.vault.setAutoLock({ minutes }), (v) => v);
   /** Restores an earlier save (only offered while the file is unreadable), proven with its secret. */
   const restore = async (generationId: string, secret: UnlockInput = {}) =>
     adopt(await api.vault.restore({ generationId, ...secret }), (v) => v);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { minorToInput, parseCount, parseMinor } from '../../../renderer/src/components/plan/amount-input';
-import { draftProblems, draftToAsset, emptyDraft, openTotals, withKind } from '../../../renderer/src/components/plan/asset-draft';
+import {
+  draftProblems,
+  draftToAsset,
+  emptyDraft,
+  openTotals,
+  withKind,
+} from '../../../renderer/src/components/plan/asset-draft';
 import { formatBytes, formatDuration } from '../../../renderer/src/components/plan/bytes';
 import type { Asset } from '@common/model/plan';
 
@@ -44,7 +50,11 @@ describe('asset drafts', () => {
   });
 
   it('keeps the currency when the kind stays money, and stores minor units', () => {
-    const d = withKind({ ...emptyDraft('a2', 'svc-1', 'zh-CN'), label: '余额', amountText: '3.30', unit: 'HKD' }, 'coupon', 'zh-CN');
+    const d = withKind(
+      { ...emptyDraft('a2', 'svc-1', 'zh-CN'), label: '余额', amountText: '3.30', unit: 'HKD' },
+      'coupon',
+      'zh-CN',
+    );
     expect(d.unit).toBe('HKD');
     expect(draftToAsset(d)).toEqual({
       id: 'a2',

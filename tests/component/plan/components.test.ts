@@ -47,7 +47,9 @@ describe('StepCard', () => {
 
   it('cannot be marked done alone before the steps it needs: says which, and offers to record them with it', async () => {
     const plan = freshPlan();
-    const w = mountIn(StepCard, 'en', { props: { step: find('find-page'), state: plan.steps['find-page'], missing: ['login'] } });
+    const w = mountIn(StepCard, 'en', {
+      props: { step: find('find-page'), state: plan.steps['find-page'], missing: ['login'] },
+    });
     expect(w.find('[data-testid="step-find-page-done"]').exists()).toBe(false);
     expect(w.text()).toContain('First finish: Sign in to the NetEase passport');
     const withEarlier = w.get('[data-testid="step-find-page-done-with-earlier"]');
@@ -59,7 +61,9 @@ describe('StepCard', () => {
 
   it('shows the menu paths with NetEase’s Chinese labels beside the English', () => {
     const plan = freshPlan();
-    const w = mountIn(StepCard, 'en', { props: { step: find('find-page'), state: plan.steps['find-page'], missing: [] } });
+    const w = mountIn(StepCard, 'en', {
+      props: { step: find('find-page'), state: plan.steps['find-page'], missing: [] },
+    });
     expect(w.text()).toContain('Personal centre (个人中心)');
     expect(w.findAll('kbd')).toHaveLength(9);
   });
@@ -72,7 +76,9 @@ describe('StepCard', () => {
     expect(w.text()).toContain('used the phone');
     await w.get('[data-testid="step-login-todo"]').trigger('click');
     expect(w.emitted('todo')).toHaveLength(1);
-    const confirm = mountIn(StepCard, 'en', { props: { step: find('confirm'), state: plan.steps.confirm, missing: [], recordedBySubmission: true } });
+    const confirm = mountIn(StepCard, 'en', {
+      props: { step: find('confirm'), state: plan.steps.confirm, missing: [], recordedBySubmission: true },
+    });
     expect(confirm.findAll('button')).toHaveLength(0);
   });
 });
@@ -89,7 +95,11 @@ describe('AssetRow', () => {
     createdAt: AT,
     updatedAt: AT,
   };
-  const mountRow = () => mountIn(AssetRow, 'en', { props: { asset, services: [] }, attachTo: document.body.appendChild(document.createElement('tbody')) });
+  const mountRow = () =>
+    mountIn(AssetRow, 'en', {
+      props: { asset, services: [] },
+      attachTo: document.body.appendChild(document.createElement('tbody')),
+    });
 
   it('shows money as its decimal amount and saves an edit as minor units', async () => {
     const w = mountRow();
@@ -97,7 +107,9 @@ describe('AssetRow', () => {
     expect(amount.element.value).toBe('12.50');
     await amount.setValue('3.05');
     await amount.trigger('change');
-    expect(w.emitted('save')?.[0]?.[0]).toMatchObject({ amount: { measure: 'money', minor: 305, currency: 'CNY' } });
+    expect(w.emitted('save')?.[0]?.[0]).toMatchObject({
+      amount: { measure: 'money', minor: 305, currency: 'CNY' },
+    });
   });
 
   it('explains an invalid amount and stores nothing', async () => {
@@ -137,7 +149,12 @@ describe('BaseSelect', () => {
   ];
   it('offers the usual next answer as one button beside the list, only while another value is chosen', async () => {
     const w = mountIn(BaseSelect, 'en', {
-      props: { id: 's', options, modelValue: 'todo', quick: { value: 'changed', label: 'Mark “Address changed”', testid: 's-changed' } },
+      props: {
+        id: 's',
+        options,
+        modelValue: 'todo',
+        quick: { value: 'changed', label: 'Mark “Address changed”', testid: 's-changed' },
+      },
     });
     await w.get('[data-testid="s-changed"]').trigger('click');
     expect(w.emitted('update:modelValue')).toEqual([['changed']]);
@@ -185,19 +202,26 @@ describe('MessageTemplates', () => {
   it('keeps the new address for the plan when the screen is left and opened again', async () => {
     const pinia = createPinia();
     const open = (planId: string) =>
-      mount(MessageTemplates, { props: { oldAddress: 'old@163.com', planId }, global: { plugins: [createAppI18n('en'), pinia] } });
+      mount(MessageTemplates, {
+        props: { oldAddress: 'old@163.com', planId },
+        global: { plugins: [createAppI18n('en'), pinia] },
+      });
     const first = open('p1');
     await first.get('[data-testid="template-new-address"]').setValue('new@example.org');
     first.unmount();
     const again = open('p1');
-    expect(again.get<HTMLInputElement>('[data-testid="template-new-address"]').element.value).toBe('new@example.org');
+    expect(again.get<HTMLInputElement>('[data-testid="template-new-address"]').element.value).toBe(
+      'new@example.org',
+    );
     expect(open('p2').get<HTMLInputElement>('[data-testid="template-new-address"]').element.value).toBe('');
   });
 });
 
 describe('ConfidenceBadge', () => {
   it('explains low confidence and carries the source', () => {
-    const w = mountIn(ConfidenceBadge, 'en', { props: { confidence: 'low', source: 'netease-facts.md low', explain: true } });
+    const w = mountIn(ConfidenceBadge, 'en', {
+      props: { confidence: 'low', source: 'netease-facts.md low', explain: true },
+    });
     expect(w.text()).toContain('Unverified');
     expect(w.text()).toContain('go by what the NetEase page shows you');
     expect(w.get('[title]').attributes('title')).toBe('Source: netease-facts.md low');
@@ -221,7 +245,18 @@ describe('FindingRow', () => {
     verdict: 'account',
     hasAccount: true,
     reason: { key: 'accountCue', params: { cue: '密码重置', count: 3 } },
-    evidence: { messages: 12, lifecycle: 3, transaction: 4, activity: 0, marketing: 5, conversation: 0, bulk: 5, toSelf: 12, code: 0, spam: 0 },
+    evidence: {
+      messages: 12,
+      lifecycle: 3,
+      transaction: 4,
+      activity: 0,
+      marketing: 5,
+      conversation: 0,
+      bulk: 5,
+      toSelf: 12,
+      code: 0,
+      spam: 0,
+    },
     confidence: null,
     onBehalfOf: [],
     imitates: null,
@@ -250,12 +285,18 @@ describe('FindingRow', () => {
     ['en', 'Show this sender’s mail in the archive'],
   ] as const)
     it(`opens the sender and each sample subject in the archive of the plan's backup (${locale})`, () => {
-      const w = mountIn(FindingRow, locale, { props: { finding, busy: false, archiveDir: '/backups/163 邮件' } });
+      const w = mountIn(FindingRow, locale, {
+        props: { finding, busy: false, archiveDir: '/backups/163 邮件' },
+      });
       const sender = w.get('[data-testid="finding-open-archive"]');
       expect(sender.text()).toBe(words);
       const url = new URL(sender.attributes('href')!, 'http://x');
       expect(url.pathname).toBe('/archive');
-      expect(Object.fromEntries(url.searchParams)).toEqual({ dir: '/backups/163 邮件', q: 'jd.com', field: 'from' });
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        dir: '/backups/163 邮件',
+        q: 'jd.com',
+        field: 'from',
+      });
       const subjects = w.findAll('[data-testid="finding-open-subject"]');
       expect(subjects.map((s) => s.text())).toEqual(['密码重置', '订单已发货']);
       expect(Object.fromEntries(new URL(subjects[1]!.attributes('href')!, 'http://x').searchParams)).toEqual({
@@ -270,14 +311,20 @@ describe('FindingRow', () => {
     expect(none.find('[data-testid="finding-open-archive"]').exists()).toBe(false);
     expect(none.find('[data-testid="finding-open-subject"]').exists()).toBe(false);
     const list = mountIn(FindingRow, 'en', {
-      props: { finding: { ...finding, id: 'list:news.jd.com', kind: 'list', domain: 'news.jd.com' }, busy: false, archiveDir: '/b' },
+      props: {
+        finding: { ...finding, id: 'list:news.jd.com', kind: 'list', domain: 'news.jd.com' },
+        busy: false,
+        archiveDir: '/b',
+      },
     });
     expect(list.find('[data-testid="finding-open-archive"]').exists()).toBe(false);
     expect(list.findAll('[data-testid="finding-open-subject"]')).toHaveLength(2);
   });
 
   it('offers nothing more once the finding is in the plan', () => {
-    const w = mountIn(FindingRow, 'en', { props: { finding: { ...finding, inPlan: { section: 'site', itemId: 'site-1' } }, busy: false } });
+    const w = mountIn(FindingRow, 'en', {
+      props: { finding: { ...finding, inPlan: { section: 'site', itemId: 'site-1' } }, busy: false },
+    });
     expect(w.findAll('button')).toHaveLength(0);
     expect(w.get('[data-testid="finding-in-plan"]').text()).toContain('In the plan');
   });
@@ -297,7 +344,9 @@ describe('FindingRow', () => {
     };
     const zh = mountIn(FindingRow, 'zh-CN', { props: { finding: phishing, busy: false } });
     expect(zh.get('[data-testid="finding-warning"]').text()).toContain('钓鱼');
-    expect(zh.text()).toContain('自称“PayPal”，却不是从“PayPal”的域名发出（发件域名：paypal-resolution.top）。');
+    expect(zh.text()).toContain(
+      '自称“PayPal”，却不是从“PayPal”的域名发出（发件域名：paypal-resolution.top）。',
+    );
     expect(zh.findAll('button')).toHaveLength(0);
     const en = mountIn(FindingRow, 'en', { props: { finding: phishing, busy: false } });
     expect(en.get('[data-testid="finding-warning"]').text()).toContain('probably phishing');
@@ -324,9 +373,11 @@ describe('FindingRow', () => {
     expect(w.find('[data-testid="finding-add-site"]').exists()).toBe(false);
     await w.get('[data-testid="finding-add-service"]').trigger('click');
     expect(w.emitted('add')).toEqual([['service']]);
-    expect(mountIn(FindingRow, 'en', { props: { finding: product, busy: false } }).get('h3').text()).toBe(
-      'Justice Online (逆水寒)',
-    );
+    expect(
+      mountIn(FindingRow, 'en', { props: { finding: product, busy: false } })
+        .get('h3')
+        .text(),
+    ).toBe('Justice Online (逆水寒)');
   });
 
   it('names whom a platform mailed for, and offers nothing to add', () => {
@@ -342,7 +393,9 @@ describe('FindingRow', () => {
       reason: { key: 'onBehalf', params: { merchant: '上海盒马网络科技有限公司' } },
     };
     const w = mountIn(FindingRow, 'zh-CN', { props: { finding: platform, busy: false } });
-    expect(w.get('[data-testid="finding-merchants"]').text()).toBe('代发对象：上海盒马网络科技有限公司、星巴克');
+    expect(w.get('[data-testid="finding-merchants"]').text()).toBe(
+      '代发对象：上海盒马网络科技有限公司、星巴克',
+    );
     expect(w.findAll('button')).toHaveLength(0);
   });
 });

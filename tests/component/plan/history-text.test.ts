@@ -7,7 +7,9 @@ describe('history entries', () => {
     const plan = freshPlan();
     expect(itemName({ stepId: 'login' }, plan, 'en')).toBe('Sign in to the NetEase passport');
     expect(itemName({ stepId: 'login' }, plan, 'zh-CN')).toBe('登录网易通行证');
-    expect(itemName({ riskId: 'address-recycled' }, plan, 'en')).toBe('The address may be recycled to a stranger');
+    expect(itemName({ riskId: 'address-recycled' }, plan, 'en')).toBe(
+      'The address may be recycled to a stranger',
+    );
     expect(itemName({ kind: 'mail' }, plan, 'en')).toBe('Back up your mail');
     const music = plan.services.find((s) => s.catalogId === 'music')!;
     expect(itemName({ serviceId: music.id }, plan, 'zh-CN')).toBe('网易云音乐');

@@ -7,14 +7,31 @@ import type { Locale } from '../../../renderer/src/i18n/types';
 import { newPlan } from '@common/model/new-plan';
 
 /** Mounts a component with the app's real messages, a router that knows the plan routes, and Pinia. */
-export function mountIn<C extends Component>(component: C, locale: Locale, options: ComponentMountingOptions<C> = {}) {
+export function mountIn<C extends Component>(
+  component: C,
+  locale: Locale,
+  options: ComponentMountingOptions<C> = {},
+) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', component: { template: '<div />' } }, ...['plans', 'plan-dashboard', 'plan-assets', 'plan-services', 'plan-sites', 'plan-alternatives', 'plan-mail', 'reminders', 'archive'].map((name) => ({
-      path: `/${name}`,
-      name,
-      component: { template: '<div />' },
-    }))],
+    routes: [
+      { path: '/', component: { template: '<div />' } },
+      ...[
+        'plans',
+        'plan-dashboard',
+        'plan-assets',
+        'plan-services',
+        'plan-sites',
+        'plan-alternatives',
+        'plan-mail',
+        'reminders',
+        'archive',
+      ].map((name) => ({
+        path: `/${name}`,
+        name,
+        component: { template: '<div />' },
+      })),
+    ],
   });
   return mount(component, {
     ...options,

@@ -12,13 +12,16 @@ function installBridge(handlers: Record<string, (input?: unknown) => unknown>) {
   const calls: [string, unknown][] = [];
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const group = (domain: string) =>
-    new Proxy({}, {
-      get: (_t, method: string) => async (input?: unknown) => {
-        calls.push([`${domain}.${method}`, input]);
-        const h = handlers[`${domain}.${method}`];
-        return h ? h(input) : { ok: false, error: { code: 'ipc.unknown-channel', message: 'x' } };
+    new Proxy(
+      {},
+      {
+        get: (_t, method: string) => async (input?: unknown) => {
+          calls.push([`${domain}.${method}`, input]);
+          const h = handlers[`${domain}.${method}`];
+          return h ? h(input) : { ok: false, error: { code: 'ipc.unknown-channel', message: 'x' } };
+        },
       },
-    });
+    );
   window.closeout = new Proxy({} as Record<string, unknown>, {
     get: (_t, key: string) =>
       key === 'on'
@@ -29,7 +32,10 @@ function installBridge(handlers: Record<string, (input?: unknown) => unknown>) {
           }
         : group(key),
   }) as unknown as CloseoutApi;
-  return { calls, fire: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)) };
+  return {
+    calls,
+    fire: (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
+  };
 }
 
 beforeEach(() => {
@@ -60,7 +66,18 @@ const results = (): DiscoveryResults => ({
       verdict: 'account',
       hasAccount: true,
       reason: { key: 'knownService', params: { messages: 4 } },
-      evidence: { messages: 4, lifecycle: 1, transaction: 1, activity: 0, marketing: 0, conversation: 0, bulk: 0, toSelf: 4, code: 0, spam: 0 },
+      evidence: {
+        messages: 4,
+        lifecycle: 1,
+        transaction: 1,
+        activity: 0,
+        marketing: 0,
+        conversation: 0,
+        bulk: 0,
+        toSelf: 4,
+        code: 0,
+        spam: 0,
+      },
       confidence: null,
       onBehalfOf: [],
       imitates: null,
@@ -95,7 +112,9 @@ describe('discovery store', () => {
   });
 
   it('keeps the error of a refused scan for the screen', async () => {
-    installBridge({ 'discovery.scan': () => ({ ok: false, error: { code: 'discovery.maildir-not-found', message: 'x' } }) });
+    installBridge({
+      'discovery.scan': () => ({ ok: false, error: { code: 'discovery.maildir-not-found', message: 'x' } }),
+    });
     const store = useDiscoveryStore();
     const r = await store.scan('p1', { kind: 'maildir', path: '/nowhere' });
     expect(r.ok).toBe(false);
@@ -114,24 +133,52 @@ describe('mail store', () => {
     await store.refresh();
     await store.start('p1', { address: 'a@163.com' }, { authCode: 'SECRETCODE' }, '/backup', false);
     const progress: MailProgress = {
-      jobId: 'j1', phase: 'exporting', foldersDone: 1, foldersTotal: 2, currentFolder: 'INBOX', messagesDone: 5, messagesTotal: 10,
-      bytesDone: 500, bytesTotal: 1000, bytesPerSecond: 100, messagesPerSecond: 1, etaSeconds: 5,
+      jobId: 'j1',
+      phase: 'exporting',
+      foldersDone: 1,
+      foldersTotal: 2,
+      currentFolder: 'INBOX',
+      messagesDone: 5,
+      messagesTotal: 10,
+      bytesDone: 500,
+      bytesTotal: 1000,
+      bytesPerSecond: 100,
+      messagesPerSecond: 1,
+      etaSeconds: 5,
     };
     bridge.fire('mail:progress', progress);
     expect(store.progress?.messagesDone).toBe(5);
-    const finished: MailFinished = { jobId: 'j1', planId: 'p1', outcome: 'cancelled', error: { code: 'mail.cancelled', message: 'x' }, summary: null };
+    const finished: MailFinished = {
+      jobId: 'j1',
+      planId: 'p1',
+      outcome: 'cancelled',
+      error: { code: 'mail.cancelled', message: 'x' },
+      summary: null,
+    };
     bridge.fire('mail:finished', finished);
     expect(store.finished?.outcome).toBe('cancelled');
     expect(store.progress).toBeNull();
     expect(JSON.stringify(store.$state)).not.toContain('SECRETCODE');
-    expect(bridge.calls.find(([c]) => c === 'mail.startBackup')?.[1]).toMatchObject({ authCode: 'SECRETCODE', targetDir: '/backup', planId: 'p1' });
+    expect(bridge.calls.find(([c]) => c === 'mail.startBackup')?.[1]).toMatchObject({
+      authCode: 'SECRETCODE',
+      targetDir: '/backup',
+      planId: 'p1',
+    });
   });
 });
 
 describe('reminders store', () => {
   it('reloads the list when main says reminders changed or a notification arrived', async () => {
     let n = 0;
-    const list = () => ({ now: 0, upcoming: [], overdue: [], done: [], snoozeOptions: [], settings: {}, quietUntil: null });
+    const list = () => ({
+      now: 0,
+      upcoming: [],
+      overdue: [],
+      done: [],
+      snoozeOptions: [],
+      settings: {},
+      quietUntil: null,
+    });
     const bridge = installBridge({
       'reminders.list': () => {
         n++;

@@ -20,7 +20,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../electron/common/contract';
 import { splitChannel } from '../../../electron/common/contract/define';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
-import { ensureAppBuilt, MAIN_BUNDLE, REGISTER, REPO, STAND_IN_DIR, startBuiltApp, type BuiltApp } from '../../electron-stand-in/client';
+import {
+  ensureAppBuilt,
+  MAIN_BUNDLE,
+  REGISTER,
+  REPO,
+  STAND_IN_DIR,
+  startBuiltApp,
+  type BuiltApp,
+} from '../../electron-stand-in/client';
 import { harnessBridgeSource } from '../../harness/bridge-bundle';
 // @ts-expect-error plain ESM script without types
 import { findElectron } from '../../../scripts/with-electron.mjs';
@@ -178,7 +186,9 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
 
   beforeAll(async () => {
     await ensureAppBuilt();
-    server = await startDovecot({ users: [{ user: 'builtapp@163.com', password: CODE, fixture: { messages: 120, seed: 12 } }] });
+    server = await startDovecot({
+      users: [{ user: 'builtapp@163.com', password: CODE, fixture: { messages: 120, seed: 12 } }],
+    });
     work = await tempDir();
     userData = join(work, 'userData');
     const ca = join(work, 'ca.pem');
@@ -220,12 +230,20 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
     expect(win!.visible).toBe(true);
     expect(win!.url).toBe('app://closeout/index.html');
     expect(win!.loads[0]).toMatchObject({ status: 200 });
-    expect(win!.loads[0]!.headers['content-security-policy']).toMatch(/default-src 'self'; script-src 'self'/);
+    expect(win!.loads[0]!.headers['content-security-policy']).toMatch(
+      /default-src 'self'; script-src 'self'/,
+    );
     expect(win!.loads[0]!.bodyStart).toMatch(/<!doctype html>/i);
     expect(win!.hasWindowOpenHandler).toBe(true);
     expect(win!.guardedEvents).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
-    expect(s.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-    expect(s.defaultSession).toEqual({ permissionRequestHandler: true, permissionCheckHandler: true, beforeRequest: true });
+    expect(s.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(s.defaultSession).toEqual({
+      permissionRequestHandler: true,
+      permissionCheckHandler: true,
+      beforeRequest: true,
+    });
     expect(s.calls.indexOf('app.enableSandbox')).toBeLessThan(s.calls.indexOf('BrowserWindow.new'));
     expect(s.trays).toHaveLength(1);
     expect(s.trays[0]!.toolTip).toContain('Closeout');
@@ -238,11 +256,18 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
   });
 
   it('serves the built renderer over app:// with the CSP, and nothing outside out/renderer', async () => {
-    const index = await app.call<{ status: number; headers: Record<string, string>; start: string }>('fetch', { url: 'app://closeout/' });
+    const index = await app.call<{ status: number; headers: Record<string, string>; start: string }>(
+      'fetch',
+      { url: 'app://closeout/' },
+    );
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
-    const script = /src="([^"]+\.js)"/.exec((await readFile(join(REPO, 'out/renderer/index.html'), 'utf8')))![1]!;
-    const js = await app.call<{ status: number; headers: Record<string, string> }>('fetch', { url: new URL(script, 'app://closeout/').href });
+    const script = /src="([^"]+\.js)"/.exec(
+      await readFile(join(REPO, 'out/renderer/index.html'), 'utf8'),
+    )![1]!;
+    const js = await app.call<{ status: number; headers: Record<string, string> }>('fetch', {
+      url: new URL(script, 'app://closeout/').href,
+    });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['content-security-policy']).toContain("default-src 'self'");
@@ -253,7 +278,10 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
       'app://closeout/%2E%2E%5Cpackage.json',
       'app://other/index.html',
     ]) {
-      const res = await app.call<{ status: number; headers: Record<string, string>; start: string }>('fetch', { url: outside });
+      const res = await app.call<{ status: number; headers: Record<string, string>; start: string }>(
+        'fetch',
+        { url: outside },
+      );
       expect(res.status, outside).toBe(404);
       expect(res.start).not.toContain('import');
       expect(res.headers['content-security-policy'], outside).toBeTruthy();
@@ -261,11 +289,24 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
   });
 
   it('lets the page load only app:// and grants only clipboard writes to our own origin', async () => {
-    expect(await app.call('requestAllowed', { url: 'app://closeout/assets/x.js', resourceType: 'script' })).toBe(true);
-    expect(await app.call('requestAllowed', { url: 'https://example.com/pixel.gif', resourceType: 'image' })).toBe(false);
-    expect(await app.call('requestAllowed', { url: 'file:///etc/passwd', resourceType: 'mainFrame' })).toBe(false);
-    expect(await app.call('permission', { permission: 'clipboard-sanitized-write', origin: 'app://closeout/index.html' })).toBe(true);
-    expect(await app.call('permission', { permission: 'media', origin: 'app://closeout/index.html' })).toBe(false);
+    expect(
+      await app.call('requestAllowed', { url: 'app://closeout/assets/x.js', resourceType: 'script' }),
+    ).toBe(true);
+    expect(
+      await app.call('requestAllowed', { url: 'https://example.com/pixel.gif', resourceType: 'image' }),
+    ).toBe(false);
+    expect(await app.call('requestAllowed', { url: 'file:///etc/passwd', resourceType: 'mainFrame' })).toBe(
+      false,
+    );
+    expect(
+      await app.call('permission', {
+        permission: 'clipboard-sanitized-write',
+        origin: 'app://closeout/index.html',
+      }),
+    ).toBe(true);
+    expect(await app.call('permission', { permission: 'media', origin: 'app://closeout/index.html' })).toBe(
+      false,
+    );
     expect(await app.call('windowOpen', { url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(await app.call('navigate', { url: 'https://example.com/' })).toEqual({ prevented: true });
   });
@@ -291,10 +332,19 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
 
   it('refuses a foreign page and a subframe', async () => {
     for (const sender of ['foreign', 'subframe'] as const) {
-      expect(await app.invoke('vault:status', undefined, sender)).toMatchObject({ ok: false, error: { code: 'ipc.forbidden-sender' } });
-      expect(await app.invoke('vault:create', { mode: 'keychain' }, sender)).toMatchObject({ ok: false, error: { code: 'ipc.forbidden-sender' } });
+      expect(await app.invoke('vault:status', undefined, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.forbidden-sender' },
+      });
+      expect(await app.invoke('vault:create', { mode: 'keychain' }, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.forbidden-sender' },
+      });
     }
-    expect(await app.invoke<R<{ state: string }>>('vault:status')).toMatchObject({ ok: true, value: { state: 'absent' } });
+    expect(await app.invoke<R<{ state: string }>>('vault:status')).toMatchObject({
+      ok: true,
+      value: { state: 'absent' },
+    });
   });
 
   let planId = '';
@@ -305,12 +355,22 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
     expect(plan).toMatchObject({ ok: true });
     planId = (plan as { value: { plan: { id: string } } }).value.plan.id;
     expect(await app.invoke('plan:apply', { type: 'plan.decide', planId })).toMatchObject({ ok: true });
-    expect(await app.invoke('plan:apply', { type: 'step.set', planId, stepId: 'login', status: 'done' })).toMatchObject({ ok: true });
+    expect(
+      await app.invoke('plan:apply', { type: 'step.set', planId, stepId: 'login', status: 'done' }),
+    ).toMatchObject({ ok: true });
     // Whatever the hour CI runs at, quiet hours must not hold the notification back.
-    expect(await app.invoke('reminders:set-quiet-hours', { enabled: false, start: 1320, end: 480 })).toMatchObject({ ok: true });
+    expect(
+      await app.invoke('reminders:set-quiet-hours', { enabled: false, start: 1320, end: 480 }),
+    ).toMatchObject({ ok: true });
     const at = Date.now() + 3 * 3_600_000;
     expect(
-      await app.invoke('reminders:add', { planId, item: null, title: '打电话给银行改预留邮箱', note: null, at }),
+      await app.invoke('reminders:add', {
+        planId,
+        item: null,
+        title: '打电话给银行改预留邮箱',
+        note: null,
+        at,
+      }),
     ).toMatchObject({ ok: true });
     // The plan's changes came back in the replies, once: not again as plan:changed events.
     expect(await app.call<{ channel: string }[]>('sent', { channel: 'plan:changed' })).toEqual([]);
@@ -324,16 +384,23 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
       if (shown.some((n) => n.title.includes('打电话给银行改预留邮箱'))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(shown.map((n) => n.title)).toEqual(expect.arrayContaining([expect.stringContaining('打电话给银行改预留邮箱')]));
+    expect(shown.map((n) => n.title)).toEqual(
+      expect.arrayContaining([expect.stringContaining('打电话给银行改预留邮箱')]),
+    );
   });
 
   it('journey: backs up the mail from Dovecot through the bundled imapflow, verified', async () => {
     const target = join(work, 'backup');
     await mkdir(target);
     const account = { address: server.user, host: server.host, port: server.tlsPort, secure: true };
-    const report = await app.invoke<R<{ messages: number }>>('mail:test-connection', { account, authCode: CODE });
+    const report = await app.invoke<R<{ messages: number }>>('mail:test-connection', {
+      account,
+      authCode: CODE,
+    });
     expect(report).toMatchObject({ ok: true, value: { messages: 120 } });
-    expect(await app.invoke('mail:start-backup', { planId, account, authCode: CODE, targetDir: target })).toMatchObject({ ok: true });
+    expect(
+      await app.invoke('mail:start-backup', { planId, account, authCode: CODE, targetDir: target }),
+    ).toMatchObject({ ok: true });
     const deadline = Date.now() + 60_000;
     let finished: { payload: { outcome: string; error: unknown } }[] = [];
     while (Date.now() < deadline && finished.length === 0) {
@@ -345,10 +412,17 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
       (e) => e.isFile() && /\/(cur|new)$/.test(e.parentPath),
     );
     expect(files).toHaveLength(120);
-    const plans = await app.invoke<R<{ plan: { backups: { mail: { status: string; verification: { messages: number } | null } } } }[]>>('plan:list');
+    const plans =
+      await app.invoke<
+        R<{ plan: { backups: { mail: { status: string; verification: { messages: number } | null } } } }[]>
+      >('plan:list');
     expect(plans.ok).toBe(true);
     const mail = plans.ok ? plans.value[0]!.plan.backups.mail : null;
-    expect(mail).toMatchObject({ status: 'done', location: target, verification: { messages: 120, location: target } });
+    expect(mail).toMatchObject({
+      status: 'done',
+      location: target,
+      verification: { messages: 120, location: target },
+    });
   });
 
   it('journey: discovery scans the same mailbox over IMAP', async () => {
@@ -364,19 +438,32 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
   it('journey: exports the vault through the save dialog and imports it back; saves the report as PDF', async () => {
     const exportPath = join(work, 'closeout-vault.closeout-export');
     await app.call('answerDialog', { kind: 'save', path: exportPath });
-    expect(await app.invoke('transfer:export', { scope: { kind: 'vault' }, passphrase: 'correct horse battery' })).toMatchObject({
+    expect(
+      await app.invoke('transfer:export', { scope: { kind: 'vault' }, passphrase: 'correct horse battery' }),
+    ).toMatchObject({
       ok: true,
       value: { path: exportPath },
     });
     const data = (await readFile(exportPath)).toString('base64');
-    expect(await app.invoke('transfer:preview', { data, passphrase: 'wrong passphrase' })).toMatchObject({ ok: false });
-    expect(await app.invoke('transfer:preview', { data, passphrase: 'correct horse battery' })).toMatchObject({ ok: true });
-    expect(await app.invoke('transfer:import', { data, passphrase: 'correct horse battery', mode: 'merge' })).toMatchObject({ ok: true });
+    expect(await app.invoke('transfer:preview', { data, passphrase: 'wrong passphrase' })).toMatchObject({
+      ok: false,
+    });
+    expect(await app.invoke('transfer:preview', { data, passphrase: 'correct horse battery' })).toMatchObject(
+      { ok: true },
+    );
+    expect(
+      await app.invoke('transfer:import', { data, passphrase: 'correct horse battery', mode: 'merge' }),
+    ).toMatchObject({ ok: true });
 
     const pdfPath = join(work, 'report.pdf');
     await app.call('answerDialog', { kind: 'save', path: pdfPath });
     expect(
-      await app.invoke('report:save', { planId, format: 'pdf', fileName: 'closeout-report.pdf', html: '<!doctype html><html><body><h1>注销报告</h1></body></html>' }),
+      await app.invoke('report:save', {
+        planId,
+        format: 'pdf',
+        fileName: 'closeout-report.pdf',
+        html: '<!doctype html><html><body><h1>注销报告</h1></body></html>',
+      }),
     ).toMatchObject({ ok: true, value: { path: pdfPath } });
     const pdf = await readFile(pdfPath);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -400,7 +487,12 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
       results: R[];
       received: unknown;
       unknownEvent: string | null;
-    }>('preload', { calls: [{ domain: 'app', method: 'info' }, { domain: 'plan', method: 'list' }] });
+    }>('preload', {
+      calls: [
+        { domain: 'app', method: 'info' },
+        { domain: 'plan', method: 'list' },
+      ],
+    });
     expect(preload.shape).toEqual(expected);
     expect(preload.frozen).toBe(true);
     expect(preload.results[0]).toMatchObject({ ok: true, value: { name: 'Closeout', runtime: 'electron' } });
@@ -430,7 +522,8 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
     });
     const harnessApi = window['closeout'] as Record<string, unknown>;
     const harnessShape: Record<string, string[] | 'function'> = {};
-    for (const [k, v] of Object.entries(harnessApi)) harnessShape[k] = typeof v === 'function' ? 'function' : Object.keys(v as object).sort();
+    for (const [k, v] of Object.entries(harnessApi))
+      harnessShape[k] = typeof v === 'function' ? 'function' : Object.keys(v as object).sort();
     expect(harnessShape).toEqual(preload.shape);
   });
 
@@ -452,7 +545,8 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
     try {
       expect(second.started).toEqual({ started: true });
       const status = await second.invoke<R<{ state: string }>>('vault:status');
-      if (status.ok && status.value.state === 'locked') expect(await second.invoke('vault:unlock', {})).toMatchObject({ ok: true });
+      if (status.ok && status.value.state === 'locked')
+        expect(await second.invoke('vault:unlock', {})).toMatchObject({ ok: true });
       const plans = await second.invoke<R<{ plan: { address: string } }[]>>('plan:list');
       expect(JSON.stringify(plans)).toContain(server.user);
       const reminders = await second.invoke<R>('reminders:list', {});

@@ -80,13 +80,17 @@ describe.skipIf(!hasDovecot)('discovery over IMAP against Dovecot', () => {
 
   it('stops mid-FETCH when cancelled, keeps what it read, and the plan can scan again', async () => {
     let cancel: (() => void) | null = null;
-    const d = await discoveryWithPlan(corpus.user, (event, payload) => {
-      const p = payload as { messagesDone: number; phase: string };
-      if (event === 'discovery:progress' && p.phase === 'scanning' && p.messagesDone >= 1000 && cancel) {
-        cancel();
-        cancel = null;
-      }
-    }, server.caCertPem);
+    const d = await discoveryWithPlan(
+      corpus.user,
+      (event, payload) => {
+        const p = payload as { messagesDone: number; phase: string };
+        if (event === 'discovery:progress' && p.phase === 'scanning' && p.messagesDone >= 1000 && cancel) {
+          cancel();
+          cancel = null;
+        }
+      },
+      server.caCertPem,
+    );
     const dispatch = createDispatcher(d.service.handlers as unknown as Handlers);
     cancel = () => void dispatch('discovery:cancel', { planId: d.planId });
     const r = await dispatch('discovery:scan', {

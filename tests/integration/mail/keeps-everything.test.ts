@@ -252,7 +252,9 @@ describe.skipIf(!hasDovecot)('a mail backup only grows', () => {
     const after = await inboxManifest(dir);
     expect(after.get(read.uid)!.file).toBe(renamedTo);
     expect(after.get(deleted.uid)!.sha256).toBe(deleted.sha256);
-    expect(await readFile(join(maildir, after.get(deleted.uid)!.file))).toHaveLength(after.get(deleted.uid)!.size);
+    expect(await readFile(join(maildir, after.get(deleted.uid)!.file))).toHaveLength(
+      after.get(deleted.uid)!.size,
+    );
     expect((await verify(s, dir)).passed).toBe(true);
     // Recorded as complete again: the next rerun opens nothing.
     expect(await opened((progress) => exportOnce(s, dir, { progress }))).toEqual([]);

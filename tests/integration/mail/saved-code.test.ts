@@ -16,7 +16,10 @@ import { appInfo } from './helpers';
 const CODE = 'keep-me-7f3a9c41d2';
 const PASSPHRASE = 'correct horse battery';
 
-function core(dataDir: string, trustedCa: string): { c: Core; seen: string[]; finished: () => Promise<MailFinished> } {
+function core(
+  dataDir: string,
+  trustedCa: string,
+): { c: Core; seen: string[]; finished: () => Promise<MailFinished> } {
   const c = createCore({
     dataDir,
     appInfo,

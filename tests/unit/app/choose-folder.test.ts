@@ -29,12 +29,17 @@ describe('app:choose-folder', () => {
       printToPdf: async () => new Uint8Array(),
     };
     const core = coreWith(desktop, 'zh-CN');
-    expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup', defaultPath: '/home/me' })).toEqual({
+    expect(
+      await core.dispatch('app:choose-folder', { purpose: 'mail-backup', defaultPath: '/home/me' }),
+    ).toEqual({
       ok: true,
       value: { path: '/media/usb/backup' },
     });
     expect(asked[0]).toEqual({ title: '选择保存邮件备份的文件夹', defaultPath: '/home/me' });
-    expect(await core.dispatch('app:choose-folder', { purpose: 'maildir-scan' })).toEqual({ ok: true, value: { path: null } });
+    expect(await core.dispatch('app:choose-folder', { purpose: 'maildir-scan' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
     await core.close();
   });
 
@@ -50,14 +55,23 @@ describe('app:choose-folder', () => {
     await core.dispatch('app:choose-folder', { purpose: 'mail-backup' });
     expect(await core.dispatch('settings:set-locale', { locale: 'en' })).toMatchObject({ ok: true });
     await core.dispatch('app:choose-folder', { purpose: 'mail-backup' });
-    expect(asked.map((a) => a.title)).toEqual(['选择保存邮件备份的文件夹', 'Choose a folder for the mail backup']);
+    expect(asked.map((a) => a.title)).toEqual([
+      '选择保存邮件备份的文件夹',
+      'Choose a folder for the mail backup',
+    ]);
     await core.close();
   });
 
   it('answers a translated error where there is no picker, and refuses bad arguments', async () => {
     const core = coreWith(undefined);
-    expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({ ok: false, error: { code: 'ipc.unavailable' } });
-    expect(await core.dispatch('app:choose-folder', { purpose: 'anything' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
+    expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.unavailable' },
+    });
+    expect(await core.dispatch('app:choose-folder', { purpose: 'anything' })).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid-arguments' },
+    });
     await core.close();
   });
 });

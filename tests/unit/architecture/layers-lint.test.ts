@@ -20,7 +20,11 @@ const importsElectron = "import { app } from 'electron';\n\nexport const name = 
 
 describe('layer rules (eslint.config.js)', () => {
   it('fails a core file that imports electron outside the adapters folder', async () => {
-    for (const file of ['electron/main/layer-probe.ts', 'electron/main/services/layer-probe.ts', 'electron/main/reminders/layer-probe.ts']) {
+    for (const file of [
+      'electron/main/layer-probe.ts',
+      'electron/main/services/layer-probe.ts',
+      'electron/main/reminders/layer-probe.ts',
+    ]) {
       const messages = await restrictedImports(file, importsElectron);
       expect(messages, file).toHaveLength(1);
       expect(messages[0], file).toMatch(/Only electron\/main\/electron\/ imports Electron/);
@@ -38,7 +42,8 @@ describe('layer rules (eslint.config.js)', () => {
   });
 
   it('keeps the core from importing the adapters', async () => {
-    const code = "import { createMainWindow } from '../electron/window';\n\nexport const w = createMainWindow;\n";
+    const code =
+      "import { createMainWindow } from '../electron/window';\n\nexport const w = createMainWindow;\n";
     expect(await restrictedImports('electron/main/services/layer-probe.ts', code)).toHaveLength(1);
   });
 

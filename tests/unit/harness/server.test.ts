@@ -76,15 +76,26 @@ describe('harness server', () => {
 
   it("serves with the app's own app:// handler: the same headers, the bridge added to the page", async () => {
     const rendererDir = tempDir();
-    writeFileSync(join(rendererDir, 'index.html'), '<html><head><script type="module" src="/a.js"></script></head></html>');
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<html><head><script type="module" src="/a.js"></script></head></html>',
+    );
     writeFileSync(join(rendererDir, 'a.js'), 'export {}');
     server = await start(rendererDir);
     const base = `http://127.0.0.1:${server.port}`;
     const app = createAppRequestHandler(rendererDir);
     for (const path of ['/', '/a.js', '/missing.js', '/%2e%2e/secret']) {
-      const [inHarness, inApp] = [await fetch(`${base}${path}`), await app(new Request(`${APP_ORIGIN}${path}`))];
+      const [inHarness, inApp] = [
+        await fetch(`${base}${path}`),
+        await app(new Request(`${APP_ORIGIN}${path}`)),
+      ];
       expect(inHarness.status, path).toBe(inApp.status);
-      const headers = (r: Response) => Object.fromEntries([...r.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k)));
+      const headers = (r: Response) =>
+        Object.fromEntries(
+          [...r.headers].filter(
+            ([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k),
+          ),
+        );
       expect(headers(inHarness), path).toEqual(headers(inApp));
       expect(inHarness.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
       expect(inHarness.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');

@@ -30,7 +30,10 @@ describe('plan service over the real vault', () => {
     const { c, changed } = core(dir, clock);
     await c.start();
     // No channel serves the catalog: the renderer imports it from electron/common.
-    expect(await c.dispatch('catalog:get', undefined)).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
+    expect(await c.dispatch('catalog:get', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.unknown-channel' },
+    });
     expect(await c.dispatch('plan:list', undefined)).toMatchObject({
       ok: false,
       error: { code: 'vault.locked' },

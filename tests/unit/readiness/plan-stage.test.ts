@@ -30,16 +30,38 @@ describe('the plan stage the UI shows', () => {
 
   it('counts down only during the cooling-off, and closing before its end is an early close', () => {
     const during = stageView(r('submitted', t0 + DAY), t0);
-    expect(during).toMatchObject({ stage: 'cooling-off', milestone: 3, countdownTo: t0 + DAY, close: 'early' });
+    expect(during).toMatchObject({
+      stage: 'cooling-off',
+      milestone: 3,
+      countdownTo: t0 + DAY,
+      close: 'early',
+    });
     const after = stageView(r('submitted', t0 + DAY), t0 + 2 * DAY);
-    expect(after).toMatchObject({ stage: 'cooling-off-ended', milestone: 3, countdownTo: null, close: 'confirm' });
+    expect(after).toMatchObject({
+      stage: 'cooling-off-ended',
+      milestone: 3,
+      countdownTo: null,
+      close: 'confirm',
+    });
   });
 
   it('shows a percentage and counts only while preparing, so a closed plan never says 100 % beside 45 / 47', () => {
-    expect(stageView(r('not-ready', null, 45, 47), t0)).toMatchObject({ percent: 96, counts: { done: 45, total: 47 } });
-    expect(stageView(r('ready', null, 0, 0), t0)).toMatchObject({ percent: 0, counts: { done: 0, total: 0 } });
+    expect(stageView(r('not-ready', null, 45, 47), t0)).toMatchObject({
+      percent: 96,
+      counts: { done: 45, total: 47 },
+    });
+    expect(stageView(r('ready', null, 0, 0), t0)).toMatchObject({
+      percent: 0,
+      counts: { done: 0, total: 0 },
+    });
     const closed = stageView(r('closed', t0 - DAY), t0);
-    expect(closed).toMatchObject({ stage: 'closed', percent: null, counts: null, countdownTo: null, close: 'no' });
+    expect(closed).toMatchObject({
+      stage: 'closed',
+      percent: null,
+      counts: null,
+      countdownTo: null,
+      close: 'no',
+    });
     expect(closed.finished && closed.readOnly).toBe(true);
     expect(stageView(r('deciding'), t0)).toMatchObject({ milestone: 0, percent: null, readOnly: false });
   });

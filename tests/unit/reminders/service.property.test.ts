@@ -8,10 +8,7 @@ import type { Reminder, ReminderSettings } from '../../../electron/common/model/
 import { ok } from '../../../electron/common/result';
 import { DAY, effectiveDueAt, type SnoozeChoice, type TimeZone } from '../../../electron/common/schedule';
 import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
-import {
-  createManualPowerEvents,
-  createRecordingNotifier,
-} from '../../support/doubles/recording-notifier';
+import { createManualPowerEvents, createRecordingNotifier } from '../../support/doubles/recording-notifier';
 import { createRemindersService, type RemindersService } from '../../../electron/main/reminders/service';
 import type { Timers } from '../../../electron/main/reminders/types';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';

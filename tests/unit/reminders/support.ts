@@ -5,10 +5,7 @@ import type { PlanCommand } from '../../../electron/common/model';
 import type { VaultDocument } from '../../../electron/common/model/document';
 import { createCore, type Core } from '../../../electron/main/core';
 import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
-import {
-  createManualPowerEvents,
-  createRecordingNotifier,
-} from '../../support/doubles/recording-notifier';
+import { createManualPowerEvents, createRecordingNotifier } from '../../support/doubles/recording-notifier';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { Vault, VAULT_FILE } from '../../../electron/main/vault/vault';
 import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';

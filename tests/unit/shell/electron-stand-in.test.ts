@@ -25,8 +25,11 @@ const PARTS = [
   'ipcRenderer',
 ];
 
-// @ts-expect-error plain ESM test double without types
-const load = () => import('../../electron-stand-in/electron.mjs') as Promise<Record<string, unknown> & { default: Record<string, unknown> }>;
+const load = () =>
+  // @ts-expect-error plain ESM test double without types
+  import('../../electron-stand-in/electron.mjs') as Promise<
+    Record<string, unknown> & { default: Record<string, unknown> }
+  >;
 
 describe('stand-in electron module', () => {
   it('exports every part the app calls, both named and on the default export', async () => {
@@ -41,7 +44,9 @@ describe('stand-in electron module', () => {
     const mod = await load();
     const app = mod['app'] as Record<string, unknown>;
     expect(() => app['dock']).toThrow(/app\.dock is not implemented/);
-    expect(() => (mod['shell'] as Record<string, unknown>)['trashItem']).toThrow(/shell\.trashItem is not implemented/);
+    expect(() => (mod['shell'] as Record<string, unknown>)['trashItem']).toThrow(
+      /shell\.trashItem is not implemented/,
+    );
     expect(() => mod.default['autoUpdater']).toThrow(/electron\.autoUpdater is not implemented/);
     // Promise checks and symbols are not "calls" and must not trip it.
     expect((app as { then?: unknown }).then).toBeUndefined();
@@ -57,9 +62,11 @@ describe('stand-in electron module', () => {
       expect(() => protocol.handle('app', () => null)).toThrow(/before the app is ready/);
     }
     standIn.ready();
-    expect(() => (mod['protocol'] as { registerSchemesAsPrivileged(s: unknown[]): void }).registerSchemesAsPrivileged([])).toThrow(
-      /before app is ready/,
-    );
+    expect(() =>
+      (mod['protocol'] as { registerSchemesAsPrivileged(s: unknown[]): void }).registerSchemesAsPrivileged(
+        [],
+      ),
+    ).toThrow(/before app is ready/);
   });
 
   it('fails a dialog that nobody answered instead of inventing a path', async () => {

@@ -65,13 +65,8 @@ const SECURE_WEB_PREFERENCES = {
   disableBlinkFeatures: 'Auxclick',
 } as const;
 const { openSecureWindow } = await import('../../../electron/main/electron/web-preferences');
-const {
-  createMainWindow,
-  guardWebContents,
-  hardenSession,
-  isAllowedRequest,
-  restoreBounds,
-} = await import('../../../electron/main/electron/window');
+const { createMainWindow, guardWebContents, hardenSession, isAllowedRequest, restoreBounds } =
+  await import('../../../electron/main/electron/window');
 const { createSettings } = await import('../../../electron/main/electron/settings');
 
 function memorySettings(initial: Record<string, unknown> = {}) {
@@ -87,7 +82,12 @@ describe('openSecureWindow', () => {
   it('gives the print window the same preferences, with its session and no script', () => {
     const session = {} as Electron.Session;
     openSecureWindow(FakeWindow as never, { show: false }, { session, javascript: false });
-    expect(created[0]!.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false, session, javascript: false });
+    expect(created[0]!.options.webPreferences).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      devTools: false,
+      session,
+      javascript: false,
+    });
     expect(created[0]!.options.webPreferences!.preload).toBeUndefined();
   });
 });
@@ -97,7 +97,11 @@ describe('createMainWindow', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', settings: memorySettings().settings });
     expect(created).toHaveLength(1);
     const prefs = created[0]!.options.webPreferences!;
-    expect(prefs).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false, preload: '/app/out/preload/index.cjs' });
+    expect(prefs).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      devTools: false,
+      preload: '/app/out/preload/index.cjs',
+    });
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);

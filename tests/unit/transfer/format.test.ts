@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/common/result';
-import { EXPORT_MAGIC, openExport, readExportHeader, sealExport } from '../../../electron/main/transfer/format';
+import {
+  EXPORT_MAGIC,
+  openExport,
+  readExportHeader,
+  sealExport,
+} from '../../../electron/main/transfer/format';
 
 // Tests use a low scrypt cost (stored in the file header like any other); the app uses N=2^17.
 const COST = { logN: 10, r: 8, p: 1 };
@@ -52,16 +57,28 @@ describe('export file format', () => {
     }
     // Every failure is one of the format's own errors (all translated), never a crash or garbage.
     for (const code of codes.keys()) {
-      expect(['transfer.not-an-export', 'transfer.corrupt', 'transfer.tampered', 'transfer.wrong-passphrase', 'transfer.newer-version', 'transfer.unknown-kdf']).toContain(code);
+      expect([
+        'transfer.not-an-export',
+        'transfer.corrupt',
+        'transfer.tampered',
+        'transfer.wrong-passphrase',
+        'transfer.newer-version',
+        'transfer.unknown-kdf',
+      ]).toContain(code);
     }
   });
 
   it('rejects every truncation', async () => {
     const file = await sealExport({ plans: [1, 2, 3] }, 'passphrase-1', META, COST);
     for (let len = 0; len < file.length; len += Math.max(1, Math.floor(file.length / 97))) {
-      expect(await codeOf(openExport(file.subarray(0, len), 'passphrase-1', [COST])), `length ${len}`).not.toBe('opened');
+      expect(
+        await codeOf(openExport(file.subarray(0, len), 'passphrase-1', [COST])),
+        `length ${len}`,
+      ).not.toBe('opened');
     }
-    expect(await codeOf(openExport(file.subarray(0, file.length - 1), 'passphrase-1', [COST]))).toBe('transfer.tampered');
+    expect(await codeOf(openExport(file.subarray(0, file.length - 1), 'passphrase-1', [COST]))).toBe(
+      'transfer.tampered',
+    );
   });
 
   it('refuses a file from a newer format version before asking for anything', async () => {
@@ -72,6 +89,8 @@ describe('export file format', () => {
   });
 
   it('says when a file is not an export at all', async () => {
-    expect(await codeOf(openExport(Buffer.from('# a markdown report\n'), 'x', [COST]))).toBe('transfer.not-an-export');
+    expect(await codeOf(openExport(Buffer.from('# a markdown report\n'), 'x', [COST]))).toBe(
+      'transfer.not-an-export',
+    );
   });
 });

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, checkInvariants, emptyDocument, migrateDocument, type VaultDocument } from '../../../electron/common/model';
+import {
+  apply,
+  checkInvariants,
+  emptyDocument,
+  migrateDocument,
+  type VaultDocument,
+} from '../../../electron/common/model';
 import { exportContent, mergeImport, previewImport } from '../../../electron/common/transfer/merge';
 import { openExport, sealExport } from '../../../electron/main/transfer/format';
 import { sessionArb } from '../model/arbitraries';
 import { T0 } from '../model/support';
 
 const COST = { logN: 10, r: 8, p: 1 };
-const META = { scope: 'vault' as const, exportedAt: T0, app: { name: 'Closeout', version: '0.1.0' }, documentVersion: 2 };
+const META = {
+  scope: 'vault' as const,
+  exportedAt: T0,
+  app: { name: 'Closeout', version: '0.1.0' },
+  documentVersion: 2,
+};
 
 function build(session: { command: Parameters<typeof apply>[1]; now: string }[]): VaultDocument {
   let doc = emptyDocument(T0);
@@ -68,8 +79,12 @@ describe('export and import of random documents', () => {
   });
 
   it('a plan for an address already here under another id is a conflict and is left alone', () => {
-    const mine = build([{ command: { type: 'plan.create', planId: 'a1', address: 'li.si@126.com' } as never, now: T0 }]);
-    const theirs = build([{ command: { type: 'plan.create', planId: 'b1', address: 'li.si@126.com' } as never, now: T0 }]);
+    const mine = build([
+      { command: { type: 'plan.create', planId: 'a1', address: 'li.si@126.com' } as never, now: T0 },
+    ]);
+    const theirs = build([
+      { command: { type: 'plan.create', planId: 'b1', address: 'li.si@126.com' } as never, now: T0 },
+    ]);
     fc.pre(mine.plans.length === 1 && theirs.plans.length === 1);
     expect(previewImport(mine, theirs).plans[0]!.action).toBe('conflict');
     const merged = mergeImport(mine, theirs, 'merge');
@@ -82,14 +97,21 @@ describe('saved mail authorization codes never travel', () => {
   const code = { address: 'zhou@163.com', authCode: 'SECRETCODE123456', savedAt: T0 };
 
   it('exports leave them out, whole vault or one plan', () => {
-    const doc = { ...build([{ command: { type: 'plan.create', planId: 'c1', address: 'zhou@163.com' } as never, now: T0 }]), mailCodes: [code] };
+    const doc = {
+      ...build([
+        { command: { type: 'plan.create', planId: 'c1', address: 'zhou@163.com' } as never, now: T0 },
+      ]),
+      mailCodes: [code],
+    };
     expect(JSON.stringify(exportContent(doc))).not.toContain('SECRETCODE');
     expect(JSON.stringify(exportContent(doc, 'c1'))).not.toContain('SECRETCODE');
   });
 
   it('an import keeps the codes saved on this machine, in merge and in replace', () => {
     const here = { ...emptyDocument(T0), mailCodes: [code] };
-    const incoming = build([{ command: { type: 'plan.create', planId: 'd1', address: 'wu@126.com' } as never, now: T0 }]);
+    const incoming = build([
+      { command: { type: 'plan.create', planId: 'd1', address: 'wu@126.com' } as never, now: T0 },
+    ]);
     for (const mode of ['merge', 'replace'] as const) {
       const r = mergeImport(here, incoming, mode);
       expect(r.ok && r.outcome.doc.mailCodes).toEqual([code]);

@@ -62,7 +62,10 @@ describe('moving a plan to another machine', () => {
     await must(a.c.dispatch('plan:create', { address: 'wang.wu@163.com', planId: 'p1' }));
     await must(a.c.dispatch('plan:create', { address: 'wang.wu@126.com', planId: 'p2' }));
     const saved = await must<{ path: string }>(
-      a.c.dispatch('transfer:export', { scope: { kind: 'plan', planId: 'p1' }, passphrase: 'move it safely' }),
+      a.c.dispatch('transfer:export', {
+        scope: { kind: 'plan', planId: 'p1' },
+        passphrase: 'move it safely',
+      }),
     );
     expect(saved.path).toMatch(/wang\.wu_163\.com.*\.closeout-export$/);
     const data = (await readFile(saved.path)).toString('base64');
@@ -77,7 +80,9 @@ describe('moving a plan to another machine', () => {
     });
     const bytes = Buffer.from(data, 'base64');
     const truncated = bytes.subarray(0, bytes.length - 7).toString('base64');
-    expect(await b.c.dispatch('transfer:import', { data: truncated, passphrase: 'move it safely', mode: 'merge' })).toMatchObject({
+    expect(
+      await b.c.dispatch('transfer:import', { data: truncated, passphrase: 'move it safely', mode: 'merge' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'transfer.tampered' },
     });
@@ -89,7 +94,9 @@ describe('moving a plan to another machine', () => {
     expect(preview.scope).toBe('plan');
     expect(preview.preview.plans).toMatchObject([{ address: 'wang.wu@163.com', action: 'add' }]);
 
-    const imported = await must(b.c.dispatch('transfer:import', { data, passphrase: 'move it safely', mode: 'merge' }));
+    const imported = await must(
+      b.c.dispatch('transfer:import', { data, passphrase: 'move it safely', mode: 'merge' }),
+    );
     expect(imported).toEqual({ added: 1, updated: 0, kept: 0, conflicts: 0 });
     const after = await must<{ plan: { address: string } }[]>(b.c.dispatch('plan:list', undefined));
     expect(after.map((v) => v.plan.address)).toEqual(['wang.wu@163.com']);
@@ -117,14 +124,28 @@ describe('moving a plan to another machine', () => {
     const a = await installation();
     await must(a.c.dispatch('plan:create', { address: 'qian@163.com', planId: 'q1' }));
     const saved = await must<{ path: string }>(
-      a.c.dispatch('report:save', { planId: 'q1', format: 'markdown', fileName: 'report.md', content: '# 注销报告\n' }),
+      a.c.dispatch('report:save', {
+        planId: 'q1',
+        format: 'markdown',
+        fileName: 'report.md',
+        content: '# 注销报告\n',
+      }),
     );
     expect(await readFile(saved.path, 'utf8')).toBe('# 注销报告\n');
-    expect(await a.c.dispatch('report:save', { planId: 'q1', format: 'pdf', fileName: 'r.pdf', html: '<p>x</p>' })).toMatchObject({
+    expect(
+      await a.c.dispatch('report:save', { planId: 'q1', format: 'pdf', fileName: 'r.pdf', html: '<p>x</p>' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'transfer.save-failed' },
     });
-    expect(await a.c.dispatch('report:save', { planId: 'nope', format: 'markdown', fileName: 'r.md', content: 'x' })).toMatchObject({
+    expect(
+      await a.c.dispatch('report:save', {
+        planId: 'nope',
+        format: 'markdown',
+        fileName: 'r.md',
+        content: 'x',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'transfer.plan-not-found' },
     });
@@ -135,7 +156,10 @@ describe('moving a plan to another machine', () => {
 function withHeader(file: Buffer, edit: (header: Record<string, unknown>) => void): Buffer {
   const at = 16 + 2;
   const length = file.readUInt32BE(at);
-  const header = JSON.parse(file.subarray(at + 4, at + 4 + length).toString('utf8')) as Record<string, unknown>;
+  const header = JSON.parse(file.subarray(at + 4, at + 4 + length).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
   edit(header);
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.from(file.subarray(0, at + 4));

@@ -8,8 +8,19 @@ import { wrapWithSecret } from '../../../electron/main/vault/keys';
 import { TEST_KDF } from './helpers';
 
 async function header(): Promise<VaultHeader> {
-  const recovery = await wrapWithSecret(randomBytes(32), 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', 'recovery', TEST_KDF);
-  return { mode: 'keychain', keychain: randomBytes(40).toString('base64'), recovery, autoLockMinutes: null, savedAt: 1 };
+  const recovery = await wrapWithSecret(
+    randomBytes(32),
+    'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    'recovery',
+    TEST_KDF,
+  );
+  return {
+    mode: 'keychain',
+    keychain: randomBytes(40).toString('base64'),
+    recovery,
+    autoLockMinutes: null,
+    savedAt: 1,
+  };
 }
 
 function failureCode(fn: () => unknown): string {
@@ -72,14 +83,18 @@ describe('vault cipher', () => {
       bad[i] = bad[i]! ^ 0x01;
       const code = failureCode(() => open(resum(bad), key));
       // Bytes 8-9 are the format version: a higher one is reported as written by a newer release.
-      expect(i === 8 || i === 9 ? ['vault.corrupt', 'vault.newer-version'] : ['vault.corrupt', 'vault.tampered']).toContain(code);
+      expect(
+        i === 8 || i === 9 ? ['vault.corrupt', 'vault.newer-version'] : ['vault.corrupt', 'vault.tampered'],
+      ).toContain(code);
       detected++;
     }
     expect(detected).toBe(bytes.length - 4);
   });
 
   it('reports a newer format version as such, not as damage', async () => {
-    const bytes = Buffer.from(encryptVault(await header(), randomBytes(32), randomBytes(12), Buffer.from('{}')));
+    const bytes = Buffer.from(
+      encryptVault(await header(), randomBytes(32), randomBytes(12), Buffer.from('{}')),
+    );
     bytes.writeUInt16BE(99, 8);
     expect(failureCode(() => parseVault(resum(bytes)))).toBe('vault.newer-version');
   });

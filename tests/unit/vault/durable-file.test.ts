@@ -116,7 +116,9 @@ describe('DurableFile', () => {
     const dir = tempDir();
     await new DurableFile(join(dir, 'v.bin')).write(bytes('previous'));
     const fs = faultyFs({ create: () => 'EROFS' });
-    expect(await failure(new DurableFile(join(dir, 'v.bin'), { fs }).write(bytes('x')))).toBe('vault.read-only');
+    expect(await failure(new DurableFile(join(dir, 'v.bin'), { fs }).write(bytes('x')))).toBe(
+      'vault.read-only',
+    );
     expect(readFileSync(join(dir, 'v.bin'), 'utf8')).toBe('previous');
   });
 

@@ -20,7 +20,9 @@ describe('file key provider (the keychain stand-in for Node)', () => {
   });
 
   it('acts out an insecure or missing keychain when asked to', async () => {
-    expect(await createFileKeyProvider(join(tempDir(), 'k'), { availability: 'insecure' }).availability()).toBe('insecure');
+    expect(
+      await createFileKeyProvider(join(tempDir(), 'k'), { availability: 'insecure' }).availability(),
+    ).toBe('insecure');
     expect(await createFileKeyProvider(join(tempDir(), 'k')).availability()).toBe('available');
   });
 });

@@ -35,7 +35,8 @@ export function readOnlyFolder(): ReadOnlyFolder | null {
     rmSync(base, { recursive: true, force: true });
     return null;
   }
-  const remount = (mode: 'ro' | 'rw') => execFileSync('mount', ['-o', `remount,${mode}`, base], { stdio: 'ignore' });
+  const remount = (mode: 'ro' | 'rw') =>
+    execFileSync('mount', ['-o', `remount,${mode}`, base], { stdio: 'ignore' });
   return {
     dir: join(base, 'data'),
     how: 'remount',

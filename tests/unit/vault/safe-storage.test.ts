@@ -16,7 +16,8 @@ vi.mock('electron', () => {
       }),
       decryptStringAsync: vi.fn(async (blob: Buffer) => {
         const plain = store.get(blob.toString());
-        if (plain === undefined) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        if (plain === undefined)
+          throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
         return { result: plain, shouldReEncrypt: false };
       }),
     },
@@ -53,6 +54,8 @@ describe('safeStorage key provider', () => {
   });
 
   it('throws when the keychain cannot decrypt the blob', async () => {
-    await expect(createSafeStorageKeyProvider(safeStorage, 'linux').decrypt(Buffer.from('unknown'))).rejects.toThrow();
+    await expect(
+      createSafeStorageKeyProvider(safeStorage, 'linux').decrypt(Buffer.from('unknown')),
+    ).rejects.toThrow();
   });
 });

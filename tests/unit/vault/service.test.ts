@@ -26,7 +26,10 @@ describe('vault service through the core dispatcher', () => {
     const dir = tempDir();
     const { c, events } = core(dir);
     await c.start();
-    expect(await c.dispatch('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'absent' } });
+    expect(await c.dispatch('vault:status', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'absent' },
+    });
     const created = await c.dispatch('vault:create', { mode: 'passphrase', passphrase: 'long enough pass' });
     expect(created).toMatchObject({ ok: true, value: { status: { state: 'unlocked', mode: 'passphrase' } } });
     expect(await c.dispatch('vault:lock', undefined)).toMatchObject({ ok: true, value: { state: 'locked' } });
@@ -38,7 +41,10 @@ describe('vault service through the core dispatcher', () => {
       ok: true,
       value: { state: 'unlocked' },
     });
-    expect(await c.dispatch('vault:set-auto-lock', { minutes: 5 })).toMatchObject({ ok: true, value: { autoLockMinutes: 5 } });
+    expect(await c.dispatch('vault:set-auto-lock', { minutes: 5 })).toMatchObject({
+      ok: true,
+      value: { autoLockMinutes: 5 },
+    });
     expect(events.map((e) => e.state)).toEqual(['absent', 'unlocked', 'locked', 'unlocked', 'unlocked']);
     // A healthy vault is never rolled back: earlier versions are offered only when the file is unreadable.
     expect(await c.dispatch('vault:restore', { generationId: '../../etc/passwd' })).toMatchObject({
@@ -56,7 +62,10 @@ describe('vault service through the core dispatcher', () => {
     await first.c.close();
     const second = core(dir);
     await second.c.start();
-    expect(await second.c.dispatch('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await second.c.dispatch('vault:status', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
     await second.c.close();
   });
 
@@ -68,7 +77,8 @@ describe('vault service through the core dispatcher', () => {
       await c.start();
       await c.dispatch('vault:create', { mode: 'passphrase', passphrase: 'long enough pass' });
       await c.dispatch('vault:set-auto-lock', { minutes: 1 });
-      const state = async () => ((await c.dispatch('vault:status', undefined)) as { value: VaultStatus }).value.state;
+      const state = async () =>
+        ((await c.dispatch('vault:status', undefined)) as { value: VaultStatus }).value.state;
       clock.advance(50_000);
       await c.dispatch('app:info', undefined);
       clock.advance(50_000);

@@ -37,8 +37,15 @@ describe('vault: create and unlock', () => {
     const v = makeVault(dir);
     const { recoveryCode, status } = await v.create({ mode: 'keychain' });
     expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(status).toMatchObject({ state: 'unlocked', mode: 'keychain', autoLockMinutes: null, recovery: null });
-    expect(await v.update((d) => ok({ doc: { ...d, n: 1, text: 'secret words' }, value: 'done' }))).toEqual(ok('done'));
+    expect(status).toMatchObject({
+      state: 'unlocked',
+      mode: 'keychain',
+      autoLockMinutes: null,
+      recovery: null,
+    });
+    expect(await v.update((d) => ok({ doc: { ...d, n: 1, text: 'secret words' }, value: 'done' }))).toEqual(
+      ok('done'),
+    );
 
     const bytes = readFileSync(join(dir, VAULT_FILE));
     expect(bytes.includes(Buffer.from('secret words'))).toBe(false);
@@ -60,11 +67,15 @@ describe('vault: create and unlock', () => {
   });
 
   it('requires a passphrase where the keychain is insecure (basic_text) and reports a missing keychain', async () => {
-    expect(await failure(makeVault(tempDir(), { keychain: { availability: 'insecure' } }).create({ mode: 'keychain' }))).toBe(
-      'vault.passphrase-required',
-    );
     expect(
-      await failure(makeVault(tempDir(), { keychain: { availability: 'unavailable' } }).create({ mode: 'keychain' })),
+      await failure(
+        makeVault(tempDir(), { keychain: { availability: 'insecure' } }).create({ mode: 'keychain' }),
+      ),
+    ).toBe('vault.passphrase-required');
+    expect(
+      await failure(
+        makeVault(tempDir(), { keychain: { availability: 'unavailable' } }).create({ mode: 'keychain' }),
+      ),
     ).toBe('vault.keychain-unavailable');
     const insecure = makeVault(tempDir(), { keychain: { availability: 'insecure' } });
     expect((await insecure.open()).keychainInsecure).toBe(true);
@@ -88,10 +99,14 @@ describe('vault: create and unlock', () => {
     await v.open();
     expect(await failure(v.unlock({ passphrase: 'wrong passphrase' }))).toBe('vault.wrong-passphrase');
     expect(await failure(v.unlock({}))).toBe('vault.passphrase-required');
-    expect(await failure(v.unlock({ recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }))).toBe('vault.wrong-recovery-code');
+    expect(await failure(v.unlock({ recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' }))).toBe(
+      'vault.wrong-recovery-code',
+    );
     expect(await failure(v.unlock({ recoveryCode: 'not a code' }))).toBe('vault.wrong-recovery-code');
     // Typed by hand: lower case, spaces instead of dashes.
-    expect((await v.unlock({ recoveryCode: recoveryCode.toLowerCase().replace(/-/g, ' ') })).state).toBe('unlocked');
+    expect((await v.unlock({ recoveryCode: recoveryCode.toLowerCase().replace(/-/g, ' ') })).state).toBe(
+      'unlocked',
+    );
     v.lock();
     expect((await v.unlock({ passphrase: PASS })).state).toBe('unlocked');
   });
@@ -123,7 +138,9 @@ describe('vault: passphrase changes and auto-lock', () => {
     const v = makeVault(dir);
     const { recoveryCode } = await v.create({ mode: 'passphrase', passphrase: PASS });
     await v.update(setDoc({ n: 5, text: 'kept' }));
-    expect(await failure(v.changePassphrase('not the passphrase', 'new passphrase 2'))).toBe('vault.wrong-passphrase');
+    expect(await failure(v.changePassphrase('not the passphrase', 'new passphrase 2'))).toBe(
+      'vault.wrong-passphrase',
+    );
     await v.changePassphrase(PASS, 'new passphrase 2');
     const again = makeVault(dir);
     await again.open();
@@ -235,7 +252,15 @@ describe('vault: damage is quarantined and reported, never reset', () => {
     const dir = tempDir();
     await withHistory(dir);
     const original = readFileSync(join(dir, VAULT_FILE));
-    for (const at of [0, 9, 13, 40, Math.floor(original.length / 2), original.length - 40, original.length - 1]) {
+    for (const at of [
+      0,
+      9,
+      13,
+      40,
+      Math.floor(original.length / 2),
+      original.length - 40,
+      original.length - 1,
+    ]) {
       writeFileSync(join(dir, VAULT_FILE), original);
       flipByte(join(dir, VAULT_FILE), at);
       const v = makeVault(dir);
@@ -264,7 +289,9 @@ describe('vault: document store', () => {
     const seen: number[] = [];
     v.onChange((d) => seen.push(d.n));
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => v.update((d: TestDoc) => ok({ doc: { ...d, n: d.n + 1 }, value: d.n + 1 }))),
+      Array.from({ length: 10 }, () =>
+        v.update((d: TestDoc) => ok({ doc: { ...d, n: d.n + 1 }, value: d.n + 1 })),
+      ),
     );
     expect(results.map((r) => (r.ok ? r.value : -1))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -339,9 +366,12 @@ describe('vault: document migrations', () => {
   it('runs migrateDocument on open: a stored document of every earlier version comes back current', async () => {
     // The closure domain keeps a fixture of each earlier version in tests/fixtures/documents/.
     const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
-    const stored = fixtures.map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Record<string, unknown>);
+    const stored = fixtures.map(
+      (f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Record<string, unknown>,
+    );
     const versions = new Set(stored.map((d) => d.schemaVersion));
-    for (let v = 1; v < DOCUMENT_VERSION; v++) expect(versions, `a fixture of document version ${v}`).toContain(v);
+    for (let v = 1; v < DOCUMENT_VERSION; v++)
+      expect(versions, `a fixture of document version ${v}`).toContain(v);
     for (const old of stored) {
       const dir = tempDir();
       const writer = makeVault<Record<string, unknown>>(dir, {
@@ -361,7 +391,10 @@ describe('vault: document migrations', () => {
   it('leaves a document from a newer release in place and says so', async () => {
     const dir = tempDir();
     const writer = makeVault<Record<string, unknown>>(dir, {
-      codec: { empty: () => ({ schemaVersion: DOCUMENT_VERSION + 1 }), migrate: (raw) => ok(raw as Record<string, unknown>) },
+      codec: {
+        empty: () => ({ schemaVersion: DOCUMENT_VERSION + 1 }),
+        migrate: (raw) => ok(raw as Record<string, unknown>),
+      },
     });
     await writer.create({ mode: 'keychain' });
     const reader = makeVault<VaultDocument>(dir, { codec: vaultDocumentCodec });
@@ -374,7 +407,10 @@ describe('vault: document migrations', () => {
   it('quarantines a document that decrypts but does not match its schema', async () => {
     const dir = tempDir();
     const writer = makeVault<Record<string, unknown>>(dir, {
-      codec: { empty: () => ({ schemaVersion: DOCUMENT_VERSION, plans: 'not a list' }), migrate: (raw) => ok(raw as Record<string, unknown>) },
+      codec: {
+        empty: () => ({ schemaVersion: DOCUMENT_VERSION, plans: 'not a list' }),
+        migrate: (raw) => ok(raw as Record<string, unknown>),
+      },
     });
     await writer.create({ mode: 'keychain' });
     const reader = makeVault<VaultDocument>(dir, { codec: vaultDocumentCodec });

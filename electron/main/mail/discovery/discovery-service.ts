@@ -114,7 +114,12 @@ export function createDiscoveryService(
         const server = requireServer(source.account);
         const authCode = await codeFor(source);
         client = await openSession(
-          { server, user: source.account.address, authCode, ...(options.trustedCa ? { ca: options.trustedCa } : {}) },
+          {
+            server,
+            user: source.account.address,
+            authCode,
+            ...(options.trustedCa ? { ca: options.trustedCa } : {}),
+          },
           ctx.appInfo,
         );
         progress.phase = 'listing';

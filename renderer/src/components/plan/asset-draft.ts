@@ -39,7 +39,10 @@ export function draftFromAsset(a: Asset): AssetDraft {
     serviceId: a.serviceId,
     kind: a.kind,
     label: a.label,
-    amountText: a.amount.measure === 'money' ? minorToInput(a.amount.minor, currencyDigits(a.amount.currency)) : String(a.amount.amount),
+    amountText:
+      a.amount.measure === 'money'
+        ? minorToInput(a.amount.minor, currencyDigits(a.amount.currency))
+        : String(a.amount.amount),
     unit: a.amount.measure === 'money' ? a.amount.currency : a.amount.unit,
     status: a.status,
     note: a.note,
@@ -48,7 +51,16 @@ export function draftFromAsset(a: Asset): AssetDraft {
 
 export function emptyDraft(id: string, serviceId: string | null, locale: string): AssetDraft {
   const kind: AssetKindId = 'cash-balance';
-  return { id, serviceId, kind, label: '', amountText: '', unit: defaultUnit(kind, locale), status: 'open', note: '' };
+  return {
+    id,
+    serviceId,
+    kind,
+    label: '',
+    amountText: '',
+    unit: defaultUnit(kind, locale),
+    status: 'open',
+    note: '',
+  };
 }
 
 /** A draft whose kind changed: money and unit kinds need a different unit field. */
@@ -81,7 +93,15 @@ export function draftProblems(d: AssetDraft): DraftProblem[] {
 export function draftToAsset(d: AssetDraft) {
   const amount = draftAmount(d);
   if (!amount || !d.label.trim()) return null;
-  return { id: d.id, serviceId: d.serviceId, kind: d.kind, label: d.label.trim(), amount, status: d.status, note: d.note };
+  return {
+    id: d.id,
+    serviceId: d.serviceId,
+    kind: d.kind,
+    label: d.label.trim(),
+    amount,
+    status: d.status,
+    note: d.note,
+  };
 }
 
 export interface Totals {
@@ -98,12 +118,17 @@ export function openTotals(assets: readonly Asset[]): Totals {
   for (const a of assets) {
     if (a.status !== 'open') continue;
     openCount++;
-    if (a.amount.measure === 'money') money.set(a.amount.currency, (money.get(a.amount.currency) ?? 0) + a.amount.minor);
+    if (a.amount.measure === 'money')
+      money.set(a.amount.currency, (money.get(a.amount.currency) ?? 0) + a.amount.minor);
     else unitsMap.set(a.amount.unit, (unitsMap.get(a.amount.unit) ?? 0) + a.amount.amount);
   }
   return {
-    money: [...money].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => a.currency.localeCompare(b.currency)),
-    units: [...unitsMap].map(([unit, amount]) => ({ unit, amount })).sort((a, b) => a.unit.localeCompare(b.unit)),
+    money: [...money]
+      .map(([currency, minor]) => ({ currency, minor }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    units: [...unitsMap]
+      .map(([unit, amount]) => ({ unit, amount }))
+      .sort((a, b) => a.unit.localeCompare(b.unit)),
     openCount,
   };
 }

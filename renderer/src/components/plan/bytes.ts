@@ -18,10 +18,16 @@ export function formatBytes(locale: string, bytes: number): string {
 /** "1 hr, 5 min" / "1小时5分钟": the two largest units, for time left and how long a run took. */
 export function formatDuration(locale: string, seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  const unit = (n: number, u: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+  const unit = (n: number, u: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  const parts = h > 0 ? [unit(h, 'hour'), unit(m, 'minute')] : m > 0 ? [unit(m, 'minute'), unit(sec, 'second')] : [unit(sec, 'second')];
+  const parts =
+    h > 0
+      ? [unit(h, 'hour'), unit(m, 'minute')]
+      : m > 0
+        ? [unit(m, 'minute'), unit(sec, 'second')]
+        : [unit(sec, 'second')];
   return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(parts);
 }

@@ -12,18 +12,25 @@ import { serviceName } from './service-name';
  * History entries carry ids; the timeline shows names. Catalog ids resolve through the catalog,
  * the user's own items through the plan (a removed item keeps the name the command carried).
  */
-export function itemName(params: Record<string, string | number>, plan: Plan | undefined, locale: string): string | null {
+export function itemName(
+  params: Record<string, string | number>,
+  plan: Plan | undefined,
+  locale: string,
+): string | null {
   const pick = (x: Text | undefined) => (x ? textIn(locale, x) : null);
   if (typeof params.riskId === 'string') return pick(risks.find((r) => r.id === params.riskId)?.title);
   if (typeof params.stepId === 'string') return pick(steps.find((s) => s.id === params.stepId)?.title);
   if (typeof params.gateId === 'string') return pick(gates.find((g) => g.id === params.gateId)?.title);
-  if (typeof params.preparationId === 'string') return pick(preparations.find((p) => p.id === params.preparationId)?.title);
-  if (typeof params.alternativeId === 'string') return pick(alternatives.find((a) => a.id === params.alternativeId)?.title);
+  if (typeof params.preparationId === 'string')
+    return pick(preparations.find((p) => p.id === params.preparationId)?.title);
+  if (typeof params.alternativeId === 'string')
+    return pick(alternatives.find((a) => a.id === params.alternativeId)?.title);
   if (typeof params.serviceId === 'string') {
     const s = plan?.services.find((x) => x.id === params.serviceId);
     return s ? serviceName(s, locale) : null;
   }
-  if (typeof params.kind === 'string') return pick(preparations.find((p) => p.backupKind === params.kind)?.title);
+  if (typeof params.kind === 'string')
+    return pick(preparations.find((p) => p.backupKind === params.kind)?.title);
   if (typeof params.name === 'string' && params.name) return params.name;
   return null;
 }

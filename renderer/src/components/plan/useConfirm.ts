@@ -34,7 +34,11 @@ export function useConfirm() {
           ? () =>
               h('div', { 'data-testid': 'confirm-body' }, [
                 h('p', { style: 'margin: 0 0 8px' }, o.body),
-                h('ul', { style: 'margin: 0; padding-left: 20px', 'data-testid': 'confirm-list' }, o.list!.map((li) => h('li', li))),
+                h(
+                  'ul',
+                  { style: 'margin: 0; padding-left: 20px', 'data-testid': 'confirm-list' },
+                  o.list!.map((li) => h('li', li)),
+                ),
               ])
           : o.body,
         positiveText: o.action,
@@ -56,5 +60,6 @@ export function useConfirm() {
  * attributes through, so name the open dialogs after their title (axe: aria-dialog-name).
  */
 function nameDialogs(title: string): void {
-  for (const el of document.querySelectorAll<HTMLElement>('.n-dialog[role="dialog"]:not([aria-label])')) el.setAttribute('aria-label', title);
+  for (const el of document.querySelectorAll<HTMLElement>('.n-dialog[role="dialog"]:not([aria-label])'))
+    el.setAttribute('aria-label', title);
 }

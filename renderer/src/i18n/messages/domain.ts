@@ -152,7 +152,8 @@ export default {
         recentSecurityChange: '最近改过密码或安全设置，可能还要等 {daysLeft} 天才能注销（未经证实）。',
         mailClientBeforeSubmit: '提交前从所有邮件客户端移除账号：冷静期里的自动登录可能撤销申请。',
         mailClientDuringCoolingOff: '账号可能还在某个邮件客户端里，它的自动登录可能撤销申请。现在就移除。',
-        coolingOffUnverified: '冷静期按 {days} 天计算，这个数字未经证实。请以网易页面显示的为准并在这里改正。',
+        coolingOffUnverified:
+          '冷静期按 {days} 天计算，这个数字未经证实。请以网易页面显示的为准并在这里改正。',
       },
       timeline: {
         plan: {

@@ -13,11 +13,14 @@ export default {
   },
   en: {
     errors: {
-      'ipc.unknown-channel': 'The app made an internal request it does not know. Please restart Closeout; your data was not changed.',
-      'ipc.invalid-arguments': 'The app sent an invalid request, so nothing was done. Your data was not changed.',
+      'ipc.unknown-channel':
+        'The app made an internal request it does not know. Please restart Closeout; your data was not changed.',
+      'ipc.invalid-arguments':
+        'The app sent an invalid request, so nothing was done. Your data was not changed.',
       'ipc.forbidden-sender': 'This request came from an untrusted page and was refused.',
       'ipc.internal': 'An internal error stopped this action. Please try again.',
-      'ipc.unavailable': 'Closeout’s background service cannot be reached. Please restart the app and try again.',
+      'ipc.unavailable':
+        'Closeout’s background service cannot be reached. Please restart the app and try again.',
     },
   },
 } satisfies MessageFile;

@@ -15,7 +15,8 @@ export default {
       labelValue: '{label}：{value}',
       labelColon: '{label}：',
       withCount: '{label}（{count}）',
-      unknownError: '出现了一个未预料的问题（代码 {code}）。你的数据没有改动，请重试；如果反复出现，请记下这个代码。',
+      unknownError:
+        '出现了一个未预料的问题（代码 {code}）。你的数据没有改动，请重试；如果反复出现，请记下这个代码。',
     },
     shell: {
       navLabel: '主导航',

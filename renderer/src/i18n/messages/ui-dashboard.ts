@@ -83,8 +83,10 @@ export default {
         deciding: 'Still deciding: close the account, or choose an alternative?',
         'not-ready': 'Not ready to submit: some preconditions below are not met.',
         ready: 'Ready: every required precondition is met, you can submit the closure request.',
-        'cooling-off': 'The closure request is submitted. Do not log in to this account during the cooling-off period.',
-        'cooling-off-ended': 'The cooling-off period is over. Once you have confirmed the closure took effect, mark the plan closed.',
+        'cooling-off':
+          'The closure request is submitted. Do not log in to this account during the cooling-off period.',
+        'cooling-off-ended':
+          'The cooling-off period is over. Once you have confirmed the closure took effect, mark the plan closed.',
         closed: 'The account is closed.',
         kept: 'You chose to keep the account.',
         withdrawn: 'The closure request was withdrawn.',
@@ -113,9 +115,12 @@ export default {
         decide: 'Make the decision',
         submit: 'Go and submit',
         confirmClosed: 'Confirm the closure',
-        doNotLogIn: 'Nothing to do now but stay logged out of this account. Closeout reminds you when the cooling-off period ends.',
-        doNotLogInWarned: 'Stay logged out of this account, and deal with the warning below soon. Closeout reminds you when the cooling-off period ends.',
-        closedOn: 'The account was closed on {date}. The plan is read-only; if that was a mistake, choose “Reopen the plan” above.',
+        doNotLogIn:
+          'Nothing to do now but stay logged out of this account. Closeout reminds you when the cooling-off period ends.',
+        doNotLogInWarned:
+          'Stay logged out of this account, and deal with the warning below soon. Closeout reminds you when the cooling-off period ends.',
+        closedOn:
+          'The account was closed on {date}. The plan is read-only; if that was a mistake, choose “Reopen the plan” above.',
         more: '{count} more to do',
       },
       next: {
@@ -145,7 +150,8 @@ export default {
         total: 'All',
         summary: 'Open items went from {first} on {date} to {last} now ({total} in all).',
         emptyTitle: 'Your progress chart appears here',
-        emptyDescription: 'From the plan’s second day on, this shows how many open items are left, day by day.',
+        emptyDescription:
+          'From the plan’s second day on, this shows how many open items are left, day by day.',
       },
     },
   },

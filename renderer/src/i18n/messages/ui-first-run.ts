@@ -17,7 +17,8 @@ export default {
         modePassphrase: '使用口令',
         modePassphraseHelp: '每次打开都输入口令。口令只有你知道，忘记后只能用恢复码找回。',
         noKeyringTitle: '这台电脑没有可用的安全钥匙串',
-        noKeyringBody: '系统没有提供安全的密钥存储（例如 Linux 上没有运行钥匙串服务）。如果仍用钥匙串，密钥只会被一个公开的固定密码保护，所以这里需要你设置口令。',
+        noKeyringBody:
+          '系统没有提供安全的密钥存储（例如 Linux 上没有运行钥匙串服务）。如果仍用钥匙串，密钥只会被一个公开的固定密码保护，所以这里需要你设置口令。',
         passphrase: '口令',
         confirm: '再次输入口令',
         mismatch: '两次输入的口令不一致。',
@@ -76,8 +77,16 @@ export default {
       loadFailed: 'Could not read the vault status',
       alreadyUnlocked: 'The vault is unlocked.',
       continue: 'Continue',
-      footer: 'Your closure plans are kept only on this computer, encrypted. Closeout sends nothing to the internet.',
-      strength: { caption: 'Passphrase strength', 0: 'Very weak', 1: 'Weak', 2: 'Fair', 3: 'Strong', 4: 'Very strong' },
+      footer:
+        'Your closure plans are kept only on this computer, encrypted. Closeout sends nothing to the internet.',
+      strength: {
+        caption: 'Passphrase strength',
+        0: 'Very weak',
+        1: 'Weak',
+        2: 'Fair',
+        3: 'Strong',
+        4: 'Very strong',
+      },
       create: {
         title: 'Create your encrypted vault',
         lead: 'Closeout keeps your closure progress encrypted on this computer. First choose what protects it.',
@@ -85,7 +94,8 @@ export default {
         modeKeychain: 'Use the system keychain',
         modeKeychainHelp: 'The operating system keeps the key; no passphrase to type when you open the app.',
         modePassphrase: 'Use a passphrase',
-        modePassphraseHelp: 'Type it each time you open the app. Only you know it; if you forget it, only the recovery code helps.',
+        modePassphraseHelp:
+          'Type it each time you open the app. Only you know it; if you forget it, only the recovery code helps.',
         noKeyringTitle: 'This computer has no secure keychain',
         noKeyringBody:
           'The system offers no secure key storage (for example, no keyring service is running on Linux). The keychain would protect the key with a fixed, publicly known password, so a passphrase is required here.',
@@ -130,15 +140,19 @@ export default {
         title: 'The vault file cannot be read',
         problem: {
           corrupt: 'The vault file is damaged and cannot be read.',
-          tampered: 'The vault file failed its integrity check: it may have been modified, or the disk has errors.',
-          'newer-version': 'This vault was created by a newer version of Closeout. Please update Closeout first.',
+          tampered:
+            'The vault file failed its integrity check: it may have been modified, or the disk has errors.',
+          'newer-version':
+            'This vault was created by a newer version of Closeout. Please update Closeout first.',
           missing: 'The vault file is missing.',
         },
         quarantined: 'The original file was kept as {file} (in {dir}); nothing was deleted.',
-        chooseGeneration: 'These earlier saves were verified. Choose one to restore (the newest is usually best):',
+        chooseGeneration:
+          'These earlier saves were verified. Choose one to restore (the newest is usually best):',
         newest: '(newest)',
         restore: 'Restore this save',
-        noGeneration: 'No earlier save is available. Do not delete the files in {dir}; restore them from a backup or ask for help.',
+        noGeneration:
+          'No earlier save is available. Do not delete the files in {dir}; restore them from a backup or ask for help.',
       },
     },
   },

@@ -79,7 +79,8 @@ export default {
         markDoneAnyway: '仍然标记为已完成',
         markDoneWithEarlier: '这一步和之前的步骤都已完成',
         gatesUnmetTitle: '还有 {count} 项前置条件没有满足',
-        gatesUnmetBody: '按你在 Closeout 里的记录，下面这些还没满足，网易很可能在这一步拒绝。如果网易页面显示已全部满足，可以仍然标记为完成，并在前置条件里改正记录。',
+        gatesUnmetBody:
+          '按你在 Closeout 里的记录，下面这些还没满足，网易很可能在这一步拒绝。如果网易页面显示已全部满足，可以仍然标记为完成，并在前置条件里改正记录。',
         gatesUnmetNote: '按你的记录，还有 {count} 项前置条件没有满足。',
         gatesUnmetLink: '查看前置条件',
         decidePrompt: '你还没有决定注销。先在“替代方案”页面做出决定，再开始这些步骤。',
@@ -90,14 +91,16 @@ export default {
         stepOrder: '第 {n} 步',
       },
       reminders: {
-        emptyHint: '提交注销申请后，冷静期的提醒会自动出现在这里。你也可以点“添加提醒”，给任何一件要做的事定个时间。',
+        emptyHint:
+          '提交注销申请后，冷静期的提醒会自动出现在这里。你也可以点“添加提醒”，给任何一件要做的事定个时间。',
       },
       submit: {
         title: '提交注销申请',
         intro: '在网易页面点了“确认注销”或“提交申请”之后，在这里记下提交的时间。冷静期从这一刻算起。',
         notYet: '先做完前面的步骤，并逐条确认风险，才能记录提交。',
         blockersTitle: '还没满足的条件',
-        blockersHint: '这些条件没满足时，网易很可能拒绝注销。如果你确定要提交，请写下理由；理由会记在计划里。',
+        blockersHint:
+          '这些条件没满足时，网易很可能拒绝注销。如果你确定要提交，请写下理由；理由会记在计划里。',
         overrideLabel: '仍要提交的理由',
         overridePlaceholder: '例如：严选余额只剩 0.3 元，决定放弃',
         submittedAtLabel: '提交时间',
@@ -116,18 +119,21 @@ export default {
         saveCorrection: '保存更正',
         withdraw: '我已撤回申请',
         withdrawTitle: '记录撤回？',
-        withdrawBody: '只有在网易页面上真的撤回了申请（或冷静期里登录过）时才记录。计划会标记为“申请已撤销”，记录都保留。',
+        withdrawBody:
+          '只有在网易页面上真的撤回了申请（或冷静期里登录过）时才记录。计划会标记为“申请已撤销”，记录都保留。',
         close: '确认已注销',
         closeTitle: '记录账号已注销？',
         closeBody: '先从别的邮箱给这个地址发一封测试邮件，确认会被退回，再记录。',
         closedAt: '已于 {date} 注销',
         invalidDays: '请输入 0 到 365 之间的整数。',
         overrideTitle: '仍要提交？还有 {count} 项没有满足',
-        overrideBody: '网易很可能因此拒绝注销；如果注销成功，下面没做到的事就再也补不回来了。没有满足的条件：',
+        overrideBody:
+          '网易很可能因此拒绝注销；如果注销成功，下面没做到的事就再也补不回来了。没有满足的条件：',
         overrideAction: '我明白，仍然提交',
         mailNotBackedUp: '邮件还没有备份：注销后所有邮件和附件都会被永久删除。',
         earlyTitle: '冷静期还没有结束',
-        earlyBody: '冷静期还剩 {left}，到 {date} 结束。只有在网易已经明确告诉你账号提前注销时，才现在标记为已注销；否则请等到冷静期结束。',
+        earlyBody:
+          '冷静期还剩 {left}，到 {date} 结束。只有在网易已经明确告诉你账号提前注销时，才现在标记为已注销；否则请等到冷静期结束。',
         earlyAction: '网易已确认，提前标记为已注销',
         closeEarly: '提前标记为已注销…',
         closedReadOnly: '这个计划已注销，只能查看。如果是误操作，可以重新打开它，回到冷静期。',
@@ -190,7 +196,8 @@ export default {
       sites: {
         prepDoneByList: '已完成（按上面的列表）',
         title: '网站与联系人',
-        subtitle: '注销后，用这个地址注册的网站将无法找回密码，寄到这里的信也会落空。先换地址，再告诉联系人。',
+        subtitle:
+          '注销后，用这个地址注册的网站将无法找回密码，寄到这里的信也会落空。先换地址，再告诉联系人。',
         sitesTitle: '用这个地址的第三方网站',
         sitesDescription: '银行、运营商、社交网站、购物网站……逐个把注册邮箱换成新地址。',
         sitesEmptyTitle: '还没有记录网站',
@@ -215,8 +222,10 @@ export default {
         newAddressMissing: '（在这里填新地址）',
         templateZh: '中文模板',
         templateEn: '英文模板',
-        templateBodyZh: '你好：\n\n我的邮箱 {old} 即将注销，以后请发到新地址：{new}\n之后寄到旧地址的邮件我将收不到。麻烦更新一下通讯录，谢谢！',
-        templateBodyEn: 'Hello,\n\nI am closing my mail address {old}. Please write to me at {new} from now on;\nmail sent to the old address will no longer reach me. Thank you for updating your address book!',
+        templateBodyZh:
+          '你好：\n\n我的邮箱 {old} 即将注销，以后请发到新地址：{new}\n之后寄到旧地址的邮件我将收不到。麻烦更新一下通讯录，谢谢！',
+        templateBodyEn:
+          'Hello,\n\nI am closing my mail address {old}. Please write to me at {new} from now on;\nmail sent to the old address will no longer reach me. Thank you for updating your address book!',
         preparationsTitle: '这两件事的整体进度',
       },
       backups: {
@@ -232,7 +241,8 @@ export default {
         manualMailWarning: '手动标记邮件备份为已完成不会核对内容。能用“邮件备份”自动核对时，优先用它。',
         confirmMailTitle: '邮件还没有经过核对，确定标记为已备份？',
         confirmMailNotNeededTitle: '确定不需要备份邮件？',
-        confirmMailBody: 'Closeout 还没有核对过这份邮件备份。如果备份不完整，注销后缺少的邮件和附件就再也找不回来了。最稳妥的做法是在“邮件备份”页让 Closeout 下载并核对一遍。',
+        confirmMailBody:
+          'Closeout 还没有核对过这份邮件备份。如果备份不完整，注销后缺少的邮件和附件就再也找不回来了。最稳妥的做法是在“邮件备份”页让 Closeout 下载并核对一遍。',
         confirmMailAction: '我已自行核对，标记为已备份',
         confirmMailNotNeededAction: '确定，不需要备份',
       },
@@ -349,7 +359,8 @@ export default {
           'By what you recorded in Closeout, these are not met yet, and NetEase will probably refuse at this step. If the NetEase page shows them all met, mark the step done anyway and correct the preconditions here.',
         gatesUnmetNote: 'By your records, {count} preconditions are not met.',
         gatesUnmetLink: 'See the preconditions',
-        decidePrompt: 'You have not decided to close yet. Decide on the Alternatives page first, then start these steps.',
+        decidePrompt:
+          'You have not decided to close yet. Decide on the Alternatives page first, then start these steps.',
         bindingsTitle: 'Phone and real-name bindings',
         bindingsDescription:
           'Back up your mail and finish every step that needs the phone before you unbind it: authorization codes and the closure check both use it.',
@@ -358,14 +369,17 @@ export default {
         stepOrder: 'Step {n}',
       },
       reminders: {
-        emptyHint: 'Once you submit the closure request, the cooling-off reminders appear here by themselves. You can also choose “Add reminder” to set a time for anything you need to do.',
+        emptyHint:
+          'Once you submit the closure request, the cooling-off reminders appear here by themselves. You can also choose “Add reminder” to set a time for anything you need to do.',
       },
       submit: {
         title: 'Submit the closure request',
-        intro: 'After you press “确认注销” or “提交申请” on the NetEase page, record the time of submission here. The cooling-off period counts from that moment.',
+        intro:
+          'After you press “确认注销” or “提交申请” on the NetEase page, record the time of submission here. The cooling-off period counts from that moment.',
         notYet: 'Finish the steps above and acknowledge each risk before recording the submission.',
         blockersTitle: 'Conditions not yet met',
-        blockersHint: 'While these are not met, NetEase will probably refuse the closure. If you are sure, write down why you submit anyway; the reason is kept in the plan.',
+        blockersHint:
+          'While these are not met, NetEase will probably refuse the closure. If you are sure, write down why you submit anyway; the reason is kept in the plan.',
         overrideLabel: 'Why you submit anyway',
         overridePlaceholder: 'For example: 0.30 yuan left on Yanxuan, giving it up',
         submittedAtLabel: 'Time of submission',
@@ -374,41 +388,50 @@ export default {
         coolingOffReset: 'Back to the default',
         record: 'Record the submission',
         recordTitle: 'Record the submission?',
-        recordBody: 'The cooling-off period starts {date} and lasts {days} days. Do not log in to this account during it.',
+        recordBody:
+          'The cooling-off period starts {date} and lasts {days} days. Do not log in to this account during it.',
         submittedAt: 'Submitted on {date}',
         endsAt: 'Cooling-off period ends',
         ended: 'The cooling-off period has ended',
-        doNotLogIn: 'Do not log in to this account during the cooling-off period, and do not let any mail client sign in automatically.',
+        doNotLogIn:
+          'Do not log in to this account during the cooling-off period, and do not let any mail client sign in automatically.',
         overrideRecorded: 'Some conditions were not met when you submitted. Your reason: {reason}',
         fixTitle: 'Correct the submission time or the cooling-off period',
         saveCorrection: 'Save the correction',
         withdraw: 'I withdrew the request',
         withdrawTitle: 'Record the withdrawal?',
-        withdrawBody: 'Record this only if you really withdrew the request on the NetEase page (or logged in during the cooling-off period). The plan is marked “withdrawn” and everything recorded is kept.',
+        withdrawBody:
+          'Record this only if you really withdrew the request on the NetEase page (or logged in during the cooling-off period). The plan is marked “withdrawn” and everything recorded is kept.',
         close: 'Confirm it is closed',
         closeTitle: 'Record the account as closed?',
-        closeBody: 'First send a test message to the address from another mailbox and check that it bounces, then record it.',
+        closeBody:
+          'First send a test message to the address from another mailbox and check that it bounces, then record it.',
         closedAt: 'Closed on {date}',
         invalidDays: 'Enter a whole number from 0 to 365.',
         overrideTitle: 'Submit anyway? {count} conditions are not met',
-        overrideBody: 'NetEase will probably refuse the closure; and if it goes through, what is not done below can never be made up. The conditions not met:',
+        overrideBody:
+          'NetEase will probably refuse the closure; and if it goes through, what is not done below can never be made up. The conditions not met:',
         overrideAction: 'I understand, submit anyway',
         mailNotBackedUp: 'Your mail is not backed up: closing deletes every message and attachment for good.',
         earlyTitle: 'The cooling-off period has not ended',
-        earlyBody: 'There are {left} left, until {date}. Mark the account closed now only if NetEase has told you it closed early; otherwise wait for the end of the cooling-off period.',
+        earlyBody:
+          'There are {left} left, until {date}. Mark the account closed now only if NetEase has told you it closed early; otherwise wait for the end of the cooling-off period.',
         earlyAction: 'NetEase confirmed it: mark closed early',
         closeEarly: 'Mark closed early…',
-        closedReadOnly: 'This plan is closed and can only be viewed. If that was a mistake, reopen it to go back to the cooling-off period.',
+        closedReadOnly:
+          'This plan is closed and can only be viewed. If that was a mistake, reopen it to go back to the cooling-off period.',
         reopen: 'Reopen the plan',
         reopenTitle: 'Reopen this plan?',
-        reopenBody: 'The plan goes back to its cooling-off period and can be changed again. Do this only if you marked it closed by mistake.',
+        reopenBody:
+          'The plan goes back to its cooling-off period and can be changed again. Do this only if you marked it closed by mistake.',
       },
       services: {
         title: 'Linked services',
         subtitle:
           'NetEase services you sign in to with this passport stop working when it closes. Check each one; deal with those you use.',
         emptyTitle: 'No linked services yet',
-        emptyBody: 'Add the NetEase services you have used from the catalog below, or add a game or service that is not listed.',
+        emptyBody:
+          'Add the NetEase services you have used from the catalog below, or add a game or service that is not listed.',
         catalogTitle: 'Add from the catalog',
         catalogEmpty: 'Every service in the catalog is already in the plan.',
         customTitle: 'Add another service',
@@ -433,7 +456,8 @@ export default {
         subtitle:
           'Balances, points, coupons, memberships and game currency are zeroed when the account closes. Record each one, then use it, withdraw it or decide to give it up.',
         emptyTitle: 'No virtual assets recorded',
-        emptyBody: 'Look up balances, points, coupons and memberships in each service and add them here one by one. If there are none, you can leave this empty.',
+        emptyBody:
+          'Look up balances, points, coupons and memberships in each service and add them here one by one. If there are none, you can leave this empty.',
         addRow: 'Add an asset',
         newRowLabel: 'New asset',
         service: 'Service',
@@ -451,7 +475,8 @@ export default {
         readinessTitle: 'Effect on readiness',
         readinessOpen: '{n} still open: the precondition “Balances, points and coupons emptied” is not met.',
         readinessClear: 'Every asset is used up, withdrawn or given up: this precondition is met.',
-        readinessNone: 'No assets recorded. If you truly have none, the precondition stays “not confirmed” until you mark it below.',
+        readinessNone:
+          'No assets recorded. If you truly have none, the precondition stays “not confirmed” until you mark it below.',
         invalidAmount: 'Enter a number of 0 or more, with at most {digits} decimals.',
         invalidUnit: 'Enter a unit, such as “points” or “days”.',
         invalidLabel: 'Enter a name.',
@@ -465,7 +490,8 @@ export default {
         sitesTitle: 'Third-party sites that use this address',
         sitesDescription: 'Banks, carriers, social networks, shops: switch each one to your new address.',
         sitesEmptyTitle: 'No sites recorded yet',
-        sitesEmptyBody: 'Think of the sites where you sign in or get notices with this address and add them one by one. “Find what uses it” can also find them in your mail.',
+        sitesEmptyBody:
+          'Think of the sites where you sign in or get notices with this address and add them one by one. “Find what uses it” can also find them in your mail.',
         addSite: 'Add a site',
         siteName: 'Site name',
         siteNamePlaceholder: 'For example: China Merchants Bank',
@@ -473,26 +499,32 @@ export default {
         domainPlaceholder: 'For example: cmbchina.com',
         category: 'Category',
         contactsTitle: 'Contacts to tell',
-        contactsDescription: 'Friends, family and colleagues who write to this address. Mark them once you have told them.',
+        contactsDescription:
+          'Friends, family and colleagues who write to this address. Mark them once you have told them.',
         contactsEmptyTitle: 'No contacts recorded yet',
-        contactsEmptyBody: 'Add the people who need your new address. A name is enough; their address is not needed.',
+        contactsEmptyBody:
+          'Add the people who need your new address. A name is enough; their address is not needed.',
         addContact: 'Add a contact',
         contactName: 'Name',
         contactNamePlaceholder: 'For example: Aunt Li',
         templatesTitle: 'Message templates',
-        templatesDescription: 'Fill in your new address, then copy the Chinese or English message for your contacts. It is made on this computer only.',
+        templatesDescription:
+          'Fill in your new address, then copy the Chinese or English message for your contacts. It is made on this computer only.',
         newAddress: 'Your new address',
         newAddressPlaceholder: "For example: name{'@'}example.com",
         newAddressMissing: '(your new address here)',
         templateZh: 'In Chinese',
         templateEn: 'In English',
-        templateBodyZh: '你好：\n\n我的邮箱 {old} 即将注销，以后请发到新地址：{new}\n之后寄到旧地址的邮件我将收不到。麻烦更新一下通讯录，谢谢！',
-        templateBodyEn: 'Hello,\n\nI am closing my mail address {old}. Please write to me at {new} from now on;\nmail sent to the old address will no longer reach me. Thank you for updating your address book!',
+        templateBodyZh:
+          '你好：\n\n我的邮箱 {old} 即将注销，以后请发到新地址：{new}\n之后寄到旧地址的邮件我将收不到。麻烦更新一下通讯录，谢谢！',
+        templateBodyEn:
+          'Hello,\n\nI am closing my mail address {old}. Please write to me at {new} from now on;\nmail sent to the old address will no longer reach me. Thank you for updating your address book!',
         preparationsTitle: 'Overall progress on these two',
       },
       backups: {
         title: 'Backups',
-        subtitle: 'Nothing can be recovered after closing. Save what you need to this computer or elsewhere, and check that it is complete.',
+        subtitle:
+          'Nothing can be recovered after closing. Save what you need to this computer or elsewhere, and check that it is complete.',
         mailVerified: 'Verified: {messages} messages, {folders} folders, {bytes}, {date}',
         mailNotVerified: 'No verified mail backup yet.',
         openMailBackup: 'Open the mail backup',
@@ -500,7 +532,8 @@ export default {
         location: 'Where it is kept (optional)',
         locationPlaceholder: 'For example: D:\\Backups',
         progress: '{done} of {total} done',
-        manualMailWarning: 'Marking the mail backup done by hand does not check it. Where you can, use the mail backup, which verifies the copy.',
+        manualMailWarning:
+          'Marking the mail backup done by hand does not check it. Where you can, use the mail backup, which verifies the copy.',
         confirmMailTitle: 'Your mail backup has not been checked. Mark it backed up anyway?',
         confirmMailNotNeededTitle: 'No mail backup needed?',
         confirmMailBody:
@@ -524,7 +557,8 @@ export default {
         chooseBody: 'The plan will be marked “keep the account”. You can still change your mind later.',
         decideClose: 'I decide to close',
         decideCloseTitle: 'Decide to close?',
-        decideCloseBody: 'The plan moves to preparing. Nothing happens until you actually submit, and you can reconsider at any time.',
+        decideCloseBody:
+          'The plan moves to preparing. Nothing happens until you actually submit, and you can reconsider at any time.',
         reconsider: 'Reconsider',
         reconsiderTitle: 'Reconsider?',
         reconsiderBody: 'The plan goes back to deciding. Your preparations and records are kept.',

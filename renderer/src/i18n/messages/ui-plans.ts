@@ -9,9 +9,14 @@ export default {
       allPlans: '← 全部计划',
       empty: {
         title: '还没有注销计划',
-        description: '在下面填写要注销的网易邮箱地址（163.com、126.com 或 yeah.net）。Closeout 会一步步带你完成备份、解绑、清空资产和提交申请。',
+        description:
+          '在下面填写要注销的网易邮箱地址（163.com、126.com 或 yeah.net）。Closeout 会一步步带你完成备份、解绑、清空资产和提交申请。',
       },
-      missing: { title: '找不到这个计划', description: '它可能已被删除，或者链接有误。', back: '返回计划列表' },
+      missing: {
+        title: '找不到这个计划',
+        description: '它可能已被删除，或者链接有误。',
+        back: '返回计划列表',
+      },
       add: {
         open: '添加计划',
         title: '添加注销计划',
@@ -63,7 +68,8 @@ export default {
         nameHint: '名称只在这台电脑上显示，留空则只显示邮箱地址。',
         delete: '删除计划',
         deleteTitle: '删除这个计划？',
-        deleteBody: '{address} 的计划和它的全部历史记录都会从这台电脑上删除，无法恢复。这不会影响你的网易账号本身。',
+        deleteBody:
+          '{address} 的计划和它的全部历史记录都会从这台电脑上删除，无法恢复。这不会影响你的网易账号本身。',
         deleteTypeLabel: '请输入邮箱地址 {address} 以确认删除',
         deleteConfirm: '永久删除',
       },
@@ -80,7 +86,11 @@ export default {
         description:
           'Enter the NetEase mail address you want to close below (163.com, 126.com or yeah.net). Closeout then walks you through backing up, unbinding, emptying assets and submitting.',
       },
-      missing: { title: 'This plan cannot be found', description: 'It may have been deleted, or the link is wrong.', back: 'Back to all plans' },
+      missing: {
+        title: 'This plan cannot be found',
+        description: 'It may have been deleted, or the link is wrong.',
+        back: 'Back to all plans',
+      },
       add: {
         open: 'Add a plan',
         title: 'Add a closure plan',

@@ -41,9 +41,15 @@ export default {
         passphraseMode: 'The vault is protected by your passphrase.',
         keychainMode: 'The vault is protected by the system keychain.',
         lockHint: 'After locking, unlock again to see your plans.',
-        keychainNoPassphrase: 'With the system keychain there is no passphrase to change; auto-lock applies to passphrase mode only.',
+        keychainNoPassphrase:
+          'With the system keychain there is no passphrase to change; auto-lock applies to passphrase mode only.',
       },
-      autoLock: { title: 'Auto-lock', label: 'Lock after being idle for', never: 'Never', minutes: '{n} minutes' },
+      autoLock: {
+        title: 'Auto-lock',
+        label: 'Lock after being idle for',
+        never: 'Never',
+        minutes: '{n} minutes',
+      },
       passphrase: {
         title: 'Change passphrase',
         current: 'Current passphrase',
@@ -58,7 +64,8 @@ export default {
       theme: { label: 'Theme', os: 'Same as the system', light: 'Light', dark: 'Dark' },
       data: {
         title: 'Data folder',
-        description: 'The encrypted vault and its earlier saves are kept here. Include this folder when you back up this computer.',
+        description:
+          'The encrypted vault and its earlier saves are kept here. Include this folder when you back up this computer.',
         copy: 'Copy path',
       },
     },

@@ -14,10 +14,12 @@ export default {
       'vault.wrong-recovery-code': '恢复码不正确。请检查是否抄错（不区分大小写，短横线可省略）。',
       'vault.weak-passphrase': '口令太短：至少需要 {min} 个字符。',
       'vault.keychain-unavailable': '系统钥匙串不可用。请改用口令保护保险库。',
-      'vault.keychain-entry-missing': '系统钥匙串里找不到这个保险库的密钥（可能换了电脑或重置了钥匙串）。请用恢复码解锁。',
+      'vault.keychain-entry-missing':
+        '系统钥匙串里找不到这个保险库的密钥（可能换了电脑或重置了钥匙串）。请用恢复码解锁。',
       'vault.passphrase-required': '这台电脑没有安全的钥匙串，需要用口令保护保险库。',
       'vault.corrupt': '保险库文件已损坏。损坏的文件已另存保留，你可以恢复较早的完好版本。',
-      'vault.tampered': '保险库文件未通过完整性校验，可能被改动过。该文件已另存保留，你可以恢复较早的完好版本。',
+      'vault.tampered':
+        '保险库文件未通过完整性校验，可能被改动过。该文件已另存保留，你可以恢复较早的完好版本。',
       'vault.newer-version': '这个保险库由更新版本的 Closeout 写入。请升级 Closeout 后再打开；文件保持原样。',
       'vault.disk-full': '磁盘空间不足，这次更改没有保存。之前保存的内容完好无损。请腾出空间后重试。',
       'vault.read-only': '数据文件夹不可写（只读或没有权限），这次更改没有保存。之前保存的内容完好无损。',
@@ -32,7 +34,8 @@ export default {
       passphrase: '口令',
       recoveryCode: '恢复码',
       useRecoveryCode: '忘记口令？使用恢复码',
-      recoveryCodeOnce: '这是你的恢复码。它只显示这一次：请抄在纸上或存进密码管理器。忘记口令时，只有它能打开保险库。',
+      recoveryCodeOnce:
+        '这是你的恢复码。它只显示这一次：请抄在纸上或存进密码管理器。忘记口令时，只有它能打开保险库。',
       recoveryCodeSaved: '我已保存恢复码',
       changePassphrase: '更改口令',
       currentPassphrase: '当前口令（或恢复码）',
@@ -60,20 +63,27 @@ export default {
       'vault.exists': 'A vault already exists here; it was not overwritten.',
       'vault.locked': 'The vault is locked. Unlock it first.',
       'vault.wrong-passphrase': 'That passphrase is not correct.',
-      'vault.wrong-recovery-code': 'That recovery code is not correct. Check for typos (case and dashes do not matter).',
+      'vault.wrong-recovery-code':
+        'That recovery code is not correct. Check for typos (case and dashes do not matter).',
       'vault.weak-passphrase': 'The passphrase is too short: use at least {min} characters.',
-      'vault.keychain-unavailable': 'The system keychain is not available. Protect the vault with a passphrase instead.',
+      'vault.keychain-unavailable':
+        'The system keychain is not available. Protect the vault with a passphrase instead.',
       'vault.keychain-entry-missing':
         'The system keychain no longer holds this vault’s key (a new computer or a reset keychain?). Unlock it with your recovery code.',
       'vault.passphrase-required': 'This computer has no secure keychain, so the vault needs a passphrase.',
-      'vault.corrupt': 'The vault file is damaged. It was set aside and kept; you can restore an earlier good version.',
+      'vault.corrupt':
+        'The vault file is damaged. It was set aside and kept; you can restore an earlier good version.',
       'vault.tampered':
         'The vault file failed its integrity check and may have been changed. It was set aside and kept; you can restore an earlier good version.',
-      'vault.newer-version': 'This vault was written by a newer version of Closeout. Update Closeout to open it; the file was left as it is.',
-      'vault.disk-full': 'The disk is full, so this change was not saved. What you saved before is intact. Free some space and try again.',
-      'vault.read-only': 'The data folder cannot be written (read-only or no permission), so this change was not saved. What you saved before is intact.',
+      'vault.newer-version':
+        'This vault was written by a newer version of Closeout. Update Closeout to open it; the file was left as it is.',
+      'vault.disk-full':
+        'The disk is full, so this change was not saved. What you saved before is intact. Free some space and try again.',
+      'vault.read-only':
+        'The data folder cannot be written (read-only or no permission), so this change was not saved. What you saved before is intact.',
       'vault.io': 'A file error stopped this action. What you saved before is intact.',
-      'vault.restore-unavailable': 'An earlier version can be restored only when the vault file cannot be read.',
+      'vault.restore-unavailable':
+        'An earlier version can be restored only when the vault file cannot be read.',
     },
     vault: {
       state: { absent: 'Not created', locked: 'Locked', unlocked: 'Unlocked' },

@@ -21,15 +21,20 @@ export function planTotals(plan: Plan): PlanTotals {
   for (const a of plan.assets) {
     if (a.status !== 'open') continue;
     assetsOpen++;
-    if (a.amount.measure === 'money') money.set(a.amount.currency, (money.get(a.amount.currency) ?? 0) + a.amount.minor);
+    if (a.amount.measure === 'money')
+      money.set(a.amount.currency, (money.get(a.amount.currency) ?? 0) + a.amount.minor);
     else units.set(a.amount.unit, (units.get(a.amount.unit) ?? 0) + a.amount.amount);
   }
   const backups = Object.values(plan.backups);
   return {
     servicesLeft: plan.services.filter((s) => s.status === 'in-use' || s.status === 'unchecked').length,
     servicesTotal: plan.services.length,
-    moneyLeft: [...money].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => a.currency.localeCompare(b.currency)),
-    unitsLeft: [...units].map(([unit, amount]) => ({ unit, amount })).sort((a, b) => a.unit.localeCompare(b.unit)),
+    moneyLeft: [...money]
+      .map(([currency, minor]) => ({ currency, minor }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    unitsLeft: [...units]
+      .map(([unit, amount]) => ({ unit, amount }))
+      .sort((a, b) => a.unit.localeCompare(b.unit)),
     assetsOpen,
     sitesPending: plan.sites.filter((s) => s.status === 'todo').length,
     sitesTotal: plan.sites.length,

@@ -26,7 +26,8 @@ export function usePlanScreen() {
   // Readiness, the dashboard and reminders (`?item=`) link to "#<item>" on these screens: bring
   // that item into view and mark it, so the person sees which one the link meant.
   async function reveal(hash: string) {
-    for (const old of document.querySelectorAll('[data-highlighted]')) old.removeAttribute('data-highlighted');
+    for (const old of document.querySelectorAll('[data-highlighted]'))
+      old.removeAttribute('data-highlighted');
     if (!hash) return;
     await nextTick();
     const el = document.getElementById(decodeURIComponent(hash.slice(1)));
@@ -38,7 +39,10 @@ export function usePlanScreen() {
     if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;
   }
   onMounted(() => void reveal(route.hash));
-  watch(() => route.hash, (h) => void reveal(h));
+  watch(
+    () => route.hash,
+    (h) => void reveal(h),
+  );
 
   async function apply(command: ScreenCommand): Promise<boolean> {
     // A button pressed to save is disabled while it saves, which drops keyboard focus to <body>:
