@@ -58,8 +58,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
           { planId: planId!, location: fixture.root },
         );
         expect(recorded.ok).toBe(true);
-
-        await page.getByTestId('plan-nav-plan-discovery').click();
+        // The reply went to this page's direct call, not to the renderer's store (a plan's new state
+        // arrives once, to the caller): the plans list loads the plans again, as after any restart.
+        await page.goto(harness.url.replace('#/', '#/plans'));
+        await expect(page.getByTestId('add-plan')).toBeVisible();
+        await page.goto(harness.url.replace('#/', `#/plans/${planId}/discovery`));
+        await expect(page.getByTestId('screen-plan-discovery')).toBeVisible();
+        // A plan with a recorded backup starts on reading that backup (issue 15).
+        await expect(page.getByTestId('discovery-source-maildir').locator('input')).toBeChecked();
         await page.getByTestId('discovery-choose-folder').click();
         await page.getByTestId('discovery-scan').click();
         await expect(page.getByTestId('discovery-summary')).toBeVisible({ timeout: 60_000 });
