@@ -266,4 +266,24 @@ export default tseslint.config(
       ],
     },
   },
+  // tests/, bench/ and scripts/: Electron only in the tests of the adapters (tests/unit/electron/),
+  // which mock it; everything else tests the Electron-free core, as the app's own layers do.
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,ts,mjs}'],
+    ignores: ['tests/unit/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only electron/main/electron/ imports Electron; its tests live in tests/unit/electron/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -31,6 +31,21 @@ describe('layer rules (eslint.config.js)', () => {
     }
   });
 
+  it('fails a test, bench or script file that imports electron outside the adapters’ tests', async () => {
+    for (const file of [
+      'tests/unit/vault/layer-probe.test.ts',
+      'tests/integration/layer-probe.test.ts',
+      'tests/support/layer-probe.ts',
+      'bench/layer-probe.bench.ts',
+      'scripts/layer-probe.ts',
+    ]) {
+      const messages = await restrictedImports(file, importsElectron);
+      expect(messages, file).toHaveLength(1);
+      expect(messages[0], file).toMatch(/Only electron\/main\/electron\/ imports Electron/);
+    }
+    expect(await restrictedImports('tests/unit/electron/layer-probe.test.ts', importsElectron)).toEqual([]);
+  });
+
   it('passes the same file inside electron/main/electron/', async () => {
     expect(await restrictedImports('electron/main/electron/layer-probe.ts', importsElectron)).toEqual([]);
   });
