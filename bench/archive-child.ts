@@ -49,7 +49,11 @@ async function service() {
     emit: () => {},
   };
   // The bench opens its own fixture; in the app main decides which folders may be opened.
-  return createArchiveService(ctx as never, { workerPath: builtWorker(), mayOpen: () => true });
+  return createArchiveService(ctx as never, {
+    workerPath: builtWorker(),
+    mayOpen: () => true,
+    mayExportTo: () => false,
+  });
 }
 
 async function waitReady(s: Awaited<ReturnType<typeof service>>): Promise<void> {

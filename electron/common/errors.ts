@@ -119,6 +119,7 @@ export const ARCHIVE_ERROR_CODES = [
   'archive.busy',
   'archive.cancelled',
   'archive.write-failed',
+  'archive.unknown-target',
 ] as const;
 
 export const ERROR_CODES = [

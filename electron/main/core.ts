@@ -144,6 +144,8 @@ export function createCore(options: CoreOptions): Core {
                   (l) => l && resolve(l) === resolve(dir),
                 ),
               )),
+        // Exports go only into a folder the person picked in the dialog for that, never any path the page names.
+        mayExportTo: (dir) => chosen.has('archive-export', dir),
       }),
     ),
     ...add(

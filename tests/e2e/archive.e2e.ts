@@ -7,7 +7,7 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import {
@@ -63,7 +63,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
       });
       harness = await startHarness({
         dataDir: join(dir, 'data'),
-        env: { HARNESS_PICK_FOLDER: fixture.root, HARNESS_SAVE_DIR: join(dir, 'saves') },
+        // The folder dialog answers the backup first, then the place to export into.
+        env: {
+          HARNESS_PICK_FOLDER: [fixture.root, join(dir, 'exports')].join(delimiter),
+          HARNESS_SAVE_DIR: join(dir, 'saves'),
+        },
       });
     });
     test.afterEach(async () => {
@@ -148,10 +152,28 @@ for (const lang of ['zh-CN', 'en'] as const) {
       // Everything as mbox: Python's mailbox reads every message back, byte for byte.
       await page.locator('#archive-search-text').fill('');
       await expect(page.getByTestId('archive-results')).toContainText(count(fixture.messages.length, lang));
-      await page.locator('#archive-export-target').fill(join(dir, 'exports'));
+      // The place is picked in the system dialog only (main writes into no folder the page names).
+      await expect(page.getByTestId('archive-export-start')).toBeDisabled();
+      await expect(page.getByTestId('archive-export')).not.toContainText(join(dir, 'exports'));
+      await mkdir(join(dir, 'exports'));
+      // A page that names the folder itself (as a compromised one could) is refused, and nothing is written.
+      const named = await page.evaluate(
+        (targetDir) =>
+          (
+            window as unknown as {
+              closeout: {
+                archive: { export(input: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+              };
+            }
+          ).closeout.archive.export({ scope: { kind: 'all' }, format: 'mbox', targetDir }),
+        join(dir, 'exports'),
+      );
+      expect(named).toMatchObject({ ok: false, error: { code: 'archive.unknown-target' } });
+      expect(await readdir(join(dir, 'exports'))).toEqual([]);
+      await page.getByTestId('archive-export-choose').click();
+      await expect(page.getByTestId('archive-export-target')).toHaveText(join(dir, 'exports'));
       await page.getByTestId('archive-export-scope-all').click();
       await page.getByTestId('archive-export-mbox').click();
-      await mkdir(join(dir, 'exports'));
       await page.getByTestId('archive-export-start').click();
       await expect(page.getByTestId('archive-export-done')).toBeVisible({ timeout: 60_000 });
       const [exportDir] = await readdir(join(dir, 'exports'));

@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { DesktopAdapter } from '../../electron/main/adapters/types';
 
 /**
- * The harness has no OS dialogs: the folder picker answers from HARNESS_PICK_FOLDER (tests set it),
+ * The harness has no OS dialogs: the folder picker answers from HARNESS_PICK_FOLDER (tests set it;
+ * several folders joined with the path delimiter are answered in turn, the last one from then on),
  * "open in the file manager" records the path, "save as" writes into HARNESS_SAVE_DIR (default: a
  * folder in the temp directory) under the proposed name, and PDF printing is Chromium's own
  * (`--print-to-pdf`), as Electron's printToPDF is in the app.
@@ -14,10 +15,11 @@ import type { DesktopAdapter } from '../../electron/main/adapters/types';
 export function createHarnessDesktop(): DesktopAdapter & { opened: string[]; saved: string[] } {
   const opened: string[] = [];
   const saved: string[] = [];
+  const picks = process.env.HARNESS_PICK_FOLDER?.split(delimiter).filter(Boolean) ?? [];
   return {
     opened,
     saved,
-    chooseFolder: async () => process.env.HARNESS_PICK_FOLDER ?? null,
+    chooseFolder: async () => (picks.length > 1 ? picks.shift()! : (picks[0] ?? null)),
     openPath: async (path) => {
       opened.push(path);
     },

@@ -162,7 +162,10 @@ export const archiveChannels = {
   ),
   /** Saves the message file as it is (.eml), also one that does not parse. */
   'archive:save-message': channel<{ path: string | null }>()(z.object({ id: idSchema }).strict()),
-  /** Writes a folder, a search result or everything into a new folder inside targetDir. */
+  /**
+   * Writes a folder, a search result or everything into a new folder inside targetDir, which must
+   * be a folder chosen in main's dialog for 'archive-export' (else archive.unknown-target).
+   */
   'archive:export': channel<{ jobId: string; messages: number }>()(
     z
       .object({

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type {
   ArchiveCorrespondent,
   ArchiveExportFinished,
@@ -91,6 +91,12 @@ export function createArchiveService(
      * write a cache into any folder it likes.
      */
     mayOpen: (dir: string) => boolean;
+    /**
+     * Whether an export may be written into a folder the page names: main decides (a folder the
+     * person chose in the system dialog for the export), so a compromised page cannot make main
+     * write mail into any folder it likes.
+     */
+    mayExportTo: (dir: string) => boolean;
   },
 ): Service<ArchiveChannel> & { current(): ArchiveIndex | null } {
   let open: OpenArchive | null = null;
@@ -351,6 +357,8 @@ export function createArchiveService(
         }
       },
       'archive:export': ({ scope, format, targetDir }) => {
+        if (!options.mayExportTo(targetDir))
+          return err('archive.unknown-target', 'Only a folder chosen in the dialog can receive an export');
         const { archive, index } = ready();
         if (job) return err('archive.busy', 'An export is already running');
         let ids: Uint32Array;
@@ -376,7 +384,7 @@ export function createArchiveService(
         job = { jobId, abort };
         const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
         const outDir = join(
-          targetDir,
+          resolve(targetDir),
           safeName(`Closeout ${archive.backup.address} ${format} ${stamp}`, 120),
         );
         const finish = (f: ArchiveExportFinished) => {

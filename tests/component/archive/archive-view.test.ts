@@ -69,7 +69,7 @@ const MESSAGE: ArchiveMessage = {
   rawHeaders: null,
 };
 
-function bridge(options: { openFails?: boolean; refused?: boolean } = {}) {
+function bridge(options: { openFails?: boolean; refused?: boolean; exportRefused?: boolean } = {}) {
   const calls: Array<[string, unknown]> = [];
   let status: ArchiveStatus | null = null;
   const plan = newPlan('plan-1', 'someone@163.com', '163.com', '', '2026-03-01T08:00:00.000Z');
@@ -90,6 +90,10 @@ function bridge(options: { openFails?: boolean; refused?: boolean } = {}) {
       return { ok: true, value: { searchId: `s-${text}`, total: rows.length, rows, tookMs: 2 } };
     },
     'archive.rows': () => ({ ok: true, value: [] }),
+    'archive.export': () =>
+      options.exportRefused
+        ? { ok: false, error: { code: 'archive.unknown-target', message: 'x' } }
+        : { ok: true, value: { jobId: 'job-1', messages: 3 } },
     'archive.message': () => ({ ok: true, value: MESSAGE }),
     'archive.saveAttachment': () => ({ ok: true, value: { path: '/home/me/报价单.xlsx' } }),
     'archive.correspondents': () => ({
@@ -238,6 +242,48 @@ for (const locale of ['zh-CN', 'en'] as const) {
       expect(calls).toContainEqual(['archive.open', { dir: '/etc' }]);
       const alert = w.get('[data-error-code="archive.unknown-folder"]');
       expect(alert.text()).toContain(locale === 'zh-CN' ? '“选择文件夹”' : '“Choose folder”');
+    });
+
+    it('exports only into a folder chosen in the system dialog, shown as chosen, with no field to type one', async () => {
+      const calls = bridge();
+      const w = await mountScreen(locale);
+      await w.get('[data-testid="archive-open-plan-plan-1"]').trigger('click');
+      await flushPromises();
+      const panel = w.get('[data-testid="archive-export"]');
+      // No text field for the place: only "Choose folder…"; nothing chosen yet, so no export.
+      expect(panel.findAll('input:not([type="radio"])')).toEqual([]);
+      expect(panel.find('textarea').exists()).toBe(false);
+      expect(panel.get('[data-testid="archive-export-target"]').text()).toBe(
+        messages[locale].archive.export.noTarget,
+      );
+      expect(panel.get('[data-testid="archive-export-start"]').attributes('disabled')).toBeDefined();
+      await panel.get('[data-testid="archive-export-choose"]').trigger('click');
+      await flushPromises();
+      expect(calls).toContainEqual(['app.chooseFolder', { purpose: 'archive-export' }]);
+      expect(panel.get('[data-testid="archive-export-target"]').text()).toBe('/tmp/photos');
+      expect(panel.get('[data-testid="archive-export-choose"]').text()).toBe(
+        locale === 'zh-CN' ? '选择文件夹…' : 'Choose folder…',
+      );
+      await panel.get('[data-testid="archive-export-start"]').trigger('click');
+      await flushPromises();
+      expect(calls).toContainEqual([
+        'archive.export',
+        { scope: { kind: 'all' }, format: 'mbox', targetDir: '/tmp/photos' },
+      ]);
+    });
+
+    it('shows main’s refusal of an export place that was not chosen for it, with what to do instead', async () => {
+      bridge({ exportRefused: true });
+      const w = await mountScreen(locale);
+      await w.get('[data-testid="archive-open-plan-plan-1"]').trigger('click');
+      await flushPromises();
+      await w.get('[data-testid="archive-export-choose"]').trigger('click');
+      await flushPromises();
+      await w.get('[data-testid="archive-export-start"]').trigger('click');
+      await flushPromises();
+      const alert = w.get('[data-testid="archive-export"] [data-error-code="archive.unknown-target"]');
+      expect(alert.text()).toContain(locale === 'zh-CN' ? '“选择文件夹”' : '“Choose folder”');
+      expect(alert.text()).toContain(locale === 'zh-CN' ? '导出' : 'export');
     });
 
     it('opens a folder chosen in the system dialog, and says clearly when it is not a Closeout backup', async () => {

@@ -52,8 +52,13 @@ function makeService(): Harness {
     },
     printToPdf: async () => new Uint8Array(),
   };
-  // Which folders may be opened is main's decision (tests/unit/archive/open-restricted.test.ts).
-  return { service: createArchiveService(ctx, { desktop, mayOpen: () => true }), events, saved };
+  // Which folders may be opened or exported into is main's decision (open-restricted.test.ts,
+  // export-restricted.test.ts in this folder).
+  return {
+    service: createArchiveService(ctx, { desktop, mayOpen: () => true, mayExportTo: () => true }),
+    events,
+    saved,
+  };
 }
 
 async function openReady(h: Harness, dir: string): Promise<ArchiveStatus> {

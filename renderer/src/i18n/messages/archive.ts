@@ -23,6 +23,8 @@ export default {
       'archive.busy': '已有一个导出正在进行。请等它完成或取消后再开始。',
       'archive.cancelled': '导出已取消，没有留下不完整的文件。',
       'archive.write-failed': '无法写入所选位置（磁盘已满、只读或没有权限）。请换一个位置再试。',
+      'archive.unknown-target':
+        '只能导出到你在“选择文件夹”对话框里为导出选中的文件夹。请点“选择文件夹”重新选择保存位置。',
     },
     archive: {
       nav: '邮件存档',
@@ -129,7 +131,7 @@ export default {
           eml: '.eml（每封邮件一个文件，适合 Foxmail、Outlook 和 Thunderbird）',
         },
         target: '保存到',
-        targetPlaceholder: '选择或输入一个文件夹',
+        noTarget: '还没有选择文件夹。请点“选择文件夹”，在系统对话框里选一个保存位置。',
         start: '开始导出',
         cancel: '取消导出',
         progress: '已导出 {done} / {total} 封',
@@ -179,6 +181,8 @@ export default {
       'archive.cancelled': 'The export was cancelled. No half-written files were left behind.',
       'archive.write-failed':
         'The chosen place cannot be written to (disk full, read-only or no permission). Try another place.',
+      'archive.unknown-target':
+        'An export can only be written into a folder you picked for it in the “Choose folder” dialog. Click “Choose folder” to pick where to save it again.',
     },
     archive: {
       nav: 'Mail archive',
@@ -289,7 +293,8 @@ export default {
           eml: '.eml (one file per message, for Foxmail, Outlook and Thunderbird)',
         },
         target: 'Save to',
-        targetPlaceholder: 'Choose or type a folder',
+        noTarget:
+          'No folder chosen yet. Click “Choose folder” to pick where to save it in the system dialog.',
         start: 'Export',
         cancel: 'Cancel export',
         progress: '{done} of {total} messages exported',
