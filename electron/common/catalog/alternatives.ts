@@ -42,7 +42,7 @@ export const alternatives: readonly Alternative[] = [
         confidence: 'medium',
       },
     ],
-    source: `${GUIDE} §FAQ Q1; ${FACTS} medium`,
+    source: `${GUIDE} §FAQ Q1 · ${FACTS} medium`,
     confidence: 'medium',
   },
   {

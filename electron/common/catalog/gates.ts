@@ -65,7 +65,7 @@ export const gates: readonly Gate[] = [
     required: true,
     q3Cause: 'linked-services',
     fixTarget: 'services',
-    source: `${GUIDE} §步骤四; ${FACTS} low`,
+    source: `${GUIDE} §步骤四 · ${FACTS} low`,
     confidence: 'low',
   },
   {
@@ -78,7 +78,7 @@ export const gates: readonly Gate[] = [
     required: true,
     q3Cause: 'funds',
     fixTarget: 'assets',
-    source: `${GUIDE} §步骤四; ${FACTS} low`,
+    source: `${GUIDE} §步骤四 · ${FACTS} low`,
     confidence: 'low',
   },
   {
@@ -91,7 +91,7 @@ export const gates: readonly Gate[] = [
     required: true,
     q3Cause: 'funds',
     fixTarget: 'services',
-    source: `${GUIDE} §注意事项2; ${FACTS} low`,
+    source: `${GUIDE} §注意事项2 · ${FACTS} low`,
     confidence: 'low',
   },
   {
@@ -104,7 +104,7 @@ export const gates: readonly Gate[] = [
     required: true,
     q3Cause: 'open-transactions',
     fixTarget: 'services',
-    source: `${GUIDE} §FAQ Q3; ${FACTS} low`,
+    source: `${GUIDE} §FAQ Q3 · ${FACTS} low`,
     confidence: 'low',
   },
   {
@@ -117,7 +117,7 @@ export const gates: readonly Gate[] = [
     required: true,
     q3Cause: 'account-abnormal',
     fixTarget: 'dashboard',
-    source: `${GUIDE} §FAQ Q3; ${FACTS} low`,
+    source: `${GUIDE} §FAQ Q3 · ${FACTS} low`,
     confidence: 'low',
   },
   {
@@ -130,7 +130,7 @@ export const gates: readonly Gate[] = [
     required: false,
     q3Cause: 'preconditions',
     fixTarget: 'steps',
-    source: `${GUIDE} §步骤四; ${FACTS} low`,
+    source: `${GUIDE} §步骤四 · ${FACTS} low`,
     confidence: 'low',
   },
   {

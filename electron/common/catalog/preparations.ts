@@ -39,7 +39,7 @@ export const preparations: readonly Preparation[] = [
     ),
     backupKind: 'mail',
     fixTarget: 'backups',
-    source: `${GUIDE} §注意事项1; ${FACTS} high`,
+    source: `${GUIDE} §注意事项1 · ${FACTS} high`,
     confidence: 'high',
   },
   {

@@ -36,7 +36,7 @@ export const risks: readonly Risk[] = [
       '用这个通行证登录的网易游戏、云音乐、严选等都将无法再登录，其中的数据和权益一并丢失。',
       'NetEase games, Cloud Music, Yanxuan and everything else you sign in to with this passport stop working, with their data and benefits.',
     ),
-    source: `${GUIDE} §步骤三; ${FACTS} medium`,
+    source: `${GUIDE} §步骤三 · ${FACTS} medium`,
     confidence: 'medium',
   },
   {

@@ -157,7 +157,7 @@ export const services: readonly CatalogService[] = [
       source: `${FACTS} high`,
       confidence: 'high',
     },
-    source: `${GUIDE} §注意事项2; ${FACTS} high`,
+    source: `${GUIDE} §注意事项2 · ${FACTS} high`,
     confidence: 'high',
   },
   {
@@ -171,7 +171,7 @@ export const services: readonly CatalogService[] = [
     assetKinds: ['cash-balance', 'coupon'],
     senders: { domains: ['epay.163.com', 'pay.163.com'], source: DOMAINS_SOURCE, confidence: 'medium' },
     defaultInPlan: true,
-    source: `${GUIDE} §注意事项2, 3; ${FACTS} low`,
+    source: `${GUIDE} §注意事项2, 3 · ${FACTS} low`,
     confidence: 'medium',
   },
   {
