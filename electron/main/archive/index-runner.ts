@@ -1,7 +1,8 @@
 /**
  * Starts the indexer worker and turns its messages into a promise with progress. In the built app
- * the worker is its own self-contained bundle, whose path main/index.ts imports with electron-vite's
- * `?modulePath` and passes down; run from source (the harness, tests) it is the TypeScript file.
+ * the worker is its own self-contained bundle, whose path the Electron entry
+ * (`electron/main/electron/index.ts`) imports with electron-vite's `?modulePath` and passes down;
+ * run from source (the harness, tests) it is the TypeScript file.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
