@@ -105,7 +105,14 @@ describe('PassphraseField', () => {
     expect(typed.wrapper.get('[data-testid="strength-feedback"]').text()).toContain('add a word');
     typed.wrapper.unmount();
     const always = mountField({ strength, strengthAlways: true });
-    expect(always.wrapper.find('[data-testid="strength-meter"]').exists()).toBe(true);
+    // Before anything is typed the meter gives no verdict: an empty bar, "nothing typed yet", no advice.
+    const meter = always.wrapper.get('[data-testid="strength-meter"]');
+    expect(meter.attributes('data-level')).toBe('empty');
+    expect(meter.text()).toContain('口令强度：尚未输入');
+    expect(meter.text()).not.toContain('很弱');
+    expect(always.wrapper.find('[data-testid="strength-feedback"]').exists()).toBe(false);
+    await always.input().setValue('x');
+    expect(always.wrapper.get('[data-testid="strength-meter"]').attributes('data-level')).toBe('1');
   });
 
   it('draws only the input, with its toggle and note, when the screen lays out its own label', async () => {

@@ -7,7 +7,7 @@ export default {
       alreadyUnlocked: '保险库已解锁。',
       continue: '继续',
       footer: '你的注销计划只保存在这台电脑上，并且经过加密。Closeout 不会把任何数据发到网上。',
-      strength: { caption: '口令强度', 0: '很弱', 1: '弱', 2: '中等', 3: '强', 4: '很强' },
+      strength: { caption: '口令强度', empty: '尚未输入', 0: '很弱', 1: '弱', 2: '中等', 3: '强', 4: '很强' },
       create: {
         title: '创建加密保险库',
         lead: 'Closeout 把你的注销进度加密保存在本机。先选择用什么来保护它。',
@@ -81,6 +81,7 @@ export default {
         'Your closure plans are kept only on this computer, encrypted. Closeout sends nothing to the internet.',
       strength: {
         caption: 'Passphrase strength',
+        empty: 'Nothing typed yet',
         0: 'Very weak',
         1: 'Weak',
         2: 'Fair',
