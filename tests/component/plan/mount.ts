@@ -27,7 +27,8 @@ export function mountIn<C extends Component>(
         'reminders',
         'archive',
       ].map((name) => ({
-        path: `/${name}`,
+        // A plan screen takes the plan's id, as in the app (renderer/src/routes/index.ts).
+        path: name.startsWith('plan-') ? `/plans/:planId/${name}` : `/${name}`,
         name,
         component: { template: '<div />' },
       })),
