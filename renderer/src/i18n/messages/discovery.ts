@@ -124,6 +124,8 @@ export default {
       'discovery.no-results': '还没有查找结果，请先运行一次查找。',
       'discovery.unknown-finding': '这一项已不在最新的结果中，请刷新结果后再试。',
       'discovery.not-addable': '这一项不能以这种方式加入计划（例如个人来信或通行证本身）。',
+      'discovery.unknown-folder':
+        '只能扫描你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的邮件备份文件夹（及其中的文件夹）。请点“选择文件夹…”重新选择。没有读取任何文件。',
     },
   },
   en: {
@@ -252,6 +254,8 @@ export default {
       'discovery.unknown-finding': 'That item is no longer in the latest results. Refresh and try again.',
       'discovery.not-addable':
         'That item cannot be added to the plan this way (for example personal mail or the passport itself).',
+      'discovery.unknown-folder':
+        'Only a folder you picked in the “Choose folder…” dialog, or this plan’s recorded mail backup folder (and the folders inside it), can be scanned. Click “Choose folder…” to pick it again. Nothing was read.',
     },
   },
 } satisfies MessageFile;

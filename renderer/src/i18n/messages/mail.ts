@@ -36,6 +36,8 @@ export default {
         '保存的授权码只用于保存它时的服务器（{host}:{port}）。要连接其他服务器，请重新输入授权码。',
       'mail.unknown-folder':
         '这里只能打开 Closeout 做过备份的文件夹。这个文件夹里没有 Closeout 的备份，请在文件管理器中手动打开。',
+      'mail.unknown-target':
+        '邮件备份只能使用你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的备份文件夹。请点“选择文件夹…”选择保存备份的位置。没有写入或读取任何文件。',
     },
     mail: {
       title: '备份邮件',
@@ -204,6 +206,8 @@ export default {
         'The kept authorization code is used only with the server it was kept for ({host}:{port}). To connect to another server, enter the code again.',
       'mail.unknown-folder':
         'Only a folder Closeout has backed up into can be opened here, and this one holds no Closeout backup. Open it yourself in your file manager.',
+      'mail.unknown-target':
+        'The mail backup uses only a folder you picked in the “Choose folder…” dialog, or the backup folder this plan records. Click “Choose folder…” to pick where the backup goes. Nothing was written or read.',
     },
     mail: {
       title: 'Back up mail',
