@@ -145,7 +145,11 @@ export function createCore(options: CoreOptions): Core {
         savedCode: mail.savedCode,
         // A Maildir chosen for the scan (or a folder in it), or within the plan's recorded backup.
         mayScan: (planId, path) =>
-          gate.allows(path, { chosenFor: ['maildir-scan'], recordedFor: { planId }, inside: true }),
+          gate.allows(path, {
+            chosenFor: ['maildir-scan', 'mail-backup'],
+            recordedFor: { planId },
+            inside: true,
+          }),
         ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
       }),
     ),
@@ -156,7 +160,8 @@ export function createCore(options: CoreOptions): Core {
         desktop: options.desktop,
         workerPath: options.archiveWorkerPath,
         // A backup the person picked in the dialog, or one main recorded for a plan; never any path the page names.
-        mayOpen: (dir) => gate.allows(dir, { chosenFor: ['mail-archive'], recordedFor: { planId: null } }),
+        mayOpen: (dir) =>
+          gate.allows(dir, { chosenFor: ['mail-archive', 'mail-backup'], recordedFor: { planId: null } }),
         // Exports go only into a folder the person picked in the dialog for that, never any path the page names.
         mayExportTo: (dir) => gate.allows(dir, { chosenFor: ['archive-export'] }),
       }),

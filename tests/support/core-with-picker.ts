@@ -8,7 +8,9 @@ import type { AppInfo, FolderPurpose } from '../../electron/common/contract/app'
 import type { Result } from '../../electron/common/result';
 import type { DesktopAdapter } from '../../electron/main/adapters/types';
 import { createCore, type Core } from '../../electron/main/core';
-import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../unit/vault/helpers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createFileKeyProvider } from './doubles/file-key-provider';
 
 export const testAppInfo: AppInfo = {
@@ -30,10 +32,14 @@ export interface PickerCore {
   close(): Promise<void>;
 }
 
+/** Cheap scrypt: these tests are not about the cost. */
+const TEST_KDF = { logN: 10, r: 8, p: 1 };
+const NOW = Date.parse('2026-03-01T08:00:00.000Z');
+
 export async function startCoreWithPicker(
   options: { dataDir?: string; trustedCa?: string; create?: boolean } = {},
 ): Promise<PickerCore> {
-  const dataDir = options.dataDir ?? tempDir();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'closeout-picker-'));
   let answer: string | null = null;
   const opened: string[] = [];
   const desktop: DesktopAdapter = {
@@ -47,8 +53,9 @@ export async function startCoreWithPicker(
   const core = createCore({
     dataDir,
     appInfo: testAppInfo,
-    keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
-    clock: new FakeClock(Date.parse('2026-03-01T08:00:00.000Z')),
+    // The stand-in keychain lives outside the vault folder, as the OS keychain does.
+    keyProvider: createFileKeyProvider(join(`${dataDir}.keychain`, 'key')),
+    clock: { now: () => NOW },
     vaultKdfCost: TEST_KDF,
     autoLockTimer: false,
     desktop,
@@ -72,7 +79,10 @@ export async function startCoreWithPicker(
       await core.close();
       return startCoreWithPicker({ ...options, dataDir, create: false });
     },
-    close: () => core.close(),
+    async close() {
+      await core.close();
+      for (const d of [dataDir, `${dataDir}.keychain`]) rmSync(d, { recursive: true, force: true });
+    },
   };
   return self;
 }

@@ -80,8 +80,10 @@ export default {
       target: {
         label: '备份保存到',
         choose: '选择文件夹…',
-        typePath: '文件夹路径',
-        hint: '选择一个有足够空间的文件夹（例如移动硬盘）。同一个文件夹可以随时继续上次的备份。',
+        folder: '文件夹',
+        none: '还没有选择文件夹。',
+        recorded: '这是这个计划的备份上次保存的文件夹，可以直接继续。',
+        hint: '点“选择文件夹…”，选一个有足够空间的文件夹（例如移动硬盘）。同一个文件夹可以随时继续上次的备份。',
         existing:
           '这个文件夹里已有 {address} 的备份：{messages} 封邮件，{bytes}。将接着备份，已保存的邮件不会重复下载。',
         tooDeep:
@@ -255,8 +257,10 @@ export default {
       target: {
         label: 'Save the backup in',
         choose: 'Choose folder…',
-        typePath: 'Folder path',
-        hint: 'Pick a folder with enough free space (an external disk, for example). The same folder can resume an earlier backup at any time.',
+        folder: 'Folder',
+        none: 'No folder chosen yet.',
+        recorded: 'This plan’s backup was saved in this folder last time; it can simply continue.',
+        hint: 'Click “Choose folder…” and pick a folder with enough free space (an external disk, for example). The same folder can resume an earlier backup at any time.',
         existing:
           'This folder already holds a backup of {address}: {messages} messages, {bytes}. The backup continues from it; saved messages are not downloaded again.',
         tooDeep:
