@@ -4,7 +4,11 @@
  * what the service records kept in memory instead of the vault.
  */
 import type { MailFolderAccess } from '../../electron/main/mail/mail-service';
-import { canonicalFolder, createChosenFolders, createFolderGate } from '../../electron/main/services/chosen-folders';
+import {
+  canonicalFolder,
+  createChosenFolders,
+  createFolderGate,
+} from '../../electron/main/services/chosen-folders';
 
 export async function mailFoldersChosen(...dirs: string[]): Promise<MailFolderAccess> {
   const chosen = createChosenFolders();

@@ -236,7 +236,9 @@ export const mailChannels = {
       })
       .strict(),
   ),
-  'mail:open-folder': channel<void>()(z.object({ planId: planIdSchema, targetDir: targetDirSchema }).strict()),
+  'mail:open-folder': channel<void>()(
+    z.object({ planId: planIdSchema, targetDir: targetDirSchema }).strict(),
+  ),
   /** The backup folder main recorded for the plan (a backup was started into it), proposed by the screen. */
   'mail:backup-folder': channel<{ path: string | null }>()(z.object({ planId: planIdSchema }).strict()),
   'mail:forget-code': channel<void>()(z.object({ address: z.email().max(254) }).strict()),

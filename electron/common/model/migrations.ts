@@ -77,7 +77,11 @@ function v4ToV5(doc: Raw): Raw {
   for (const p of Array.isArray(doc.plans) ? (doc.plans as Raw[]) : []) {
     const v = ((p.backups as Raw | undefined)?.mail as Raw | undefined)?.verification as Raw | undefined;
     const path = v?.location;
-    if (typeof p.id !== 'string' || typeof path !== 'string' || !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path))
+    if (
+      typeof p.id !== 'string' ||
+      typeof path !== 'string' ||
+      (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path))
+    )
       continue;
     const at = typeof v?.verifiedAt === 'string' ? v.verifiedAt : String(doc.createdAt);
     folders = rememberFolder(folders, { planId: p.id, purpose: 'mail-backup', path, recordedAt: at });

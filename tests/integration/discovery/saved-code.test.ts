@@ -87,7 +87,9 @@ describe.skipIf(!dovecotAvailable())('discovery over IMAP with the saved authori
       });
 
       const done = new Promise<MailFinished>((resolve) => (finished = resolve));
-      expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({ ok: true });
+      expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({
+        ok: true,
+      });
       expect(
         await core.dispatch('mail:start-backup', {
           planId: 'p1',

@@ -351,7 +351,11 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
     const file = join(await target(), 'a-file');
     const service = createMailService(
       { clock: systemClock, appInfo, emit: () => {} },
-      { openPath: async () => {}, trustedCa: s.caCertPem, folders: await mailFoldersChosen(join(file, 'sub')) },
+      {
+        openPath: async () => {},
+        trustedCa: s.caCertPem,
+        folders: await mailFoldersChosen(join(file, 'sub')),
+      },
     );
     const account = { address: s.user, host: s.host, port: s.tlsPort };
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));

@@ -81,8 +81,12 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
     expect(
       await first.c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE }),
     ).toMatchObject({ ok: true });
-    expect(await first.c.dispatch('plan:create', { address: s.user, planId: 'p1' })).toMatchObject({ ok: true });
-    expect(await first.c.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({ ok: true });
+    expect(await first.c.dispatch('plan:create', { address: s.user, planId: 'p1' })).toMatchObject({
+      ok: true,
+    });
+    expect(await first.c.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({
+      ok: true,
+    });
     expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
       ok: true,
       value: { hasSavedCode: false },

@@ -50,7 +50,10 @@ afterEach(async () => {
   for (const o of open.splice(0).reverse()) await o.close();
 });
 
-function core(dataDir: string, pick: string | null = null): { c: Core; finished: () => Promise<MailFinished> } {
+function core(
+  dataDir: string,
+  pick: string | null = null,
+): { c: Core; finished: () => Promise<MailFinished> } {
   const c = createCore({
     // The folder dialog answers the backup folder the test uses.
     desktop: {

@@ -73,7 +73,13 @@ describe('folders named by the page', () => {
 
     // The plan's own fields are the page's to write: a location typed on the Backups screen and a
     // verification sent through plan:apply vouch for nothing.
-    await c.dispatch('plan:apply', { type: 'backup.set', planId: 'p1', kind: 'mail', status: 'done', location: named });
+    await c.dispatch('plan:apply', {
+      type: 'backup.set',
+      planId: 'p1',
+      kind: 'mail',
+      status: 'done',
+      location: named,
+    });
     await c.dispatch('plan:apply', {
       type: 'backup.record-verification',
       planId: 'p1',
@@ -129,7 +135,10 @@ describe('folders named by the page', () => {
     expect(existsSync(join(work, 'named', 'closeout-backup-state.json'))).toBe(false);
     expect(first.opened).toEqual([]);
     expect(finished).toEqual([]);
-    expect(await c.dispatch('mail:backup-folder', { planId: 'p1' })).toEqual({ ok: true, value: { path: null } });
+    expect(await c.dispatch('mail:backup-folder', { planId: 'p1' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
 
     // Chosen in main's dialog for the mail backup: the backup starts there (and fails to connect).
     await first.choose('mail-backup', chosen);
@@ -141,7 +150,10 @@ describe('folders named by the page', () => {
     expect(finished[0]).toMatchObject({ outcome: 'failed' });
     expect(backupFilesIn(chosen).length).toBeGreaterThan(0);
     // What a run that got further leaves: the backup's state (the server never answered here).
-    await writeBackupState(backupPaths(chosen).state, newState('closeout@163.com', '127.0.0.1', '2026-03-01T08:00:00.000Z'));
+    await writeBackupState(
+      backupPaths(chosen).state,
+      newState('closeout@163.com', '127.0.0.1', '2026-03-01T08:00:00.000Z'),
+    );
     expect(await c.dispatch('mail:backup-info', { planId: 'p1', targetDir: chosen })).toMatchObject({
       ok: true,
       value: { exists: true, address: 'closeout@163.com' },
@@ -158,13 +170,19 @@ describe('folders named by the page', () => {
       ok: true,
       value: { path: chosen },
     });
-    expect(await c.dispatch('mail:backup-folder', { planId: 'p2' })).toEqual({ ok: true, value: { path: null } });
+    expect(await c.dispatch('mail:backup-folder', { planId: 'p2' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
 
     // The next session, days later: nothing chosen, and the recorded folder still works for its plan.
     const second = await session(first.reopen());
     open = open.filter((x) => x !== first);
     const d = second.core;
-    expect(await d.dispatch('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await d.dispatch('vault:status', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
     expect(await d.dispatch('mail:backup-folder', { planId: 'p1' })).toEqual({
       ok: true,
       value: { path: chosen },
@@ -173,14 +191,22 @@ describe('folders named by the page', () => {
       ok: true,
       value: { exists: true },
     });
-    expect(await d.dispatch('mail:backup-info', { planId: 'p2', targetDir: chosen })).toMatchObject(refusedMail);
+    expect(await d.dispatch('mail:backup-info', { planId: 'p2', targetDir: chosen })).toMatchObject(
+      refusedMail,
+    );
     // Its Maildir (a folder within the recorded one) may be scanned for the plan.
     for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(chosen, 'Maildir', sub), { recursive: true });
     expect(
-      await d.dispatch('discovery:scan', { planId: 'p1', source: { kind: 'maildir', path: join(chosen, 'Maildir') } }),
+      await d.dispatch('discovery:scan', {
+        planId: 'p1',
+        source: { kind: 'maildir', path: join(chosen, 'Maildir') },
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      await d.dispatch('discovery:scan', { planId: 'p2', source: { kind: 'maildir', path: join(chosen, 'Maildir') } }),
+      await d.dispatch('discovery:scan', {
+        planId: 'p2',
+        source: { kind: 'maildir', path: join(chosen, 'Maildir') },
+      }),
     ).toMatchObject(refusedScan);
     // Other paths stay refused; the backup runs again into the recorded one without the dialog.
     for (const path of [named, '/etc', '/tmp', other])
@@ -188,7 +214,12 @@ describe('folders named by the page', () => {
         await d.dispatch('mail:start-backup', { planId: 'p1', account, authCode: 'code', targetDir: path }),
         path,
       ).toMatchObject(refusedMail);
-    const again = await d.dispatch('mail:start-backup', { planId: 'p1', account, authCode: 'code', targetDir: chosen });
+    const again = await d.dispatch('mail:start-backup', {
+      planId: 'p1',
+      account,
+      authCode: 'code',
+      targetDir: chosen,
+    });
     expect(again).toMatchObject({ ok: true, value: { resumed: true } });
     for (const dir of [named, other]) expect(await readdir(dir), dir).toEqual([]);
     expect(backupFilesIn('/etc')).toEqual(before.etc);
@@ -196,7 +227,9 @@ describe('folders named by the page', () => {
 
     // Locked: no plan can be read, and the recorded folder is refused.
     await d.dispatch('vault:lock', undefined);
-    expect(await d.dispatch('mail:backup-info', { planId: 'p1', targetDir: chosen })).toMatchObject(refusedMail);
+    expect(await d.dispatch('mail:backup-info', { planId: 'p1', targetDir: chosen })).toMatchObject(
+      refusedMail,
+    );
   });
 
   it('a Maildir chosen for the scan is read, with the folders inside it, and nothing else', async () => {
