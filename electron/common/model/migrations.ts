@@ -78,6 +78,7 @@ function v4ToV5(doc: Raw): Raw {
     const v = ((p.backups as Raw | undefined)?.mail as Raw | undefined)?.verification as Raw | undefined;
     const path = v?.location;
     if (
+      !p ||
       typeof p.id !== 'string' ||
       typeof path !== 'string' ||
       (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path))

@@ -232,7 +232,7 @@ describe('folders named by the page', () => {
     );
   });
 
-  it('a Maildir chosen for the scan is read, with the folders inside it, and nothing else', async () => {
+  it('a Maildir chosen for the scan (or the backup) is read, with the folders inside it, and nothing else', async () => {
     const work = tempDir();
     const backup = await writeCloseoutBackupFixture(join(work, 'backup'), { messages: 4, seed: 3 });
     const elsewhere = await writeCloseoutBackupFixture(join(work, 'elsewhere'), { messages: 4, seed: 5 });
@@ -240,7 +240,9 @@ describe('folders named by the page', () => {
     await s.core.dispatch('plan:create', { address: 'closeout@163.com', planId: 'p1' });
     const scan = (path: string) =>
       s.core.dispatch('discovery:scan', { planId: 'p1', source: { kind: 'maildir', path } });
-    await s.choose('mail-backup', backup.root);
+    // Chosen for the export or for the archive is not chosen for a scan.
+    await s.choose('archive-export', backup.root);
+    await s.choose('mail-archive', backup.root);
     expect(await scan(backup.maildir)).toMatchObject(refusedScan);
     await s.choose('maildir-scan', backup.root);
     expect(await scan(backup.maildir)).toMatchObject({ ok: true });
@@ -250,5 +252,8 @@ describe('folders named by the page', () => {
     // A link inside the chosen folder that leads out of it is followed to where it leads, and refused.
     await symlink(elsewhere.maildir, join(backup.root, 'escape'));
     expect(await scan(join(backup.root, 'escape'))).toMatchObject(refusedScan);
+    // The folder chosen for the mail backup is the backup the person reads too.
+    await s.choose('mail-backup', elsewhere.root);
+    expect(await scan(elsewhere.maildir)).toMatchObject({ ok: true });
   });
 });
