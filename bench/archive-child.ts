@@ -51,8 +51,8 @@ async function service() {
   // The bench opens its own fixture; in the app main decides which folders may be opened.
   return createArchiveService(ctx as never, {
     workerPath: builtWorker(),
-    mayOpen: () => true,
-    mayExportTo: () => false,
+    mayOpen: async () => true,
+    mayExportTo: async () => false,
   });
 }
 

@@ -51,6 +51,7 @@ export const MAIL_ERROR_CODES = [
   'mail.response-too-large',
   'mail.unknown-folder',
   'mail.saved-code-other-server',
+  'mail.unknown-target',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [
@@ -90,6 +91,7 @@ export const DISCOVERY_ERROR_CODES = [
   'discovery.no-results',
   'discovery.unknown-finding',
   'discovery.not-addable',
+  'discovery.unknown-folder',
 ] as const;
 
 export const TRANSFER_ERROR_CODES = [

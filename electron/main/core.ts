@@ -2,14 +2,14 @@
  * The composition root, free of Electron: main/electron/index.ts injects Electron adapters, the harness and
  * the tests inject Node ones. Each domain is a service contributing the handlers of its channels.
  */
-import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../common/clock';
 import type { EventName, EventPayload, Handlers } from '../common/contract';
 import type { AppInfo } from '../common/contract/app';
 import type { DesktopAdapter } from './adapters/types';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import { createAppService } from './services/app-service';
-import { createChosenFolders } from './services/chosen-folders';
+import { canonicalFolder, createChosenFolders, createFolderGate } from './services/chosen-folders';
+import { documentWriter } from './vault/document-writer';
 import {
   createMemoryLocalePreference,
   createSettingsService,
@@ -104,15 +104,34 @@ export function createCore(options: CoreOptions): Core {
   const preference = options.preferences ?? createMemoryLocalePreference();
   const locale = options.locale ?? (() => preference.locale() ?? 'zh-CN');
   const plans = createPlanService(ctx);
+  // Every channel that takes a folder from the page asks this gate: chosen in main's own dialog
+  // this session, or recorded by main in the vault's `folders` section for the plan (null: any
+  // plan). Never the plan's own fields: the page writes those through plan commands and imports.
   const chosen = createChosenFolders();
+  const recorded = (planId: string | null): string[] => {
+    if (!vault.isUnlocked()) return [];
+    const doc = vault.read();
+    const live = new Set(doc.plans.map((p) => p.id));
+    return doc.folders
+      .filter((f) => live.has(f.planId) && (planId === null || f.planId === planId))
+      .map((f) => f.path);
+  };
+  const gate = createFolderGate(chosen, recorded);
+  const writer = documentWriter(vault);
   const mail = createMailService(ctx, {
     openPath: (path) =>
       options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop')),
     recordVerification: mailVerificationRecorder(plans),
-    recordedFolders: () =>
-      vault.isUnlocked()
-        ? vault.read().plans.flatMap((p) => [p.backups.mail?.verification?.location ?? ''].filter(Boolean))
-        : [],
+    folders: {
+      allows: (planId, dir) => gate.allows(dir, { chosenFor: ['mail-backup'], recordedFor: { planId } }),
+      remember: async (planId, dir) => {
+        const path = await canonicalFolder(dir);
+        // Best effort: the run goes on if the vault cannot take it; the folder is then chosen again next time.
+        if (path && vault.isUnlocked())
+          await writer.write({ type: 'folder.remember', planId, purpose: 'mail-backup', path }, clock.now());
+      },
+      recorded: (planId) => recorded(planId).at(-1) ?? null,
+    },
     vaultCodes: vaultCodeKeeper(vault, clock),
     ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
   });
@@ -124,6 +143,13 @@ export function createCore(options: CoreOptions): Core {
     ...add(
       createDiscoveryService(ctx, plans, {
         savedCode: mail.savedCode,
+        // A Maildir chosen for the scan (or a folder in it), or within the plan's recorded backup.
+        mayScan: (planId, path) =>
+          gate.allows(path, {
+            chosenFor: ['maildir-scan', 'mail-backup'],
+            recordedFor: { planId },
+            inside: true,
+          }),
         ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
       }),
     ),
@@ -133,19 +159,11 @@ export function createCore(options: CoreOptions): Core {
       createArchiveService(ctx, {
         desktop: options.desktop,
         workerPath: options.archiveWorkerPath,
-        // A backup the person picked in the dialog, or one a plan records; never any path the page names.
+        // A backup the person picked in the dialog, or one main recorded for a plan; never any path the page names.
         mayOpen: (dir) =>
-          chosen.has('mail-archive', dir) ||
-          (vault.isUnlocked() &&
-            vault
-              .read()
-              .plans.some((p) =>
-                [p.backups.mail?.location, p.backups.mail?.verification?.location].some(
-                  (l) => l && resolve(l) === resolve(dir),
-                ),
-              )),
+          gate.allows(dir, { chosenFor: ['mail-archive', 'mail-backup'], recordedFor: { planId: null } }),
         // Exports go only into a folder the person picked in the dialog for that, never any path the page names.
-        mayExportTo: (dir) => chosen.has('archive-export', dir),
+        mayExportTo: (dir) => gate.allows(dir, { chosenFor: ['archive-export'] }),
       }),
     ),
     ...add(

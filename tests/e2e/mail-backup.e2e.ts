@@ -7,9 +7,10 @@
  * certificate, so the screen connects exactly as it would to imap.163.com: TLS verified, no
  * test-only switch in the UI.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startHarness, watchPage, type HarnessProcess } from './fixtures';
 import {
@@ -19,6 +20,7 @@ import {
   expectAccessible,
   openApp,
   screenshot,
+  unlock,
 } from './helpers';
 import { startDelayProxy, type DelayProxy } from '../support/delay-proxy';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot';
@@ -35,8 +37,16 @@ async function shotAt(page: Page, lang: 'zh-CN' | 'en', name: string, testid: st
   await screenshot(page, lang, name);
 }
 
-/** A harness that trusts the test server's certificate, on its own data folder. */
-async function harnessTrusting(server: DovecotServer, dir: string): Promise<HarnessProcess> {
+/**
+ * A harness that trusts the test server's certificate, on its own data folder. Its folder dialog
+ * answers a folder too deep for Windows first, then the backup folder (the harness answers several
+ * folders in turn); `picks` null: a later session, where nothing is chosen.
+ */
+async function harnessTrusting(
+  server: DovecotServer,
+  dir: string,
+  picks: string[] | null = [join(dir, 'a-rather-deep-folder', 'x'.repeat(60)), join(dir, 'backup')],
+): Promise<HarnessProcess> {
   const ca = join(dir, 'ca.pem');
   await writeFile(ca, server.caCertPem);
   const previous = process.env.NODE_EXTRA_CA_CERTS;
@@ -45,7 +55,7 @@ async function harnessTrusting(server: DovecotServer, dir: string): Promise<Harn
     // The system folder dialog, in the harness, answers with HARNESS_PICK_FOLDER.
     return await startHarness({
       dataDir: join(dir, 'data'),
-      env: { HARNESS_PICK_FOLDER: join(dir, 'backup') },
+      env: picks ? { HARNESS_PICK_FOLDER: picks.join(delimiter) } : {},
     });
   } finally {
     if (previous === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
@@ -137,14 +147,40 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('mail-test-ok')).toBeVisible();
       await expect(page.locator('[data-error-code]')).toHaveCount(0);
       const target = join(dir, 'backup');
+      // The folder comes from the system dialog only and is shown as it is: nothing to type.
+      await expect(page.getByTestId('mail-target')).toHaveText(
+        lang === 'en' ? 'No folder chosen yet.' : '还没有选择文件夹。',
+      );
+      await expect(page.locator('[data-testid="mail-target"] input, input#mail-target')).toHaveCount(0);
+      await expect(page.getByTestId('mail-start')).toBeDisabled();
       // A folder too deep for Windows' 260-character paths gets a warning.
-      await page.locator('#mail-target').fill(join(dir, 'a-rather-deep-folder', 'x'.repeat(60)));
-      await expect(page.getByTestId('mail-target-too-deep')).toBeVisible();
-      // The folder comes from the system dialog; the path field stays editable beside it.
       await page.getByTestId('mail-choose-folder').click();
-      await expect(page.locator('#mail-target')).toHaveValue(target);
-      await expect(page.locator('#mail-target')).toBeEditable();
+      await expect(page.getByTestId('mail-target')).toHaveText(
+        join(dir, 'a-rather-deep-folder', 'x'.repeat(60)),
+      );
+      await expect(page.getByTestId('mail-target-too-deep')).toBeVisible();
+      await page.getByTestId('mail-choose-folder').click();
+      await expect(page.getByTestId('mail-target')).toHaveText(target);
       await expect(page.getByTestId('mail-target-too-deep')).toHaveCount(0);
+      await expectAccessible(page);
+      await shotAt(page, lang, '50b-mail-folder-chosen', 'mail-choose-folder');
+      // A path the page names itself is refused by main, in the person's language, and nothing is written.
+      const planId = /#\/plans\/([^/?]+)/.exec(page.url())?.[1];
+      const named = await page.evaluate(
+        async ({ planId, address, targetDir }) => {
+          const api = (
+            window as unknown as {
+              closeout: {
+                mail: { startBackup(i: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+              };
+            }
+          ).closeout;
+          return api.mail.startBackup({ planId, account: { address }, authCode: 'x', targetDir });
+        },
+        { planId: planId!, address: server.user, targetDir: join(dir, 'named') },
+      );
+      expect(named).toMatchObject({ ok: false, error: { code: 'mail.unknown-target' } });
+      await expect(page.getByTestId('mail-start')).toBeEnabled();
 
       // Start, and cancel as soon as messages are arriving: what was saved stays, and it resumes.
       await page.getByTestId('mail-start').click();
@@ -183,6 +219,31 @@ for (const lang of ['zh-CN', 'en'] as const) {
         new Intl.NumberFormat(lang).format(1500),
       );
       await shotAt(page, lang, '55-backups-mail-verified', 'screen-plan-backups');
+      expect(existsSync(join(dir, 'named'))).toBe(false);
+
+      // Days later, a new session: nothing is chosen, and the screen proposes the folder main
+      // recorded for the plan; the backup can be checked again there without the dialog.
+      await harness.stop();
+      harness = await harnessTrusting(server, dir, null);
+      await openApp(page, harness.url);
+      await unlock(page);
+      await page.goto(harness.url.replace('#/', `#/plans/${planId}/mail`));
+      await expect(page.getByTestId('screen-plan-mail')).toBeVisible();
+      await expect(page.getByTestId('mail-target')).toHaveText(target);
+      await expect(page.getByTestId('mail-target-recorded')).toBeVisible();
+      await expect(page.getByTestId('mail-existing')).toBeVisible();
+      await expect(page.getByTestId('mail-start')).toHaveText(lang === 'en' ? 'Resume backup' : '继续备份');
+      await page.getByTestId('mail-custom-server').click();
+      await page.locator('#mail-host').fill(server.host);
+      await page.locator('#mail-port').fill(String(link.port));
+      await page.locator('#mail-code').fill(server.password);
+      await page.getByTestId('mail-verify').click();
+      await expect(page.getByTestId('mail-verification')).toHaveAttribute('data-passed', 'true', {
+        timeout: 120_000,
+      });
+      await expect(page.locator('[data-error-code]')).toHaveCount(0);
+      await expectAccessible(page);
+      await shotAt(page, lang, '55a-mail-recorded-folder', 'mail-target');
       expect(problems).toEqual([]);
     });
   });

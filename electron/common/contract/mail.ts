@@ -1,7 +1,9 @@
 /**
- * Mail backup over IMAP (issue 6). The renderer picks a folder (Electron: a dialog adapter; the
- * harness: a typed path) and passes a plain path; main connects, exports every folder as Maildir,
- * verifies against the server and records a passing verification in the plan.
+ * Mail backup over IMAP (issue 6). The renderer picks a folder with main's dialog
+ * (`app:choose-folder`, purpose 'mail-backup') and passes its path; main uses only a folder chosen
+ * there this session or recorded in the vault for the plan (else `mail.unknown-target`, nothing
+ * read or written). Main connects, exports every folder as Maildir, verifies against the server
+ * and records a passing verification in the plan.
  *
  * The authorization code goes one way only: renderer -> main, in `authCode`. No channel or event
  * ever returns it; `hasSavedCode` says whether one is kept in the vault.
@@ -220,7 +222,9 @@ export const mailChannels = {
   'mail:cancel': channel<{ cancelling: boolean }>()(z.void()),
   'mail:status': channel<MailStatus>()(z.void()),
   /** What a folder already holds (to offer "resume" and show the last verification). */
-  'mail:backup-info': channel<MailBackupInfo>()(z.object({ targetDir: targetDirSchema }).strict()),
+  'mail:backup-info': channel<MailBackupInfo>()(
+    z.object({ planId: planIdSchema, targetDir: targetDirSchema }).strict(),
+  ),
   /** Verifies an existing backup against the server; a pass is recorded in the plan. */
   'mail:verify': channel<MailVerification>()(
     z
@@ -232,7 +236,11 @@ export const mailChannels = {
       })
       .strict(),
   ),
-  'mail:open-folder': channel<void>()(z.object({ targetDir: targetDirSchema }).strict()),
+  'mail:open-folder': channel<void>()(
+    z.object({ planId: planIdSchema, targetDir: targetDirSchema }).strict(),
+  ),
+  /** The backup folder main recorded for the plan (a backup was started into it), proposed by the screen. */
+  'mail:backup-folder': channel<{ path: string | null }>()(z.object({ planId: planIdSchema }).strict()),
   'mail:forget-code': channel<void>()(z.object({ address: z.email().max(254) }).strict()),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { historyEntrySchema } from './history-entry';
 import { planSchema } from './plan';
+import { emptyKnownFolders, knownFoldersSchema } from './known-folders';
 import { emptyMailCodes, mailCodesSchema } from './mail-codes';
 import { emptyRemindersState, remindersStateSchema } from './reminders';
 
@@ -13,7 +14,7 @@ import { emptyRemindersState, remindersStateSchema } from './reminders';
  * of the previous version to tests/fixtures/documents/. The reducer spreads the document, so it
  * keeps sections it does not know.
  */
-export const DOCUMENT_VERSION = 4;
+export const DOCUMENT_VERSION = 5;
 
 export const documentSections = {
   plans: z.array(planSchema),
@@ -23,6 +24,8 @@ export const documentSections = {
   reminders: remindersStateSchema,
   /** Mail authorization codes kept at the user's request (model/mail-codes.ts); main only. */
   mailCodes: mailCodesSchema,
+  /** Folders main recorded for a plan (model/known-folders.ts); main only, never exported. */
+  folders: knownFoldersSchema,
   /** What a migration could not interpret, kept rather than dropped (see migrations.ts). */
   legacy: z
     .object({ plans: z.array(z.unknown()), history: z.array(z.unknown()) })
@@ -48,5 +51,6 @@ export function emptyDocument(nowIso: string): VaultDocument {
     history: [],
     reminders: emptyRemindersState(),
     mailCodes: emptyMailCodes(),
+    folders: emptyKnownFolders(),
   };
 }

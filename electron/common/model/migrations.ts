@@ -5,6 +5,7 @@ import { DOCUMENT_VERSION, vaultDocumentSchema, type VaultDocument } from './doc
 import type { HistoryEntry } from './history-entry';
 import type { Plan } from './plan';
 import { emptyMailCodes } from './mail-codes';
+import { rememberFolder, type KnownFolders } from './known-folders';
 import { emptyRemindersState } from './reminders';
 
 type Raw = Record<string, unknown>;
@@ -63,7 +64,31 @@ const MIGRATIONS: Record<number, (doc: Raw) => Raw> = {
   2: (doc) => ({ ...doc, reminders: emptyRemindersState() }),
   /** v4 adds kept mail authorization codes (none until the user ticks "keep the code"). */
   3: (doc) => ({ ...doc, mailCodes: emptyMailCodes() }),
+  4: v4ToV5,
 };
+
+/**
+ * v5 adds the folders main recorded for a plan. A verified mail backup's folder was written into
+ * the plan by main's own verification: it is recorded, so the backup can be run again without
+ * choosing the folder anew. Anything else in the plan (a typed note of where a copy is) is not.
+ */
+function v4ToV5(doc: Raw): Raw {
+  let folders: KnownFolders = [];
+  for (const p of Array.isArray(doc.plans) ? (doc.plans as Raw[]) : []) {
+    const v = ((p.backups as Raw | undefined)?.mail as Raw | undefined)?.verification as Raw | undefined;
+    const path = v?.location;
+    if (
+      !p ||
+      typeof p.id !== 'string' ||
+      typeof path !== 'string' ||
+      (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path))
+    )
+      continue;
+    const at = typeof v?.verifiedAt === 'string' ? v.verifiedAt : String(doc.createdAt);
+    folders = rememberFolder(folders, { planId: p.id, purpose: 'mail-backup', path, recordedAt: at });
+  }
+  return { ...doc, folders };
+}
 
 export function migrateDocument(raw: unknown): Result<VaultDocument> {
   if (!raw || typeof raw !== 'object') return err('vault.corrupt', 'The vault document is not an object');

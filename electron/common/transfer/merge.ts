@@ -76,7 +76,8 @@ export function mergeImport(
   let doc: VaultDocument;
   const count = (a: PlanImportAction) => preview.plans.filter((p) => p.action === a).length;
   if (mode === 'replace') {
-    doc = { ...incoming, mailCodes: current.mailCodes };
+    // This vault's own: kept codes, and the folders main recorded (an import never vouches for a path).
+    doc = { ...incoming, mailCodes: current.mailCodes, folders: current.folders };
   } else {
     const take = new Set(
       preview.plans.filter((p) => p.action === 'add' || p.action === 'update').map((p) => p.id),
@@ -118,10 +119,11 @@ export function mergeImport(
 
 /**
  * What an export carries: the whole document, or one plan with its history and reminders, never
- * the saved mail authorization codes (they stay in this vault, whatever the export's passphrase).
+ * the saved mail authorization codes (they stay in this vault, whatever the export's passphrase) nor
+ * the folders main recorded (a path is this machine's).
  */
 export function exportContent(doc: VaultDocument, planId?: string): VaultDocument | null {
-  const portable: VaultDocument = { ...doc, mailCodes: [] };
+  const portable: VaultDocument = { ...doc, mailCodes: [], folders: [] };
   if (planId === undefined) return portable;
   const plan = doc.plans.find((p) => p.id === planId);
   if (!plan) return null;

@@ -90,13 +90,13 @@ export function createArchiveService(
      * dialog, or a plan's recorded backup), so a compromised page cannot make main read, index and
      * write a cache into any folder it likes.
      */
-    mayOpen: (dir: string) => boolean;
+    mayOpen: (dir: string) => Promise<boolean>;
     /**
      * Whether an export may be written into a folder the page names: main decides (a folder the
      * person chose in the system dialog for the export), so a compromised page cannot make main
      * write mail into any folder it likes.
      */
-    mayExportTo: (dir: string) => boolean;
+    mayExportTo: (dir: string) => Promise<boolean>;
   },
 ): Service<ArchiveChannel> & { current(): ArchiveIndex | null } {
   let open: OpenArchive | null = null;
@@ -266,7 +266,7 @@ export function createArchiveService(
     },
     handlers: {
       'archive:open': async ({ dir }) => {
-        if (!options.mayOpen(dir))
+        if (!(await options.mayOpen(dir)))
           return err('archive.unknown-folder', 'Only a chosen or recorded backup folder can be opened');
         const backup = await openBackup(dir);
         closeCurrent();
@@ -356,8 +356,8 @@ export function createArchiveService(
           return err('archive.write-failed', 'The message could not be saved');
         }
       },
-      'archive:export': ({ scope, format, targetDir }) => {
-        if (!options.mayExportTo(targetDir))
+      'archive:export': async ({ scope, format, targetDir }) => {
+        if (!(await options.mayExportTo(targetDir)))
           return err('archive.unknown-target', 'Only a folder chosen in the dialog can receive an export');
         const { archive, index } = ready();
         if (job) return err('archive.busy', 'An export is already running');

@@ -1,7 +1,9 @@
 /**
  * The `mail:*` channels. One backup job at a time; it runs in the background and reports through
- * `mail:progress` and `mail:finished`. The renderer passes the folder as a plain path (Electron
- * picks it with a dialog adapter, the harness types it).
+ * `mail:progress` and `mail:finished`. The renderer passes the folder as a plain path, which main
+ * uses only when it knows it (`MailFolderAccess`): chosen in main's own dialog for the mail backup
+ * this session, or recorded in the vault for the plan. Any other path is refused with
+ * `mail.unknown-target` before anything is read or written.
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -31,6 +33,7 @@ export type MailChannel =
   | 'mail:backup-info'
   | 'mail:verify'
   | 'mail:open-folder'
+  | 'mail:backup-folder'
   | 'mail:forget-code';
 
 /** Records a passing verification in the plan (the closure domain's `backup.record-verification`). */
@@ -47,10 +50,23 @@ export interface MailServiceOptions {
   /** Persistent keeper for "keep the code"; without it codes live only for the session. */
   vaultCodes?: CodeKeeper;
   recordVerification?: PlanVerificationRecorder;
-  /** Backup folders the plans have recorded (verified backups); `mail:open-folder` opens only known folders. */
-  recordedFolders?: () => string[];
+  /** Which folders the page may name (every channel with a `targetDir` asks it first). */
+  folders: MailFolderAccess;
   tuning?: Partial<ExportTuning>;
 }
+
+/** The folders the mail backup may use; composed in core.ts from the dialog's choices and the vault. */
+export interface MailFolderAccess {
+  /** Chosen for the mail backup in main's dialog this session, or recorded for the plan (null: for any plan). */
+  allows(planId: string | null, dir: string): Promise<boolean>;
+  /** Records an allowed folder for the plan in the vault, so a later session may use it without the dialog. */
+  remember(planId: string, dir: string): Promise<void>;
+  /** The folder last recorded for the plan (the screen proposes it), or null. */
+  recorded(planId: string): string | null;
+}
+
+const unknownTarget = () =>
+  new AppFailure('mail.unknown-target', 'Only a folder chosen in the dialog or recorded for the plan');
 
 interface Job {
   jobId: string;
@@ -70,8 +86,9 @@ export function createMailService(
   const stopWatchingLock = options.vaultCodes?.onLock?.(() => session.clear());
   let job: Job | null = null;
   let last: MailFinished | null = null;
-  /** Folders this session's backups wrote into (resolved paths). */
-  const sessionFolders = new Set<string>();
+  const requireKnown = async (planId: string | null, dir: string) => {
+    if (!(await options.folders.allows(planId, dir))) throw unknownTarget();
+  };
   const iso = () => new Date(ctx.clock.now()).toISOString();
 
   const kept = async (address: string) =>
@@ -236,6 +253,7 @@ export function createMailService(
       'mail:start-backup': ({ planId, account, authCode, useSavedCode, saveCode, targetDir }) =>
         guard(async () => {
           if (job) throw new AppFailure('mail.busy', 'A backup is already running');
+          await requireKnown(planId, targetDir);
           const spec = await specFor(account, authCode, useSavedCode);
           await prepareTarget(targetDir);
           const existing = await readBackupState(backupPaths(targetDir).state).catch(() => null);
@@ -256,7 +274,8 @@ export function createMailService(
             done: Promise.resolve(),
           };
           job = j;
-          sessionFolders.add(resolve(targetDir));
+          // A later session (days on) resumes into this folder without choosing it again.
+          await options.folders.remember(planId, targetDir);
           j.done = runJob(j, spec);
           return { jobId, resumed: existing !== null };
         }),
@@ -279,8 +298,9 @@ export function createMailService(
           progress: job ? job.progress.snapshot() : null,
           last,
         }),
-      'mail:backup-info': ({ targetDir }) =>
+      'mail:backup-info': ({ planId, targetDir }) =>
         guard(async () => {
+          await requireKnown(planId, targetDir);
           const state = await readBackupState(backupPaths(targetDir).state);
           const current = state?.folders.filter((g) => g.current) ?? [];
           return {
@@ -297,25 +317,25 @@ export function createMailService(
         guard(async () => {
           if (job?.targetDir === targetDir)
             throw new AppFailure('mail.busy', 'A backup into this folder is running');
+          await requireKnown(planId, targetDir);
           const spec = await specFor(account, authCode, useSavedCode);
           const client = await openSession(spec, ctx.appInfo);
           try {
             const v = await verifyBackup(client, { targetDir, nowIso: iso(), deep: true });
+            await options.folders.remember(planId, targetDir);
             await record(planId, v, targetDir, v.folders.length);
             return v;
           } finally {
             await closeSession(client);
           }
         }),
-      'mail:open-folder': ({ targetDir }) =>
+      'mail:open-folder': ({ planId, targetDir }) =>
         guard(async () => {
           // shell.openPath launches executables, `.app` bundles and `.desktop` files: only a folder
-          // a backup of ours wrote into (this session, or recorded in a plan) that still holds
-          // our backup state is opened, never a path the page merely names.
+          // main knows for the plan (chosen this session, or recorded) that still holds our backup
+          // state is opened, never a path the page merely names.
           const folder = resolve(targetDir);
-          const known =
-            sessionFolders.has(folder) ||
-            (options.recordedFolders?.() ?? []).some((f) => f && resolve(f) === folder);
+          const known = await options.folders.allows(planId, folder);
           const isDir =
             known &&
             (await stat(folder).then(
@@ -334,6 +354,7 @@ export function createMailService(
             throw new AppFailure('mail.open-failed', 'The folder could not be opened');
           }
         }),
+      'mail:backup-folder': ({ planId }) => ok({ path: options.folders.recorded(planId) }),
       'mail:forget-code': ({ address }) =>
         guard(async () => {
           orKeeperError(await session.forget(address));

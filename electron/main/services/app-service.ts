@@ -24,7 +24,7 @@ export function createAppService(
         if (!options.desktop) return err('ipc.unavailable', 'No folder picker here');
         const title = TITLES[purpose][options.locale?.() ?? 'zh-CN'];
         const path = await options.desktop.chooseFolder({ title, ...(defaultPath ? { defaultPath } : {}) });
-        if (path) options.chosen?.add(purpose, path);
+        if (path) await options.chosen?.add(purpose, path);
         return ok({ path });
       },
     },

@@ -13,6 +13,7 @@
 import type { PlanCommand } from '../../common/model/commands';
 import type { VaultDocument } from '../../common/model/document';
 import type { DomainEvent } from '../../common/model/events';
+import { rememberFolder, type KnownFolderPurpose } from '../../common/model/known-folders';
 import type { KeptCodeServer } from '../../common/model/mail-codes';
 import type { Plan } from '../../common/model/plan';
 import { apply } from '../../common/model/reducer';
@@ -66,7 +67,9 @@ export type DocumentCommand =
   | { type: 'import'; incoming: VaultDocument; mode: ImportMode }
   /** Keep a mail authorization code, bound to its server (already normalized by `bindingOf`). */
   | { type: 'code.save'; address: string; authCode: string; server: KeptCodeServer }
-  | { type: 'code.forget'; address: string };
+  | { type: 'code.forget'; address: string }
+  /** Record a folder main accepted for a plan (known-folders.ts); main only, never from the page. */
+  | { type: 'folder.remember'; planId: string; purpose: KnownFolderPurpose; path: string };
 
 export type DocumentCommandType = DocumentCommand['type'];
 export type DocumentCommandOf<K extends DocumentCommandType> = Extract<DocumentCommand, { type: K }>;
@@ -84,6 +87,7 @@ export interface DocumentCommandValues {
   'code.save': void;
   /** Whether a kept code was removed. */
   'code.forget': boolean;
+  'folder.remember': void;
 }
 
 export type DocumentCommandValue<C extends DocumentCommand> = DocumentCommandValues[C['type']];
@@ -227,6 +231,17 @@ const handlers: { [K in DocumentCommandType]: Handler<K> } = {
       doc: { ...doc, mailCodes: doc.mailCodes.filter((k) => k.address !== address) },
       value: true,
     });
+  },
+
+  'folder.remember': (doc, c, now) => {
+    if (!doc.plans.some((p) => p.id === c.planId)) return err('plan.not-found', `No plan ${c.planId}`);
+    const folders = rememberFolder(doc.folders, {
+      planId: c.planId,
+      purpose: c.purpose,
+      path: c.path,
+      recordedAt: new Date(now).toISOString(),
+    });
+    return ok({ doc: { ...doc, folders }, value: undefined });
   },
 };
 

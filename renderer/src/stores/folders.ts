@@ -2,8 +2,9 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
 import type { AppError } from '@common/result';
+import type { FolderPurpose } from '@common/contract/app';
 
-export type FolderPurpose = 'mail-backup' | 'maildir-scan' | 'mail-archive' | 'archive-export';
+export type { FolderPurpose };
 
 /**
  * The system folder dialog (main's `app:choose-folder`). One dialog at a time: a second click while

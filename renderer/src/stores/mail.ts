@@ -88,9 +88,17 @@ export const useMailStore = defineStore('mail', () => {
     await refresh();
   }
 
-  const backupInfo = async (targetDir: string): Promise<MailBackupInfo | null> => {
-    const r = await api.mail.backupInfo({ targetDir });
+  /** What the folder holds; a folder main does not know for the plan is said as an error. */
+  const backupInfo = async (planId: string, targetDir: string): Promise<MailBackupInfo | null> => {
+    const r = await api.mail.backupInfo({ planId, targetDir });
+    if (!r.ok && r.error.code === 'mail.unknown-target') remember(r);
     return r.ok ? r.value : null;
+  };
+
+  /** The backup folder main recorded for the plan (a backup was started into it), or null. */
+  const backupFolder = async (planId: string): Promise<string | null> => {
+    const r = await api.mail.backupFolder({ planId });
+    return r.ok ? r.value.path : null;
   };
 
   const verify = async (
@@ -101,7 +109,8 @@ export const useMailStore = defineStore('mail', () => {
   ): Promise<Result<MailVerification>> =>
     remember(await api.mail.verify({ planId, account, ...cred, targetDir }));
 
-  const openFolder = async (targetDir: string) => remember(await api.mail.openFolder({ targetDir }));
+  const openFolder = async (planId: string, targetDir: string) =>
+    remember(await api.mail.openFolder({ planId, targetDir }));
   const forgetCode = async (address: string) => remember(await api.mail.forgetCode({ address }));
 
   function dispose(): void {
@@ -121,6 +130,7 @@ export const useMailStore = defineStore('mail', () => {
     start,
     cancel,
     backupInfo,
+    backupFolder,
     verify,
     openFolder,
     forgetCode,

@@ -73,9 +73,11 @@ function bridge(options: { openFails?: boolean; refused?: boolean; exportRefused
   const calls: Array<[string, unknown]> = [];
   let status: ArchiveStatus | null = null;
   const plan = newPlan('plan-1', 'someone@163.com', '163.com', '', '2026-03-01T08:00:00.000Z');
-  plan.backups.mail = { ...plan.backups.mail, location: '/backups/163' } as typeof plan.backups.mail;
+  // A place the person only noted in the plan is not offered: the backup folder main recorded is.
+  plan.backups.mail = { ...plan.backups.mail, location: '移动硬盘' } as typeof plan.backups.mail;
   const answers: Record<string, (input: unknown) => unknown> = {
     'plan.list': () => ({ ok: true, value: [{ plan, readiness: {} as Readiness }] }),
+    'mail.backupFolder': () => ({ ok: true, value: { path: '/backups/163' } }),
     'archive.status': () => ({ ok: true, value: status }),
     'app.chooseFolder': () => ({ ok: true, value: { path: '/tmp/photos' } }),
     'archive.open': () => {

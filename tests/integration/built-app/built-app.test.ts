@@ -398,6 +398,15 @@ describe.skipIf(!dovecotAvailable())('the built app under the stand-in Electron'
       authCode: CODE,
     });
     expect(report).toMatchObject({ ok: true, value: { messages: 120 } });
+    // Main writes a backup only into a folder chosen in its own dialog (or recorded for the plan).
+    expect(
+      await app.invoke('mail:start-backup', { planId, account, authCode: CODE, targetDir: target }),
+    ).toMatchObject({ ok: false, error: { code: 'mail.unknown-target' } });
+    await app.call('answerDialog', { kind: 'open', path: target });
+    expect(await app.invoke('app:choose-folder', { purpose: 'mail-backup' })).toEqual({
+      ok: true,
+      value: { path: target },
+    });
     expect(
       await app.invoke('mail:start-backup', { planId, account, authCode: CODE, targetDir: target }),
     ).toMatchObject({ ok: true });

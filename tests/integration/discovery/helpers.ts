@@ -64,7 +64,12 @@ export async function discoveryWithPlan(
       onEvent?.(event, payload);
     },
   };
-  const service = createDiscoveryService(ctx, createPlanService(ctx), trustedCa ? { trustedCa } : {});
+  // Which folders may be scanned is main's rule (core.ts), tested in tests/unit/security/folder-channels.test.ts;
+  // these tests are about reading the Maildirs they make.
+  const service = createDiscoveryService(ctx, createPlanService(ctx), {
+    mayScan: async () => true,
+    ...(trustedCa ? { trustedCa } : {}),
+  });
   return { vault, service, planId, events };
 }
 

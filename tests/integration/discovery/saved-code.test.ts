@@ -33,8 +33,16 @@ describe.skipIf(!dovecotAvailable())('discovery over IMAP with the saved authori
 
   it('scans with the code kept by the mail backup, resolved in main, and fails once it is forgotten', async () => {
     const dataDir = tempDir();
+    const backupDir = tempDir();
     const core = createCore({
       dataDir,
+      // The folder dialog answers the mail backup's folder.
+      desktop: {
+        chooseFolder: async () => backupDir,
+        openPath: async () => {},
+        saveFile: async () => null,
+        printToPdf: async () => new Uint8Array(),
+      },
       appInfo,
       keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
       vaultKdfCost: TEST_KDF,
@@ -79,13 +87,16 @@ describe.skipIf(!dovecotAvailable())('discovery over IMAP with the saved authori
       });
 
       const done = new Promise<MailFinished>((resolve) => (finished = resolve));
+      expect(await core.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({
+        ok: true,
+      });
       expect(
         await core.dispatch('mail:start-backup', {
           planId: 'p1',
           account,
           authCode: CODE,
           saveCode: true,
-          targetDir: tempDir(),
+          targetDir: backupDir,
         }),
       ).toMatchObject({ ok: true });
       expect((await done).outcome).toBe('completed');

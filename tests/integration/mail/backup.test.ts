@@ -16,6 +16,7 @@ import { AppFailure } from '../../../electron/common/result';
 import { closeSession, openSession } from '../../../electron/main/mail/connection';
 import { runExport } from '../../../electron/main/mail/exporter';
 import { createMailService } from '../../../electron/main/mail/mail-service';
+import { mailFoldersChosen } from '../../support/folder-access';
 import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { verifyBackup } from '../../../electron/main/mail/verify';
 import { dovecotAvailable, freePort, startDovecot, type DovecotServer } from '../../support/dovecot';
@@ -269,6 +270,7 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
     const done = new Promise<MailFinished>((r) => (finished = r));
     const recorded: unknown[] = [];
     const opened: string[] = [];
+    const dir = await target();
     const service = createMailService(
       {
         clock: systemClock,
@@ -287,9 +289,9 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
           recorded.push({ planId, ...v });
           return { ok: true, value: undefined };
         },
+        folders: await mailFoldersChosen(dir),
       },
     );
-    const dir = await target();
     const account = {
       address: s.user,
       host: s.host,
@@ -328,7 +330,7 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
     expect(JSON.stringify(events)).not.toContain(s.password);
 
     // The session keeps the code; a second run resumes with it and fetches nothing.
-    const info = await service.handlers['mail:backup-info']({ targetDir: dir });
+    const info = await service.handlers['mail:backup-info']({ planId: 'p1', targetDir: dir });
     expect(info).toMatchObject({ ok: true, value: { exists: true, messages: 300, complete: true } });
     const v = await service.handlers['mail:verify']({
       planId: 'p1',
@@ -337,7 +339,7 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
       targetDir: dir,
     });
     expect(v).toMatchObject({ ok: true, value: { passed: true, corruptFiles: 0 } });
-    expect(await service.handlers['mail:open-folder']({ targetDir: dir })).toEqual({
+    expect(await service.handlers['mail:open-folder']({ planId: 'p1', targetDir: dir })).toEqual({
       ok: true,
       value: undefined,
     });
@@ -346,12 +348,16 @@ describe.skipIf(!hasDovecot)('mail service channels', () => {
   });
 
   it('refuses a backup folder that cannot be created', async () => {
+    const file = join(await target(), 'a-file');
     const service = createMailService(
       { clock: systemClock, appInfo, emit: () => {} },
-      { openPath: async () => {}, trustedCa: s.caCertPem },
+      {
+        openPath: async () => {},
+        trustedCa: s.caCertPem,
+        folders: await mailFoldersChosen(join(file, 'sub')),
+      },
     );
     const account = { address: s.user, host: s.host, port: s.tlsPort };
-    const file = join(await target(), 'a-file');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
     const r = await service.handlers['mail:start-backup']({
       planId: 'p',

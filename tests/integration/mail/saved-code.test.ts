@@ -19,9 +19,17 @@ const PASSPHRASE = 'correct horse battery';
 function core(
   dataDir: string,
   trustedCa: string,
+  pick: string | null = null,
 ): { c: Core; seen: string[]; finished: () => Promise<MailFinished> } {
   const c = createCore({
     dataDir,
+    // The folder dialog answers the backup folder (the first session only; later ones use the record).
+    desktop: {
+      chooseFolder: async () => pick,
+      openPath: async () => {},
+      saveFile: async () => null,
+      printToPdf: async () => new Uint8Array(),
+    },
     appInfo,
     keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
     vaultKdfCost: TEST_KDF,
@@ -68,11 +76,17 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
       port: s.tlsPort,
       secure: true,
     };
-    const first = core(dataDir, s.caCertPem);
+    const first = core(dataDir, s.caCertPem, backupDir);
     await first.c.start();
     expect(
       await first.c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE }),
     ).toMatchObject({ ok: true });
+    expect(await first.c.dispatch('plan:create', { address: s.user, planId: 'p1' })).toMatchObject({
+      ok: true,
+    });
+    expect(await first.c.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({
+      ok: true,
+    });
     expect(await first.c.dispatch('mail:saved-code', { address: s.user })).toEqual({
       ok: true,
       value: { hasSavedCode: false },
@@ -115,7 +129,8 @@ describe.skipIf(!dovecotAvailable())('mail: keeping the authorization code in th
       expect(f.bytes.includes(Buffer.from(CODE, 'utf16le')), `${f.path} holds the code (UTF-16)`).toBe(false);
     }
 
-    // A restart: a new core over the same folder, unlocked with the passphrase.
+    // A restart: a new core over the same folder, unlocked with the passphrase. Nothing is chosen in
+    // this session: the backup folder main recorded for the plan is used again.
     const second = core(dataDir, s.caCertPem);
     await second.c.start();
     await second.c.dispatch('vault:unlock', { passphrase: PASSPHRASE });

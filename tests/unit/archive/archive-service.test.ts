@@ -55,7 +55,7 @@ function makeService(): Harness {
   // Which folders may be opened or exported into is main's decision (open-restricted.test.ts,
   // export-restricted.test.ts in this folder).
   return {
-    service: createArchiveService(ctx, { desktop, mayOpen: () => true, mayExportTo: () => true }),
+    service: createArchiveService(ctx, { desktop, mayOpen: async () => true, mayExportTo: async () => true }),
     events,
     saved,
   };

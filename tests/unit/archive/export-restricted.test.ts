@@ -12,11 +12,9 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../electron/common/contract';
 import type { ArchiveStatus } from '../../../electron/common/contract/archive';
 import type { Result } from '../../../electron/common/result';
-import type { DesktopAdapter } from '../../../electron/main/adapters/types';
-import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
+import { startCoreWithPicker } from '../../support/core-with-picker';
 import { writeCloseoutBackupFixture } from '../../support/mail-fixture';
-import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
+import { tempDir } from '../vault/helpers';
 
 /** What an export into `dir` would create: a folder named after the address. */
 const exportsIn = (dir: string) =>
@@ -24,39 +22,22 @@ const exportsIn = (dir: string) =>
 
 describe('archive:export', () => {
   it('writes only into a folder chosen in the dialog for the export, and refuses any other path', async () => {
-    const dir = tempDir();
     const work = tempDir();
     const backup = await writeCloseoutBackupFixture(join(work, 'backup'), { messages: 5, seed: 4 });
     const named = join(work, 'named');
     const scanned = join(work, 'scanned');
     const target = join(work, 'target');
     for (const d of [named, scanned, target]) await mkdir(d);
-    let answer: string | null = null;
-    const desktop: DesktopAdapter = {
-      chooseFolder: async () => answer,
-      openPath: async () => {},
-      saveFile: async () => null,
-      printToPdf: async () => new Uint8Array(),
-    };
-    const c = createCore({
-      dataDir: dir,
-      appInfo: { name: 'Closeout', version: '0.0.0-test', platform: process.platform, runtime: 'harness' },
-      keyProvider: createFileKeyProvider(keyFileFor(dir)),
-      clock: new FakeClock(Date.parse('2026-03-01T08:00:00.000Z')),
-      vaultKdfCost: TEST_KDF,
-      autoLockTimer: false,
-      desktop,
-    });
+    const picker = await startCoreWithPicker({ create: false });
+    const c = picker.core;
     const finished: EventPayload<'archive:export-finished'>[] = [];
     c.onEvent((event, payload) => {
       if (event === 'archive:export-finished')
         finished.push(payload as unknown as EventPayload<'archive:export-finished'>);
     });
-    await c.start();
     try {
       // The backup is open and indexed, so a refusal is about the target alone.
-      answer = backup.root;
-      expect(await c.dispatch('app:choose-folder', { purpose: 'mail-archive' })).toMatchObject({ ok: true });
+      await picker.choose('mail-archive', backup.root);
       expect(await c.dispatch('archive:open', { dir: backup.root })).toMatchObject({ ok: true });
       for (let i = 0; ; i++) {
         const s = (await c.dispatch('archive:status', undefined)) as Result<ArchiveStatus | null>;
@@ -72,8 +53,8 @@ describe('archive:export', () => {
 
       // Named by the page only: an empty folder, system folders, a made-up path, the backup itself
       // (chosen, but to open), and one chosen for another purpose.
-      answer = scanned;
-      expect(await c.dispatch('app:choose-folder', { purpose: 'maildir-scan' })).toMatchObject({ ok: true });
+      await picker.choose('maildir-scan', scanned);
+      await picker.choose('mail-backup', scanned);
       for (const path of [named, '/etc', '/tmp', '/tmp/x', backup.root, scanned, `${target}/../named`])
         expect(await exportTo(path), path).toMatchObject(refused);
       // Still refused while nothing was chosen for the export, also the folder that will be.
@@ -85,11 +66,7 @@ describe('archive:export', () => {
       expect(finished).toEqual([]);
 
       // Chosen in the dialog for the export: written there (also named with a trailing slash).
-      answer = target;
-      expect(await c.dispatch('app:choose-folder', { purpose: 'archive-export' })).toEqual({
-        ok: true,
-        value: { path: target },
-      });
+      await picker.choose('archive-export', target);
       const started = await exportTo(`${target}/`);
       expect(started).toMatchObject({ ok: true, value: { messages: backup.messages.length } });
       for (let i = 0; finished.length === 0; i++) {
@@ -105,7 +82,7 @@ describe('archive:export', () => {
         expect(await exportTo(path), path).toMatchObject(refused);
       for (const d of [named, scanned]) expect(await readdir(d), d).toEqual([]);
     } finally {
-      await c.close();
+      await picker.close();
     }
   });
 });

@@ -1,49 +1,27 @@
 /**
  * `mail:open-folder` reached shell.openPath with any path the page named (`/usr/bin/xcalc`), and
  * openPath launches executables, `.app` bundles and `.desktop` files. Now only a folder a backup
- * of ours wrote (recorded in a plan, or started this session) that still holds our backup state
- * is opened. Driven through the real core with a desktop adapter that records what it was asked.
+ * of ours wrote (chosen in main's dialog for the mail backup, or recorded by main for the plan) that
+ * still holds our backup state is opened. Driven through the real core with a desktop adapter that
+ * records what it was asked.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DesktopAdapter } from '../../../electron/main/adapters/types';
-import { createCore } from '../../../electron/main/core';
-import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
+import { startCoreWithPicker } from '../../support/core-with-picker';
 import { newState } from '../../../electron/main/mail/exporter';
 import { writeBackupState } from '../../../electron/main/mail/backup-state';
 import { backupPaths } from '../../../electron/main/mail/layout';
-import { FakeClock, keyFileFor, TEST_KDF, tempDir } from '../vault/helpers';
-
-function recordingDesktop(): DesktopAdapter & { opened: string[] } {
-  const opened: string[] = [];
-  return {
-    opened,
-    chooseFolder: async () => null,
-    openPath: async (path) => {
-      opened.push(path);
-    },
-    saveFile: async () => null,
-    printToPdf: async () => new Uint8Array(),
-  };
-}
+import { tempDir } from '../vault/helpers';
 
 describe('mail:open-folder', () => {
-  it('opens a recorded backup folder holding our backup, and nothing the page merely names', async () => {
-    const dir = tempDir();
-    const desktop = recordingDesktop();
-    const c = createCore({
-      dataDir: dir,
-      appInfo: { name: 'Closeout', version: '0.0.0-test', platform: process.platform, runtime: 'harness' },
-      keyProvider: createFileKeyProvider(keyFileFor(dir)),
-      clock: new FakeClock(Date.parse('2026-03-01T08:00:00.000Z')),
-      vaultKdfCost: TEST_KDF,
-      autoLockTimer: false,
-      desktop,
-    });
-    await c.start();
-    await c.dispatch('vault:create', { mode: 'keychain' });
+  it('opens a known backup folder holding our backup, and nothing the page merely names', async () => {
+    const picker = await startCoreWithPicker();
+    const c = picker.core;
+    const opened = picker.opened;
     await c.dispatch('plan:create', { address: 'li@163.com', planId: 'p1' });
+    const openFolder = (targetDir: string) => c.dispatch('mail:open-folder', { planId: 'p1', targetDir });
+    const refused = { ok: false, error: { code: 'mail.unknown-folder' } };
 
     // An executable, a plain folder and a folder recorded in the plan but holding no backup.
     const elsewhere = tempDir();
@@ -63,42 +41,31 @@ describe('mail:open-folder', () => {
         bytes: 1,
         location,
       });
-    for (const target of [executable, '/usr/bin/xcalc', app, elsewhere, `${app}/../Calculator.app`]) {
-      expect(await c.dispatch('mail:open-folder', { targetDir: target }), target).toMatchObject({
-        ok: false,
-        error: { code: 'mail.unknown-folder' },
-      });
-    }
-    // Recorded in the plan (any page can send that command) is not enough without our backup in it.
+    for (const target of [executable, '/usr/bin/xcalc', app, elsewhere, `${app}/../Calculator.app`])
+      expect(await openFolder(target), target).toMatchObject(refused);
+    // Recorded in the plan (any page can send that command) vouches for nothing.
     expect(await record(app)).toMatchObject({ ok: true });
-    expect(await c.dispatch('mail:open-folder', { targetDir: app })).toMatchObject({
-      ok: false,
-      error: { code: 'mail.unknown-folder' },
-    });
-    expect(await record(executable)).toMatchObject({ ok: true });
-    expect(await c.dispatch('mail:open-folder', { targetDir: executable })).toMatchObject({
-      ok: false,
-      error: { code: 'mail.unknown-folder' },
-    });
-    expect(desktop.opened).toEqual([]);
+    expect(await openFolder(app)).toMatchObject(refused);
+    // Chosen in the dialog for the backup is not enough without our backup in it.
+    await picker.choose('mail-backup', app);
+    expect(await openFolder(app)).toMatchObject(refused);
+    await picker.choose('mail-backup', executable);
+    expect(await openFolder(executable)).toMatchObject(refused);
+    expect(opened).toEqual([]);
 
-    // A real backup folder, recorded by a verification: opened.
+    // A real backup folder: holding our backup but only named, or only in the plan: not opened.
     const backup = tempDir();
     await writeBackupState(
       backupPaths(backup).state,
       newState('li@163.com', 'imap.163.com', '2026-03-01T08:00:00.000Z'),
     );
-    // Holding our backup but not recorded: still not opened.
-    expect(await c.dispatch('mail:open-folder', { targetDir: backup })).toMatchObject({
-      ok: false,
-      error: { code: 'mail.unknown-folder' },
-    });
+    expect(await openFolder(backup)).toMatchObject(refused);
     expect(await record(backup)).toMatchObject({ ok: true });
-    expect(await c.dispatch('mail:open-folder', { targetDir: `${backup}/` })).toEqual({
-      ok: true,
-      value: undefined,
-    });
-    expect(desktop.opened).toEqual([backup]);
-    await c.close();
+    expect(await openFolder(backup)).toMatchObject(refused);
+    // Chosen for the mail backup: opened.
+    await picker.choose('mail-backup', backup);
+    expect(await openFolder(`${backup}/`)).toEqual({ ok: true, value: undefined });
+    expect(opened).toEqual([backup]);
+    await picker.close();
   });
 });

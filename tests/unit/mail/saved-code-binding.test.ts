@@ -50,8 +50,18 @@ afterEach(async () => {
   for (const o of open.splice(0).reverse()) await o.close();
 });
 
-function core(dataDir: string): { c: Core; finished: () => Promise<MailFinished> } {
+function core(
+  dataDir: string,
+  pick: string | null = null,
+): { c: Core; finished: () => Promise<MailFinished> } {
   const c = createCore({
+    // The folder dialog answers the backup folder the test uses.
+    desktop: {
+      chooseFolder: async () => pick,
+      openPath: async () => {},
+      saveFile: async () => null,
+      printToPdf: async () => new Uint8Array(),
+    },
     dataDir,
     appInfo: { name: 'Closeout', version: '0.0.0-test', platform: process.platform, runtime: 'harness' },
     keyProvider: createFileKeyProvider(keyFileFor(dataDir)),
@@ -75,12 +85,14 @@ describe('a kept authorization code goes only to the server it was kept for', ()
     const attacker = await listener();
     open.push(real, attacker);
     const dataDir = tempDir();
-    const { c, finished } = core(dataDir);
+    const target = tempDir();
+    const { c, finished } = core(dataDir, target);
     await c.start();
     expect(await c.dispatch('vault:create', { mode: 'passphrase', passphrase: PASSPHRASE })).toMatchObject({
       ok: true,
     });
     expect(await c.dispatch('plan:create', { address: ADDRESS, planId: 'p1' })).toMatchObject({ ok: true });
+    expect(await c.dispatch('app:choose-folder', { purpose: 'mail-backup' })).toMatchObject({ ok: true });
 
     // The user keeps the code for their server (the run itself fails: the listener hangs up).
     const ownServer = { address: ADDRESS, host: '127.0.0.1', port: real.port, secure: true };
@@ -91,7 +103,7 @@ describe('a kept authorization code goes only to the server it was kept for', ()
         account: ownServer,
         authCode: CODE,
         saveCode: true,
-        targetDir: tempDir(),
+        targetDir: target,
       }),
     ).toMatchObject({ ok: true });
     expect((await done).outcome).toBe('failed');
@@ -119,7 +131,7 @@ describe('a kept authorization code goes only to the server it was kept for', ()
             planId: 'p1',
             account,
             useSavedCode: true,
-            targetDir: tempDir(),
+            targetDir: target,
           }),
           label,
         ).toMatchObject(refused);
@@ -128,7 +140,7 @@ describe('a kept authorization code goes only to the server it was kept for', ()
             planId: 'p1',
             account,
             useSavedCode: true,
-            targetDir: tempDir(),
+            targetDir: target,
           }),
           label,
         ).toMatchObject(refused);

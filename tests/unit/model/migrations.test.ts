@@ -54,6 +54,21 @@ describe('document migrations', () => {
     });
   });
 
+  it('records a v4 plan’s verified mail backup folder as main’s, and nothing the plan only notes', () => {
+    const raw = fixtures.find((f) => f.name === 'v4-with-verified-backup.json')!.raw;
+    const r = migrateDocument(structuredClone(raw));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.folders).toEqual([
+      {
+        planId: 'p1',
+        purpose: 'mail-backup',
+        path: '/home/zhang/Documents/Closeout 邮件备份',
+        recordedAt: r.value.plans[0]!.backups.mail!.verification!.verifiedAt,
+      },
+    ]);
+    expect(JSON.stringify(r.value.folders)).not.toContain('移动硬盘');
+  });
+
   it('leaves a current document as it is', () => {
     const doc = must(withPlan(), { type: 'plan.decide', planId: 'p1' });
     const r = migrateDocument(JSON.parse(JSON.stringify(doc)));

@@ -118,3 +118,27 @@ describe('saved mail authorization codes never travel', () => {
     }
   });
 });
+
+describe('folders main recorded never travel', () => {
+  const mine = { planId: 'c1', purpose: 'mail-backup' as const, path: '/home/zhou/邮件备份', recordedAt: T0 };
+
+  it('exports leave them out, and an import never brings any (replace keeps this vault’s)', () => {
+    const doc = {
+      ...build([
+        { command: { type: 'plan.create', planId: 'c1', address: 'zhou@163.com' } as never, now: T0 },
+      ]),
+      folders: [mine],
+    };
+    expect(exportContent(doc)?.folders).toEqual([]);
+    expect(exportContent(doc, 'c1')?.folders).toEqual([]);
+    // A crafted file that vouches for /etc: an import is the page's data, never main's record.
+    const incoming = {
+      ...build([{ command: { type: 'plan.create', planId: 'd1', address: 'wu@126.com' } as never, now: T0 }]),
+      folders: [{ ...mine, planId: 'd1', path: '/etc' }],
+    };
+    for (const mode of ['merge', 'replace'] as const) {
+      const r = mergeImport(doc, incoming, mode);
+      expect(r.ok && r.outcome.doc.folders, mode).toEqual([mine]);
+    }
+  });
+});

@@ -281,3 +281,28 @@ describe('applyDocumentCommand: never throws', () => {
     expect(failure(withPlan(), { type: 'import', incoming, mode: 'merge' })).toBe('ipc.internal');
   });
 });
+
+describe('applyDocumentCommand: folders main recorded', () => {
+  const remember = (path: string, planId = 'p1'): DocumentCommand => ({
+    type: 'folder.remember',
+    planId,
+    purpose: 'mail-backup',
+    path,
+  });
+
+  it('records a folder for a plan once, newest last, and at most ten per plan', () => {
+    let doc = applied(withPlan(), remember('/home/zhang/备份')).doc;
+    doc = applied(doc, remember('/media/u盘/备份'), NOW + 1).doc;
+    doc = applied(doc, remember('/home/zhang/备份'), NOW + 2).doc;
+    expect(doc.folders.map((f) => [f.path, f.recordedAt])).toEqual([
+      ['/media/u盘/备份', new Date(NOW + 1).toISOString()],
+      ['/home/zhang/备份', new Date(NOW + 2).toISOString()],
+    ]);
+    for (let i = 0; i < 12; i++) doc = applied(doc, remember(`/b/${i}`), NOW + 3 + i).doc;
+    expect(doc.folders.map((f) => f.path)).toEqual(Array.from({ length: 10 }, (_, i) => `/b/${i + 2}`));
+  });
+
+  it('refuses a plan that does not exist', () => {
+    expect(failure(withPlan(), remember('/home/zhang/备份', 'nope'))).toBe('plan.not-found');
+  });
+});

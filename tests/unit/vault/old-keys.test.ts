@@ -244,9 +244,16 @@ describe('scrypt settings in a vault file', () => {
 });
 
 describe('through the core: forget-code and restore', () => {
-  function core(dir: string) {
+  function core(dir: string, pick: string | null = null) {
     return createCore({
       dataDir: dir,
+      // The folder dialog answers the mail backup's folder.
+      desktop: {
+        chooseFolder: async () => pick,
+        openPath: async () => {},
+        saveFile: async () => null,
+        printToPdf: async () => new Uint8Array(),
+      },
       appInfo: { name: 'Closeout', version: '0.0.0-test', platform: process.platform, runtime: 'harness' },
       keyProvider: createFileKeyProvider(keyFileFor(dir)),
       clock: new FakeClock(),
@@ -257,10 +264,12 @@ describe('through the core: forget-code and restore', () => {
 
   it('mail:forget-code leaves no copy of the code in any file of the folder', async () => {
     const dir = tempDir();
-    const c = core(dir);
+    const target = tempDir();
+    const c = core(dir, target);
     await c.start();
     await c.dispatch('vault:create', { mode: 'passphrase', passphrase: OLD });
     await c.dispatch('plan:create', { address: 'keeper@163.com', planId: 'p1' });
+    await c.dispatch('app:choose-folder', { purpose: 'mail-backup' });
     const CODE = 'the-kept-code-93e1';
     const finished = new Promise<void>((r) => c.onEvent((e) => e === 'mail:finished' && r()));
     // Port 1 on loopback refuses at once: the run fails, the code is kept all the same.
@@ -270,7 +279,7 @@ describe('through the core: forget-code and restore', () => {
         account: { address: 'keeper@163.com', host: '127.0.0.1', port: 1 },
         authCode: CODE,
         saveCode: true,
-        targetDir: tempDir(),
+        targetDir: target,
       }),
     ).toMatchObject({ ok: true });
     await finished;

@@ -39,12 +39,17 @@ export interface DiscoveryServiceOptions {
   savedCode?: (account: MailAccount) => Promise<string | null>;
   /** An extra CA certificate (PEM) to trust: tests and the harness only; never reachable from a channel. */
   trustedCa?: string;
+  /**
+   * Whether a Maildir the page names may be read for this plan: chosen in main's dialog for the
+   * scan this session (or a folder within it), or within the plan's recorded backup folder.
+   */
+  mayScan: (planId: string, path: string) => Promise<boolean>;
 }
 
 export function createDiscoveryService(
   ctx: Pick<ServiceContext, 'clock' | 'emit' | 'appInfo' | 'store'>,
   plans: Pick<PlanService, 'apply'>,
-  options: DiscoveryServiceOptions = {},
+  options: DiscoveryServiceOptions,
 ): Service<DiscoveryChannel> {
   const running = new Map<string, { cancelled: boolean }>();
   const last = new Map<string, StoredResults>();
@@ -77,6 +82,8 @@ export function createDiscoveryService(
   async function scan(planId: string, source: DiscoverySource): Promise<Result<DiscoveryResults>> {
     const plan = planOf(planId);
     if (running.has(planId)) return err('discovery.busy', 'A scan is already running for this plan');
+    if (source.kind === 'maildir' && !(await options.mayScan(planId, source.path)))
+      return err('discovery.unknown-folder', 'Only a folder chosen in the dialog or recorded for the plan');
     const job = { cancelled: false };
     running.set(planId, job);
     const startedAt = nowIso();

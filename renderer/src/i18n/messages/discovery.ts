@@ -16,6 +16,7 @@ export default {
         imap: '直接读取网上的邮箱（需要客户端授权码）',
         maildir: '读取这台电脑上的邮件备份',
         maildirPath: '邮件备份文件夹',
+        noFolder: '还没有选择文件夹。请点“选择文件夹…”。',
         authCode: '客户端授权码',
         useSaved: '使用邮件备份时保存的授权码',
       },
@@ -124,6 +125,8 @@ export default {
       'discovery.no-results': '还没有查找结果，请先运行一次查找。',
       'discovery.unknown-finding': '这一项已不在最新的结果中，请刷新结果后再试。',
       'discovery.not-addable': '这一项不能以这种方式加入计划（例如个人来信或通行证本身）。',
+      'discovery.unknown-folder':
+        '只能扫描你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的邮件备份文件夹（及其中的文件夹）。请点“选择文件夹…”重新选择。没有读取任何文件。',
     },
   },
   en: {
@@ -135,6 +138,7 @@ export default {
         imap: 'Read the mailbox online (needs the client authorization code)',
         maildir: 'Read the mail backup on this computer',
         maildirPath: 'Mail backup folder',
+        noFolder: 'No folder chosen yet. Click “Choose folder…”.',
         authCode: 'Client authorization code',
         useSaved: 'Use the code saved with the mail backup',
       },
@@ -252,6 +256,8 @@ export default {
       'discovery.unknown-finding': 'That item is no longer in the latest results. Refresh and try again.',
       'discovery.not-addable':
         'That item cannot be added to the plan this way (for example personal mail or the passport itself).',
+      'discovery.unknown-folder':
+        'Only a folder you picked in the “Choose folder…” dialog, or this plan’s recorded mail backup folder (and the folders inside it), can be scanned. Click “Choose folder…” to pick it again. Nothing was read.',
     },
   },
 } satisfies MessageFile;

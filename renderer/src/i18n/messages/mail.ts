@@ -36,6 +36,8 @@ export default {
         '保存的授权码只用于保存它时的服务器（{host}:{port}）。要连接其他服务器，请重新输入授权码。',
       'mail.unknown-folder':
         '这里只能打开 Closeout 做过备份的文件夹。这个文件夹里没有 Closeout 的备份，请在文件管理器中手动打开。',
+      'mail.unknown-target':
+        '邮件备份只能使用你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的备份文件夹。请点“选择文件夹…”选择保存备份的位置。没有写入或读取任何文件。',
     },
     mail: {
       title: '备份邮件',
@@ -78,8 +80,10 @@ export default {
       target: {
         label: '备份保存到',
         choose: '选择文件夹…',
-        typePath: '文件夹路径',
-        hint: '选择一个有足够空间的文件夹（例如移动硬盘）。同一个文件夹可以随时继续上次的备份。',
+        folder: '文件夹',
+        none: '还没有选择文件夹。',
+        recorded: '这是这个计划的备份上次保存的文件夹，可以直接继续。',
+        hint: '点“选择文件夹…”，选一个有足够空间的文件夹（例如移动硬盘）。同一个文件夹可以随时继续上次的备份。',
         existing:
           '这个文件夹里已有 {address} 的备份：{messages} 封邮件，{bytes}。将接着备份，已保存的邮件不会重复下载。',
         tooDeep:
@@ -204,6 +208,8 @@ export default {
         'The kept authorization code is used only with the server it was kept for ({host}:{port}). To connect to another server, enter the code again.',
       'mail.unknown-folder':
         'Only a folder Closeout has backed up into can be opened here, and this one holds no Closeout backup. Open it yourself in your file manager.',
+      'mail.unknown-target':
+        'The mail backup uses only a folder you picked in the “Choose folder…” dialog, or the backup folder this plan records. Click “Choose folder…” to pick where the backup goes. Nothing was written or read.',
     },
     mail: {
       title: 'Back up mail',
@@ -251,8 +257,10 @@ export default {
       target: {
         label: 'Save the backup in',
         choose: 'Choose folder…',
-        typePath: 'Folder path',
-        hint: 'Pick a folder with enough free space (an external disk, for example). The same folder can resume an earlier backup at any time.',
+        folder: 'Folder',
+        none: 'No folder chosen yet.',
+        recorded: 'This plan’s backup was saved in this folder last time; it can simply continue.',
+        hint: 'Click “Choose folder…” and pick a folder with enough free space (an external disk, for example). The same folder can resume an earlier backup at any time.',
         existing:
           'This folder already holds a backup of {address}: {messages} messages, {bytes}. The backup continues from it; saved messages are not downloaded again.',
         tooDeep:
