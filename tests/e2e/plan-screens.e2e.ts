@@ -188,6 +188,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
       // Sites and contacts, with the message templates in both languages.
       await tab(page, 'plan-sites');
+      // A list's label is bound to it (LabeledSelect): a click on the words focuses the list.
+      await page.locator('label[for="site-new-category"]').click();
+      await expect(page.getByTestId('site-new-category')).toBeFocused();
       await page.locator('#site-new-name').fill('招商银行');
       await page.locator('#site-new-domain').fill('cmbchina.com');
       await page.getByTestId('site-add').click();
@@ -195,6 +198,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(site).toHaveCount(1);
       await site.locator('select').selectOption('changed');
       await expect(site).toHaveAttribute('data-status', 'changed');
+      // Each row's status list is named after the row, for a screen reader.
+      await expect(page.getByLabel(lang === 'en' ? 'Status: 招商银行' : '状态：招商银行')).toHaveValue(
+        'changed',
+      );
       await page.locator('#contact-new-name').fill('Li Hua');
       await page.getByTestId('contact-add').click();
       const contact = page.locator('li[data-testid^="contact-"]');
