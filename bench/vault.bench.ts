@@ -1,8 +1,16 @@
 /**
  * Vault save and open against (a) the floor: the same JSON written to a temp file, fsynced,
- * renamed and read back (open: read and parse), and (b) conf with aes-256-gcm encryption. Medians
- * of RUNS runs each, measured in this run. Targets from issue 2: save <= 1.5x floor, open
- * (keychain mode) <= 1.5x floor, save >= 5x faster than conf's encrypted save.
+ * renamed and read back (open: read the file and JSON.parse the same document), and (b) conf with
+ * aes-256-gcm encryption. The contenders take turns within each round (the order rotating), after
+ * warm-up rounds that are not counted, so load from other processes falls on all of them alike.
+ * The ratios are the median (and the 25th percentile) of the per-round ratios, not a ratio of two
+ * medians taken from different moments. Targets from issue 2: save <= 1.5x floor, open (keychain
+ * mode) <= 1.5x floor, save >= 5x faster than conf's encrypted save.
+ *
+ * "Open" is what the app does at start in keychain mode (vault/service.ts): a fresh Vault, open
+ * (temp sweep, read, checksum, header), unlock (key unwrapped by the key provider, no KDF; GCM
+ * decrypt, JSON.parse) and read. The storage layer is the subject of the target; the app's own
+ * schema check (migrateDocument) is measured on a document of the app's shape in its own row.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -23,14 +31,19 @@ import { runInNewContext } from 'node:vm';
 import Conf from 'conf';
 import { ok } from '../electron/common/result';
 import { createFileKeyProvider } from '../tests/support/doubles/file-key-provider';
-import type { DocumentCodec } from '../electron/main/vault/codec';
+import { vaultDocumentCodec, type DocumentCodec } from '../electron/main/vault/codec';
+import { apply, emptyDocument, type PlanCommand, type VaultDocument } from '../electron/common/model';
 import { Vault } from '../electron/main/vault/vault';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** Opens are cheap and their difference to the floor is about a millisecond: more rounds at 200 KB. */
+const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 100);
+/** Rounds run first and not counted: JIT, file cache, and the first allocation of large buffers. */
+const WARMUP = 3;
 
 type Doc = { schemaVersion: 1; createdAt: string; plans: unknown[]; history: unknown[] };
 
-// The storage layer is what is measured; the domain's schema check is not part of either side.
+// The storage layer is what the target is about; the app's schema check has its own row.
 const codec: DocumentCodec<Doc> = {
   empty: (now) => ({ schemaVersion: 1, createdAt: now, plans: [], history: [] }),
   migrate: (raw) => ok(raw as Doc),
@@ -39,9 +52,12 @@ const codec: DocumentCodec<Doc> = {
 /** A document shaped like the real one: plans with steps, and a long history of commands. */
 function documentOfSize(bytes: number, variant: number): Doc {
   const doc: Doc = { schemaVersion: 1, createdAt: new Date(0).toISOString(), plans: [], history: [] };
+  // The size is counted as entries are added (one comma each), not by stringifying the whole
+  // document each time, which made building the 2 MB one take minutes.
+  let length = JSON.stringify(doc).length;
   let i = 0;
-  while (JSON.stringify(doc).length < bytes) {
-    doc.history.push({
+  while (length < bytes) {
+    const entry = {
       at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
       command: {
         type: 'step.set',
@@ -50,16 +66,61 @@ function documentOfSize(bytes: number, variant: number): Doc {
         status: i % 2 ? 'done' : 'todo',
       },
       note: `${variant} 备注 ${randomBytes(24).toString('base64')}`,
-    });
-    if (i % 50 === 0) doc.plans.push({ id: `plan-${i}`, address: `user${i}@163.com`, steps: [] });
+    };
+    doc.history.push(entry);
+    length += JSON.stringify(entry).length + 1;
+    if (i % 50 === 0) {
+      const plan = { id: `plan-${i}`, address: `user${i}@163.com`, steps: [] };
+      doc.plans.push(plan);
+      length += JSON.stringify(plan).length + 1;
+    }
     i++;
   }
   return doc;
 }
 
-function median(xs: number[]): number {
+/**
+ * A document of the app's own shape (model/document.ts) of about `bytes`, built through the
+ * reducer: three plans and a history of detail edits with Chinese notes, events included.
+ */
+function appDocumentOfSize(bytes: number): VaultDocument {
+  let t = Date.parse('2026-03-01T00:00:00.000Z');
+  const step = (doc: VaultDocument, c: PlanCommand): VaultDocument => {
+    const r = apply(doc, c, new Date((t += 60_000)).toISOString());
+    if (!r.ok) throw new Error(`${c.type}: ${r.error.code}`);
+    return r.value.doc;
+  };
+  let doc = emptyDocument(new Date(t).toISOString());
+  for (let p = 0; p < 3; p++) {
+    doc = step(doc, { type: 'plan.create', planId: `plan-${p}`, address: `user${p}@163.com` });
+    doc = step(doc, { type: 'plan.decide', planId: `plan-${p}` });
+  }
+  for (let i = 0; JSON.stringify(doc).length < bytes; i++) {
+    for (let k = 0; k < 20; k++, i++) {
+      doc = step(doc, {
+        type: 'plan.set-details',
+        planId: `plan-${i % 3}`,
+        note: `第 ${i} 次：已联系客服，对方说三个工作日内回复。${randomBytes(12).toString('base64')}`,
+      });
+    }
+  }
+  return doc;
+}
+
+function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s[Math.floor((s.length - 1) * q)]!;
+}
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+/**
+ * subject/reference: the median of the per-round ratios (both measured in the same round), and the
+ * ratio of the two 25th percentiles. Load from other processes only ever adds time, so the lower
+ * quartiles are the least disturbed estimate of each one's own cost; the two should agree.
+ */
+function pairedRatio(subject: number[], reference: number[]): { median: number; p25: number } {
+  const ratios = subject.map((s, i) => s / reference[i]!);
+  return { median: median(ratios), p25: quantile(subject, 0.25) / quantile(reference, 0.25) };
 }
 
 // A full collection before each timed call, so one contender's garbage (conf allocates the most)
@@ -69,11 +130,11 @@ const collect = runInNewContext('gc') as () => void;
 
 /**
  * Runs the contenders in turn within each round, so load from other processes falls on all of
- * them alike, and returns each one's median. One warm-up round is not counted.
+ * them alike, and returns each one's samples, round by round. WARMUP rounds are not counted.
  */
-async function timeTogether(fns: (() => Promise<unknown> | unknown)[]): Promise<number[]> {
+async function timeTogether(fns: (() => Promise<unknown> | unknown)[], runs: number): Promise<number[][]> {
   const samples = fns.map(() => [] as number[]);
-  for (let round = 0; round <= RUNS; round++) {
+  for (let round = 0; round < WARMUP + runs; round++) {
     // The order rotates each round: a contender's fsync is slower right after another's writes.
     for (let k = 0; k < fns.length; k++) {
       const i = (k + round) % fns.length;
@@ -81,13 +142,13 @@ async function timeTogether(fns: (() => Promise<unknown> | unknown)[]): Promise<
       collect();
       const t = performance.now();
       await fn();
-      if (round > 0) samples[i]!.push(performance.now() - t);
+      if (round >= WARMUP) samples[i]!.push(performance.now() - t);
     }
   }
-  return samples.map(median);
+  return samples;
 }
 
-function floorSave(dir: string, doc: Doc, syncDir = false): void {
+function floorSave(dir: string, doc: unknown, syncDir = false): void {
   const bytes = Buffer.from(JSON.stringify(doc));
   const tmp = join(dir, 'floor.json.tmp');
   const fd = openSync(tmp, 'w', 0o600);
@@ -107,19 +168,38 @@ function floorOpen(dir: string): unknown {
   return JSON.parse(readFileSync(join(dir, 'floor.json'), 'utf8'));
 }
 
-interface Row {
-  size: string;
-  floorSave: number;
-  /** The floor plus the directory fsync the vault does for the rename's durability. */
-  floorDirSync: number;
-  vaultSave: number;
-  confSave: number;
-  floorOpen: number;
-  vaultOpen: number;
-  confOpen: number;
+/** What the app does at start in keychain mode: a fresh Vault and key provider, open, unlock, read. */
+async function vaultOpen<D>(dataDir: string, keyFile: string, documentCodec: DocumentCodec<D>): Promise<D> {
+  const clock = { now: () => Date.now() };
+  const v = new Vault({ dataDir, keyProvider: createFileKeyProvider(keyFile), clock, codec: documentCodec });
+  await v.open();
+  await v.unlock({});
+  return v.read();
 }
 
-async function measure(label: string, bytes: number): Promise<Row> {
+interface Ratio {
+  median: number;
+  p25: number;
+}
+
+interface Row {
+  size: string;
+  op: string;
+  floor: number;
+  vault: number;
+  ratio: Ratio;
+  /** Save: vault against the floor plus the directory fsync the vault does for the rename's durability. */
+  ratioDirSync?: Ratio;
+  conf?: number;
+  confOverVault?: Ratio;
+  /**
+   * Save: how much faster than conf the floor plus the directory fsync is: the least a save that
+   * is durable as issue 2 requires (file and folder fsynced) can cost, so the most it can reach.
+   */
+  confOverFloorDirSync?: Ratio;
+}
+
+async function measure(label: string, bytes: number): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'closeout-bench-'));
   try {
     const docs = [documentOfSize(bytes, 0), documentOfSize(bytes, 1)];
@@ -141,76 +221,133 @@ async function measure(label: string, bytes: number): Promise<Row> {
     };
     const conf = new Conf<{ doc: Doc }>(confOptions);
 
-    const [floorSaveMs, vaultSaveMs, confSaveMs, floorDirSyncMs] = await timeTogether([
-      () => floorSave(floorDir, next()),
-      async () => {
-        const r = await vault.update(() => ok({ doc: next(), value: null }));
-        if (!r.ok) throw new Error(r.error.code);
+    const [floorSaves, vaultSaves, confSaves, floorDirSyncs] = await timeTogether(
+      [
+        () => floorSave(floorDir, next()),
+        async () => {
+          const r = await vault.update(() => ok({ doc: next(), value: null }));
+          if (!r.ok) throw new Error(r.error.code);
+        },
+        () => conf.set('doc', next()),
+        () => floorSave(floorDir, next(), true),
+      ],
+      RUNS,
+    );
+
+    // All three hold the same document when the opens are timed.
+    floorSave(floorDir, docs[0]);
+    const saved = await vault.update(() => ok({ doc: docs[0]!, value: null }));
+    if (!saved.ok) throw new Error(saved.error.code);
+    conf.set('doc', docs[0]!);
+    const openRuns = bytes <= 256 * 1024 ? OPEN_RUNS : RUNS;
+    const [floorOpens, vaultOpens, confOpens] = await timeTogether(
+      [
+        () => floorOpen(floorDir),
+        () => vaultOpen(vaultDir, keyFile, codec),
+        () => new Conf<{ doc: Doc }>(confOptions).get('doc'),
+      ],
+      openRuns,
+    );
+    const rows: Row[] = [
+      {
+        size: label,
+        op: 'save',
+        floor: median(floorSaves!),
+        vault: median(vaultSaves!),
+        ratio: pairedRatio(vaultSaves!, floorSaves!),
+        ratioDirSync: pairedRatio(vaultSaves!, floorDirSyncs!),
+        conf: median(confSaves!),
+        confOverVault: pairedRatio(confSaves!, vaultSaves!),
+        confOverFloorDirSync: pairedRatio(confSaves!, floorDirSyncs!),
       },
-      () => conf.set('doc', next()),
-      () => floorSave(floorDir, next(), true),
-    ]);
-    const [floorOpenMs, vaultOpenMs, confOpenMs] = await timeTogether([
-      () => floorOpen(floorDir),
-      // A fresh Vault and key provider each time: what starting the app costs, key unwrap included.
-      async () => {
-        const v = new Vault({ dataDir: vaultDir, keyProvider: createFileKeyProvider(keyFile), clock, codec });
-        await v.open();
-        await v.unlock({});
-        v.read();
+      {
+        size: label,
+        op: 'open',
+        floor: median(floorOpens!),
+        vault: median(vaultOpens!),
+        ratio: pairedRatio(vaultOpens!, floorOpens!),
+        conf: median(confOpens!),
+        confOverVault: pairedRatio(confOpens!, vaultOpens!),
       },
-      () => new Conf<{ doc: Doc }>(confOptions).get('doc'),
-    ]);
-    const row: Row = {
-      size: label,
-      floorSave: floorSaveMs!,
-      floorDirSync: floorDirSyncMs!,
-      vaultSave: vaultSaveMs!,
-      confSave: confSaveMs!,
-      floorOpen: floorOpenMs!,
-      vaultOpen: vaultOpenMs!,
-      confOpen: confOpenMs!,
-    };
-    return row;
+    ];
+    if (bytes <= 256 * 1024) rows.push(await measureAppOpen(label, bytes, dir, keyFile));
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The open as the app runs it, with its codec: migrateDocument, which checks the whole document
+ * against the schema, on a document of the app's shape. The floor reads and parses the same JSON.
+ */
+async function measureAppOpen(label: string, bytes: number, dir: string, keyFile: string): Promise<Row> {
+  const doc = appDocumentOfSize(bytes);
+  const vaultDir = join(dir, 'app-vault');
+  const floorDir = join(dir, 'app-floor');
+  mkdirSync(floorDir);
+  const clock = { now: () => Date.now() };
+  const vault = new Vault({
+    dataDir: vaultDir,
+    keyProvider: createFileKeyProvider(keyFile),
+    clock,
+    codec: vaultDocumentCodec,
+  });
+  await vault.create({ mode: 'keychain' });
+  const saved = await vault.update(() => ok({ doc, value: null }));
+  if (!saved.ok) throw new Error(saved.error.code);
+  floorSave(floorDir, doc);
+  const [floorOpens, vaultOpens] = await timeTogether(
+    [() => floorOpen(floorDir), () => vaultOpen(vaultDir, keyFile, vaultDocumentCodec)],
+    OPEN_RUNS,
+  );
+  return {
+    size: label,
+    op: 'open + schema check',
+    floor: median(floorOpens!),
+    vault: median(vaultOpens!),
+    ratio: pairedRatio(vaultOpens!, floorOpens!),
+  };
+}
+
 export default async function bench(): Promise<void> {
-  const rows = [await measure('200 KB', 200 * 1024), await measure('2 MB', 2 * 1024 * 1024)];
+  const rows = [...(await measure('200 KB', 200 * 1024)), ...(await measure('2 MB', 2 * 1024 * 1024))];
   const f = (ms: number) => `${ms.toFixed(2)} ms`;
   const x = (r: number) => `${r.toFixed(2)}x`;
   const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
-  const table = rows.flatMap((r) => [
-    {
+  const table = rows.map((r) => {
+    const confTarget = (): string => {
+      if (r.op !== 'save' || !r.confOverVault || !r.confOverFloorDirSync) return '-';
+      if (r.confOverVault.median >= 5) return 'met';
+      // conf fsyncs its file too. When conf is not 5x slower than the floor plus the folder fsync
+      // either, no save durable as issue 2 requires can meet this target: the target is mistaken.
+      const reach = r.confOverFloorDirSync.median;
+      return reach < 5 ? `MISSED; out of reach: conf/(floor+dir fsync) ${x(reach)}` : 'MISSED';
+    };
+    return {
       size: r.size,
-      op: 'save',
-      floor: f(r.floorSave),
-      vault: f(r.vaultSave),
-      'vault/floor': x(r.vaultSave / r.floorSave),
-      conf: f(r.confSave),
-      'conf/vault': x(r.confSave / r.vaultSave),
-      'target vault/floor <= 1.5x': verdict(r.vaultSave / r.floorSave <= 1.5),
-      'target conf/vault >= 5x': verdict(r.confSave / r.vaultSave >= 5),
-      'floor+dir fsync': f(r.floorDirSync),
-      'vault/(floor+dir fsync)': x(r.vaultSave / r.floorDirSync),
-    },
-    {
-      size: r.size,
-      op: 'open',
-      floor: f(r.floorOpen),
-      vault: f(r.vaultOpen),
-      'vault/floor': x(r.vaultOpen / r.floorOpen),
-      conf: f(r.confOpen),
-      'conf/vault': x(r.confOpen / r.vaultOpen),
-      'target vault/floor <= 1.5x': verdict(r.vaultOpen / r.floorOpen <= 1.5),
-      'target conf/vault >= 5x': '-',
-      'floor+dir fsync': '-',
-      'vault/(floor+dir fsync)': '-',
-    },
-  ]);
-  console.log(`median of ${RUNS} runs each; vault in keychain mode (file key provider), fsync on every save`);
+      op: r.op,
+      floor: f(r.floor),
+      vault: f(r.vault),
+      'vault/floor': x(r.ratio.median),
+      '(p25/p25)': x(r.ratio.p25),
+      'target vault/floor <= 1.5x': r.op === 'open + schema check' ? '-' : verdict(r.ratio.median <= 1.5),
+      conf: r.conf === undefined ? '-' : f(r.conf),
+      'conf/vault': r.confOverVault ? x(r.confOverVault.median) : '-',
+      'target conf/vault >= 5x': confTarget(),
+      'vault/(floor+dir fsync)': r.ratioDirSync ? x(r.ratioDirSync.median) : '-',
+    };
+  });
+  console.log(
+    `save: ${RUNS} rounds; open: ${OPEN_RUNS} rounds at 200 KB, ${RUNS} at 2 MB; ${WARMUP} warm-up rounds each`,
+  );
+  console.log('vault in keychain mode (file key provider, no KDF at open), fsync on every save');
   console.log('floor save = stringify, write, fsync, rename, read back; open = read and JSON.parse');
+  console.log(
+    'ms columns: medians; ratios: median of the per-round ratios; (p25/p25): ratio of the lower quartiles',
+  );
+  console.log(
+    "open + schema check: the app's codec (migrateDocument) on a document of the app's shape; no target",
+  );
   console.table(table);
 }

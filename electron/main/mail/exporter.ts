@@ -252,6 +252,18 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     : PORTABLE_SEPARATOR;
   const serverId = `${req.spec.server.host}:${req.spec.server.port}`;
   const state = await loadState(req.targetDir, req.address, serverId, iso());
+  // The disk side of the fast path below (a directory listing per folder completed before) needs
+  // no server: it runs while the connection is set up (TLS, LOGIN, LIST), not after it. Taken after
+  // the ':' probe above, whose file in INBOX's tmp/ would otherwise count as a change.
+  const fingerprints = new Map<FolderGeneration, Promise<string | null>>();
+  for (const gen of state.folders) {
+    if (!gen.current || !gen.completedDisk) continue;
+    const disk = diskFingerprint(join(paths.maildir, gen.dir), join(paths.manifests, gen.manifest));
+    fingerprints.set(
+      gen,
+      disk.catch(() => null),
+    );
+  }
   // Folders finish on several connections at once: one write of the state file at a time.
   let stateWrites: Promise<void> = Promise.resolve();
   const saveState = (): Promise<void> => {
@@ -336,10 +348,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       if (s.changed) continue;
       const gen = state.folders.find((g) => g.path === s.folder.path && g.current)!;
       if (!gen.completedDisk) continue;
-      const disk = await diskFingerprint(
-        join(paths.maildir, gen.dir),
-        join(paths.manifests, gen.manifest),
-      ).catch(() => null);
+      const disk = await fingerprints.get(gen);
       if (disk !== gen.completedDisk) continue;
       const m = gen.completedMessages ?? 0;
       const b = gen.completedBytes ?? 0;
