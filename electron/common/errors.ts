@@ -82,6 +82,7 @@ export const DOMAIN_ERROR_CODES = [
   'plan.invalid-date',
   'plan.invalid-command',
   'plan.cooling-off-not-over',
+  'plan.verified-by-app',
 ] as const;
 
 export const DISCOVERY_ERROR_CODES = [

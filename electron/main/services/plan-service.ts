@@ -57,7 +57,16 @@ export function createPlanService(ctx: Pick<ServiceContext, 'clock' | 'emit' | '
         if (!r.ok) return r;
         return r.value.view ? ok(r.value.view) : err('plan.not-found', 'The new plan is missing');
       },
-      'plan:apply': (command) => applyCommand(command, false),
+      // A verified backup is recorded by main's own check (mail:verify, `mailVerificationRecorder`),
+      // never by the window: readiness and the closure report trust it.
+      'plan:apply': (command) =>
+        command.type === 'backup.record-verification'
+          ? Promise.resolve(
+              err('plan.verified-by-app', 'Only the backup check records a verified backup', {
+                id: command.planId,
+              }),
+            )
+          : applyCommand(command, false),
       'plan:history': ({ planId, utcOffsetMinutes }): Result<PlanHistory> => {
         const doc = ctx.store.read();
         if (!doc.plans.some((p) => p.id === planId))

@@ -47,8 +47,8 @@ describe('archive:open', () => {
     });
     // Another backup after that still needs its own reason.
     expect(await c.dispatch('archive:open', { dir: named.root })).toMatchObject(refused);
-    // The page writing a verified backup into the plan vouches for nothing.
-    await c.dispatch('plan:apply', {
+    // The page cannot write a verified backup into the plan; trying vouches for nothing.
+    const pageVerified = await c.dispatch('plan:apply', {
       type: 'backup.record-verification',
       planId: 'p1',
       kind: 'mail',
@@ -58,6 +58,7 @@ describe('archive:open', () => {
       bytes: 1,
       location: named.root,
     });
+    expect(pageVerified).toMatchObject({ ok: false, error: { code: 'plan.verified-by-app' } });
     expect(await c.dispatch('archive:open', { dir: named.root })).toMatchObject(refused);
 
     // A mail backup started into a folder chosen for it: main records the folder for the plan (the

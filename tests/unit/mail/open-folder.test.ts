@@ -43,8 +43,8 @@ describe('mail:open-folder', () => {
       });
     for (const target of [executable, '/usr/bin/xcalc', app, elsewhere, `${app}/../Calculator.app`])
       expect(await openFolder(target), target).toMatchObject(refused);
-    // Recorded in the plan (any page can send that command) vouches for nothing.
-    expect(await record(app)).toMatchObject({ ok: true });
+    // The page cannot record a verified backup (only main's own check does), and nothing opens.
+    expect(await record(app)).toMatchObject({ ok: false, error: { code: 'plan.verified-by-app' } });
     expect(await openFolder(app)).toMatchObject(refused);
     // Chosen in the dialog for the backup is not enough without our backup in it.
     await picker.choose('mail-backup', app);
@@ -60,7 +60,7 @@ describe('mail:open-folder', () => {
       newState('li@163.com', 'imap.163.com', '2026-03-01T08:00:00.000Z'),
     );
     expect(await openFolder(backup)).toMatchObject(refused);
-    expect(await record(backup)).toMatchObject({ ok: true });
+    expect(await record(backup)).toMatchObject({ ok: false, error: { code: 'plan.verified-by-app' } });
     expect(await openFolder(backup)).toMatchObject(refused);
     // Chosen for the mail backup: opened.
     await picker.choose('mail-backup', backup);

@@ -147,5 +147,21 @@ describe('plan service over the real vault', () => {
       error: { code: 'plan.not-found' },
     });
     expect(events).toEqual(['plan:changed', 'plan:changed']);
+
+    // The window cannot record one: plan:apply refuses it and the plan keeps main's own record.
+    const fromPage = await plans.handlers['plan:apply']({
+      type: 'backup.record-verification',
+      planId: 'p1',
+      kind: 'mail',
+      verifiedAt: '2026-03-01T07:30:00.000Z',
+      messages: 999,
+      folders: 1,
+      bytes: 1,
+      location: '/elsewhere',
+    });
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'plan.verified-by-app' } });
+    expect(vault.read().plans[0]?.backups.mail).toMatchObject({
+      verification: { messages: 120, location: '/b' },
+    });
   });
 });

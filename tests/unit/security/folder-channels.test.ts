@@ -71,8 +71,8 @@ describe('folders named by the page', () => {
       c.dispatch('mail:start-backup', { planId, account, authCode: 'code', targetDir });
     const before = { etc: backupFilesIn('/etc'), tmp: backupFilesIn('/tmp') };
 
-    // The plan's own fields are the page's to write: a location typed on the Backups screen and a
-    // verification sent through plan:apply vouch for nothing.
+    // The plan's own fields are the page's to write: a location typed on the Backups screen vouches
+    // for nothing, and a verification the page sends through plan:apply is refused outright.
     await c.dispatch('plan:apply', {
       type: 'backup.set',
       planId: 'p1',
@@ -80,7 +80,7 @@ describe('folders named by the page', () => {
       status: 'done',
       location: named,
     });
-    await c.dispatch('plan:apply', {
+    const pageVerified = await c.dispatch('plan:apply', {
       type: 'backup.record-verification',
       planId: 'p1',
       kind: 'mail',
@@ -90,6 +90,7 @@ describe('folders named by the page', () => {
       bytes: 1,
       location: '/etc',
     });
+    expect(pageVerified).toMatchObject({ ok: false, error: { code: 'plan.verified-by-app' } });
     // Chosen, but for other purposes; a symbolic link chosen while it was a folder, now leading elsewhere.
     await first.choose('maildir-scan', other);
     await first.choose('archive-export', other);

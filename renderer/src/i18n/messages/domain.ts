@@ -27,6 +27,8 @@ export default {
       'plan.invalid-date': '这个时间不对：不能在将来，也不能早于提交时间。',
       'plan.invalid-command': '历史记录中有一条无法重放。',
       'plan.cooling-off-not-over': '冷静期还没有结束。只有在确认网易已经提前注销时，才能现在标记为已注销。',
+      'plan.verified-by-app':
+        '只有 Closeout 自己核对过备份，才会记为“已核对”；不能手动记录。请在“邮件备份”里核对。',
     },
     domain: {
       phase: {
@@ -206,6 +208,8 @@ export default {
       'plan.invalid-command': 'An entry in the history can no longer be replayed.',
       'plan.cooling-off-not-over':
         'The cooling-off period has not ended. Mark the account closed now only if NetEase has confirmed it closed early.',
+      'plan.verified-by-app':
+        'A backup is recorded as checked only when Closeout has checked it itself, never by hand. Check it on the Mail backup screen.',
     },
     domain: {
       phase: {
