@@ -4,26 +4,18 @@
  * `broken`, with what its first lines say, and it can be saved as it is.
  */
 import PostalMime, { type Address, type Email } from 'postal-mime';
+import type { ArchiveRow } from '../../common/contract/archive';
 import { flagsOf } from './flags';
 
-export interface ArchiveEntry {
-  folder: number;
+/** A listed row (`ArchiveRow`, what the window sees) less its id, plus what only main keeps. */
+export interface ArchiveEntry extends Omit<ArchiveRow, 'id'> {
   /** Relative to the Maildir root. */
   file: string;
   /** ms since the epoch; from the Date header, else the file name's delivery time, else 0. */
   date: number;
-  fromName: string;
-  fromAddress: string;
   /** Recipients (To and Cc), as "name <address>" or the address alone. */
   to: string;
   toAddresses: string[];
-  subject: string;
-  size: number;
-  seen: boolean;
-  flagged: boolean;
-  answered: boolean;
-  attachments: number;
-  broken: boolean;
 }
 
 export const PARSE_OPTIONS = {
