@@ -79,7 +79,6 @@ export default {
       },
       target: {
         label: '备份保存到',
-        choose: '选择文件夹…',
         folder: '文件夹',
         none: '还没有选择文件夹。',
         recorded: '这是这个计划的备份上次保存的文件夹，可以直接继续。',
@@ -256,7 +255,6 @@ export default {
       },
       target: {
         label: 'Save the backup in',
-        choose: 'Choose folder…',
         folder: 'Folder',
         none: 'No folder chosen yet.',
         recorded: 'This plan’s backup was saved in this folder last time; it can simply continue.',
