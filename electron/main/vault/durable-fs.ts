@@ -13,6 +13,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 /** An open file as the durable writer needs it. */
 export interface WritableFile {
@@ -48,8 +49,22 @@ export interface DurableFs {
  * Only fsync runs on the thread pool: it can take tens of milliseconds and must not block the main
  * process. Everything else here is a syscall of microseconds on files of at most a few MB, where
  * fs/promises' round trips through a busy thread pool (readFile alone takes four: open, stat,
- * read, close) cost more than the work.
+ * read, close) cost more than the work. Reads are bounded: a file larger than SYNC_READ_LIMIT
+ * goes through the thread pool, so the main process never blocks on a read of unbounded size.
  */
+
+/** The largest file read synchronously: a page-cache read of 8 MB takes a few milliseconds. */
+export const SYNC_READ_LIMIT = 8 * 1024 * 1024;
+
+/** The file in one open, fstat and read when it is at most SYNC_READ_LIMIT; null when larger. */
+function readBounded(path: string): Buffer | null {
+  const fd = openSync(path, 'r');
+  try {
+    return fstatSync(fd).size <= SYNC_READ_LIMIT ? readFileSync(fd) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
 function wrap(fd: number): WritableFile {
   return {
     write: async (buffer, offset, length, position) => writeSync(fd, buffer, offset, length, position),
@@ -61,7 +76,7 @@ function wrap(fd: number): WritableFile {
 export const nodeDurableFs: DurableFs = {
   create: async (path, mode) => wrap(openSync(path, 'wx', mode)),
   openDir: async (path) => (process.platform === 'win32' ? null : wrap(openSync(path, 'r'))),
-  readFile: async (path) => readFileSync(path),
+  readFile: async (path) => readBounded(path) ?? (await readFile(path)),
   readdir: async (path) => readdirSync(path),
   rename: async (from, to) => renameSync(from, to),
   link: async (existing, created) => linkSync(existing, created),

@@ -160,9 +160,12 @@ export class Vault<D> implements DocumentStore<D> {
   unlock(input: UnlockInput): Promise<VaultStatus> {
     return this.exclusive(async () => {
       if (this.session) return this.status();
-      const parsed = this.opened ?? (await this.readCurrent());
+      // The unlock that follows open() (the app's start) uses the file open() read and the
+      // keychain answer it got, instead of asking the keychain (an async call) a second time.
+      const fresh = this.opened;
+      const parsed = fresh ?? (await this.readCurrent());
       this.opened = null;
-      const key = await this.unwrap(parsed.header, input);
+      const key = await this.unwrap(parsed.header, input, fresh ? this.keychain : undefined);
       const doc = await this.decode(parsed, key);
       this.header = parsed.header;
       this.begin({ key, header: parsed.header, doc });
@@ -524,7 +527,8 @@ export class Vault<D> implements DocumentStore<D> {
     return out;
   }
 
-  private async unwrap(header: VaultHeader, input: UnlockInput): Promise<Buffer> {
+  /** `keychain`: the availability open() just found; asked again when absent. */
+  private async unwrap(header: VaultHeader, input: UnlockInput, keychain?: KeyAvailability): Promise<Buffer> {
     if ('passphrase' in input && typeof input.passphrase === 'string') {
       const key = header.passphrase ? await this.openWrap(header.passphrase, input.passphrase) : null;
       if (!key) throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
@@ -538,7 +542,8 @@ export class Vault<D> implements DocumentStore<D> {
     }
     if (!header.keychain)
       throw new AppFailure('vault.passphrase-required', 'This vault is protected by a passphrase');
-    const availability = await this.options.keyProvider.availability().catch(() => 'unavailable' as const);
+    const availability =
+      keychain ?? (await this.options.keyProvider.availability().catch(() => 'unavailable' as const));
     if (availability === 'unavailable') throw new AppFailure('vault.keychain-unavailable', 'No keychain');
     try {
       const key = await this.options.keyProvider.decrypt(Buffer.from(header.keychain, 'base64'));

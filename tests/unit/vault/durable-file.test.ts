@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHook } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/common/result';
-import { nodeDurableFs } from '../../../electron/main/vault/durable-fs';
+import { nodeDurableFs, SYNC_READ_LIMIT } from '../../../electron/main/vault/durable-fs';
 import { DurableFile } from '../../../electron/main/vault/durable-file';
 import { faultyFs, tempDir } from './helpers';
 
@@ -28,6 +30,35 @@ describe('DurableFile', () => {
     expect((await file.read())?.toString()).toBe('two');
     if (process.platform !== 'win32') expect(statSync(join(dir, 'v.bin')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('reads a file up to SYNC_READ_LIMIT without the thread pool, and a larger one through it', async () => {
+    const dir = tempDir();
+    const small = randomBytes(200 * 1024);
+    const large = randomBytes(SYNC_READ_LIMIT + 1);
+    writeFileSync(join(dir, 'small'), small);
+    writeFileSync(join(dir, 'large'), large);
+    /** Reads `name` and returns its bytes with the number of fs requests sent to the thread pool. */
+    const read = async (name: string): Promise<{ bytes: Buffer; requests: number }> => {
+      let requests = 0;
+      const hook = createHook({
+        init(_id, type) {
+          if (type.startsWith('FSREQ') || type.startsWith('FILEHANDLE')) requests++;
+        },
+      }).enable();
+      try {
+        return { bytes: await nodeDurableFs.readFile(join(dir, name)), requests };
+      } finally {
+        hook.disable();
+      }
+    };
+    const a = await read('small');
+    expect(a.bytes.equals(small)).toBe(true);
+    expect(a.requests).toBe(0);
+    const b = await read('large');
+    expect(b.bytes.equals(large)).toBe(true);
+    expect(b.requests).toBeGreaterThan(0);
+    await expect(nodeDurableFs.readFile(join(dir, 'absent'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('keeps the last 5 earlier versions as generations, newest first', async () => {

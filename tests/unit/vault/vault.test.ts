@@ -9,7 +9,16 @@ import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { parseVault } from '../../../electron/main/vault/cipher';
 import { VAULT_FILE, Vault } from '../../../electron/main/vault/vault';
 import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
-import { FakeClock, faultyFs, keyFileFor, makeVault, setDoc, tempDir, type TestDoc } from './helpers';
+import {
+  FakeClock,
+  faultyFs,
+  keyFileFor,
+  makeVault,
+  setDoc,
+  tempDir,
+  testCodec,
+  type TestDoc,
+} from './helpers';
 import { readOnlyFolder } from './read-only-folder';
 
 const PASS = 'correct horse battery';
@@ -80,6 +89,30 @@ describe('vault: create and unlock', () => {
     const insecure = makeVault(tempDir(), { keychain: { availability: 'insecure' } });
     expect((await insecure.open()).keychainInsecure).toBe(true);
     expect((await insecure.create({ mode: 'passphrase', passphrase: PASS })).status.mode).toBe('passphrase');
+  });
+
+  it('asks the keychain once at start (open, then unlock) and again on a later unlock', async () => {
+    const dir = tempDir();
+    await makeVault(dir).create({ mode: 'keychain' });
+    const real = createFileKeyProvider(keyFileFor(dir));
+    let answer: 'available' | 'unavailable' = 'available';
+    let asked = 0;
+    const keyProvider = {
+      ...real,
+      availability: async () => {
+        asked++;
+        return answer;
+      },
+    };
+    const vault = new Vault({ dataDir: dir, keyProvider, clock: new FakeClock(), codec: testCodec });
+    await vault.open();
+    expect((await vault.unlock({})).state).toBe('unlocked');
+    expect(asked).toBe(1);
+    // The keychain goes away: the next unlock asks again and names the cause.
+    vault.lock();
+    answer = 'unavailable';
+    expect(await failure(vault.unlock({}))).toBe('vault.keychain-unavailable');
+    expect(asked).toBe(2);
   });
 
   it('reports a lost keychain entry distinctly', async () => {
