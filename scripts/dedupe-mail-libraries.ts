@@ -9,6 +9,12 @@
  * way, and mailsplit needs the CommonJS shape), and imapflow's `iconv-lite` to libmime's copy when
  * both are the same version. Other packages keep whatever they resolve to.
  *
+ * libmime's charset module also builds iconv-lite's whole GBK codec when it is loaded, only to
+ * keep the decoder class that every double-byte codec shares (some 35 ms of every start, before
+ * any mail is read, and a resume of a complete backup decodes no charset at all): `lazyGbk`
+ * rewrites that one line so the codec is built on the first charset decoded. Where the text is not
+ * found exactly (another libmime), the file is bundled as it is.
+ *
  * Used by the app's build (electron.vite.config.ts, main) and by the bench's bundle of the export
  * child (bench/export-child-bundle.ts), so both bundle the same modules.
  */
@@ -54,7 +60,24 @@ export function dedupedMailLibrary(source: string, importer: string | undefined)
   return null;
 }
 
-/** The same rule as an esbuild plugin. */
+const charsetModule = join(modules, 'libmime', 'dist', 'cjs', 'charset.js');
+const EAGER_GBK = "const DBCS_DECODER = iconv_lite_1.default.getCodec('gbk').decoder;";
+const LAZY_GBK =
+  "let DBCS_DECODER_BUILT; const dbcsDecoder = () => (DBCS_DECODER_BUILT ??= iconv_lite_1.default.getCodec('gbk').decoder);";
+const DBCS_TEST = 'codec.decoder === DBCS_DECODER';
+
+/**
+ * libmime's charset module with the GBK codec built on first use, or null when `path` is another
+ * file or the text is not the one expected (then the module is bundled unchanged).
+ */
+export function lazyGbk(path: string, code: string): string | null {
+  if (path !== charsetModule) return null;
+  if (code.split(EAGER_GBK).length !== 2 || code.split(DBCS_TEST).length !== 2) return null;
+  if (code.split('DBCS_DECODER').length !== 3) return null;
+  return code.replace(EAGER_GBK, LAZY_GBK).replace(DBCS_TEST, 'codec.decoder === dbcsDecoder()');
+}
+
+/** The same rules as an esbuild plugin. */
 export const dedupeMailLibrariesEsbuild = {
   name: 'dedupe-mail-libraries',
   setup(build: {
@@ -62,19 +85,30 @@ export const dedupeMailLibrariesEsbuild = {
       options: { filter: RegExp },
       callback: (args: { path: string; importer: string }) => { path: string } | undefined,
     ): void;
+    onLoad(
+      options: { filter: RegExp },
+      callback: (args: { path: string }) => { contents: string; loader: 'js' } | undefined,
+    ): void;
   }): void {
     build.onResolve({ filter: /^(libmime|iconv-lite)$/ }, (args) => {
       const path = dedupedMailLibrary(args.path, args.importer);
       return path ? { path } : undefined;
     });
+    build.onLoad({ filter: /[\\/]libmime[\\/]dist[\\/]cjs[\\/]charset\.js$/ }, (args) => {
+      const code = lazyGbk(args.path, readFileSync(args.path, 'utf8'));
+      return code === null ? undefined : { contents: code, loader: 'js' };
+    });
   },
 };
 
-/** The same rule as a Vite (Rollup) plugin. */
+/** The same rules as a Vite (Rollup) plugin. */
 export const dedupeMailLibrariesVite = {
   name: 'dedupe-mail-libraries',
   enforce: 'pre' as const,
   resolveId(source: string, importer: string | undefined): string | null {
     return dedupedMailLibrary(source, importer);
+  },
+  transform(code: string, id: string): string | null {
+    return lazyGbk(id, code);
   },
 };
