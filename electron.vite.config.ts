@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { dedupeMailLibrariesVite } from './scripts/dedupe-mail-libraries';
 import { rendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // One copy of libmime and iconv-lite (imapflow and mailsplit would each bring their own).
+    plugins: [dedupeMailLibrariesVite],
     // Every dependency bundled: the packaged app ships out/** only, no node_modules (package.json
     // "build.files"), so no renderer or dev package can end up in app.asar.
     build: {

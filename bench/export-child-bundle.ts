@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { dedupeMailLibrariesEsbuild } from '../scripts/dedupe-mail-libraries';
 
 const root = join(import.meta.dirname, '..');
 
@@ -30,6 +31,8 @@ export async function bundleExportChild(): Promise<BundledChild> {
     target: 'node20',
     outfile,
     logLevel: 'warning',
+    // One copy of libmime and iconv-lite, as in the app's build (electron.vite.config.ts).
+    plugins: [dedupeMailLibrariesEsbuild],
     // CommonJS dependencies (imapflow's) call require() for Node's built-in modules.
     banner: {
       js: "import { createRequire as __closeoutRequire } from 'node:module'; const require = __closeoutRequire(import.meta.url);",

@@ -11,7 +11,7 @@
  * share of the full export. Prints a table; asserts nothing.
  *
  * The mailbox also holds one message of MAIL_BENCH_HUGE_MIB (default 30) MiB: it is streamed to
- * disk in 1 MiB pieces, so the export's peak RSS stays bounded (target, issue 19: under 150 MB).
+ * disk in 256 KiB pieces, so the export's peak RSS stays bounded (target, issue 19: under 150 MB).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

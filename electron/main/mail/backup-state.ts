@@ -4,7 +4,8 @@
  * every manifest on disk is reachable from this file.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+// zod's tree-shakable build: the export bundles (and starts) without the rest of zod.
+import * as z from 'zod/mini';
 import type { MailVerification } from '../../common/contract/mail';
 import { AppFailure } from '../../common/result';
 import { errnoCode } from '../vault/fs-errors';
@@ -21,14 +22,14 @@ const generationSchema = z.object({
   /** False once a UIDVALIDITY change sent the folder to a fresh generation. */
   current: z.boolean(),
   /** UIDNEXT and count when the folder was last completed (fast path for unchanged folders). */
-  completedUidNext: z.number().nullable(),
-  completedMessages: z.number().nullable(),
-  completedBytes: z.number().nullable(),
+  completedUidNext: z.nullable(z.number()),
+  completedMessages: z.nullable(z.number()),
+  completedBytes: z.nullable(z.number()),
   /**
    * `diskFingerprint` of the folder's files and manifest when it was completed: while both it and
    * the server's counts are unchanged, a rerun skips the folder without opening it.
    */
-  completedDisk: z.string().nullable().optional(),
+  completedDisk: z.optional(z.nullable(z.string())),
 });
 export type FolderGeneration = z.infer<typeof generationSchema>;
 
@@ -40,7 +41,7 @@ const stateSchema = z.object({
   updatedAt: z.string(),
   complete: z.boolean(),
   folders: z.array(generationSchema),
-  lastVerification: z.unknown().nullable(),
+  lastVerification: z.nullable(z.unknown()),
 });
 export type BackupState = Omit<z.infer<typeof stateSchema>, 'lastVerification'> & {
   lastVerification: MailVerification | null;
