@@ -4,7 +4,7 @@
  * 20,000 messages (mostly ~2 KB, 1 in 20 ~150 KB, every 5th subject Chinese). Both sides: same
  * server, same TLS port, fresh target folders on the same file system, a warm-up pass of each
  * first (Dovecot's caches and ours), then MAIL_BENCH_RUNS (default 3) interleaved runs; the table
- * shows medians. Wall time includes process start-up on both sides; CPU is user+system seconds of
+ * shows medians. Each run starts after an untimed `sync`, so none pays for writeback another left behind. Wall time includes process start-up on both sides; CPU is user+system seconds of
  * the client process (GNU time -v), which a busy machine disturbs less than wall time. Peak memory
  * is each process's own maximum RSS. Our side is the export child bundled like the app and run
  * by plain node (export-child-bundle.ts), not through tsx. Also: resuming a complete backup as a
@@ -13,7 +13,7 @@
  * The mailbox also holds one message of MAIL_BENCH_HUGE_MIB (default 30) MiB: it is streamed to
  * disk in 256 KiB pieces, so the export's peak RSS stays bounded (target, issue 19: under 150 MB).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,9 @@ function medianOf(name: string, runs: Measured[]): Measured {
 
 /** Runs a command under GNU time, returns wall seconds and the peak RSS it reports. */
 async function timed(name: string, cmd: string, args: string[]): Promise<Measured> {
+  // Untimed: write back what earlier runs left dirty (mbsync FSync no leaves its whole mailbox in
+  // the page cache), so no run pays for another's writeback, least of all through our syncfs.
+  spawnSync('sync', { stdio: 'ignore' });
   const started = process.hrtime.bigint();
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-v', cmd, ...args], {
