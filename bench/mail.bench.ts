@@ -4,8 +4,9 @@
  * 20,000 messages (mostly ~2 KB, 1 in 20 ~150 KB, every 5th subject Chinese). Both sides: same
  * server, same TLS port, fresh target folders on the same file system, a warm-up pass of each
  * first (Dovecot's caches and ours), then MAIL_BENCH_RUNS (default 3) interleaved runs; the table
- * shows medians. Each run starts after an untimed `sync`, so none pays for writeback another left behind. Wall time includes process start-up on both sides; CPU is user+system seconds of
- * the client process (GNU time -v), which a busy machine disturbs less than wall time. Peak memory
+ * shows medians. Each run starts after an untimed `sync`, so none pays for writeback another left
+ * behind. Wall time includes process start-up on both sides; CPU is user+system seconds of the
+ * client process (GNU time -v), which a busy machine disturbs less than wall time. Peak memory
  * is each process's own maximum RSS. Our side is the export child bundled like the app and run
  * by plain node (export-child-bundle.ts), not through tsx. Also: resuming a complete backup as a
  * share of the full export. Prints a table; asserts nothing.
