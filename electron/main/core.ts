@@ -61,6 +61,8 @@ export interface CoreOptions {
   trustedCa?: string;
   /** The built archive indexer (electron-vite `?modulePath`); absent: run from source (harness, tests). */
   archiveWorkerPath?: string;
+  /** The built mail export worker (electron-vite `?modulePath`); absent: run from source (harness, tests). */
+  exportWorkerPath?: string;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -122,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     openPath: (path) =>
       options.desktop ? options.desktop.openPath(path) : Promise.reject(new Error('no desktop')),
     recordVerification: mailVerificationRecorder(plans),
+    ...(options.exportWorkerPath ? { exportWorkerPath: options.exportWorkerPath } : {}),
     folders: {
       allows: (planId, dir) => gate.allows(dir, { chosenFor: ['mail-backup'], recordedFor: { planId } }),
       remember: async (planId, dir) => {

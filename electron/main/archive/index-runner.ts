@@ -4,33 +4,10 @@
  * (`electron/main/electron/index.ts`) imports with electron-vite's `?modulePath` and passes down;
  * run from source (the harness, tests) it is the TypeScript file.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../workers/worker-source';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 import type { SerializedIndex } from './search-index';
-
-/**
- * The worker to start: the built file beside main's bundle, or, run from source, a two-line
- * bootstrap that loads the TypeScript file through tsx's API (a worker's `execArgv` does not take
- * `--import`, and vitest's transform does not reach worker threads).
- */
-function workerSource(builtPath: string | undefined): { code: string; eval: boolean } {
-  if (builtPath) return { code: builtPath, eval: false };
-  const source = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
-  if (import.meta.url.endsWith('.ts') && existsSync(source)) {
-    // The specifier is assembled so no bundler tries to follow it: tsx exists in development only.
-    const api = join(
-      dirname(createRequire(import.meta.url).resolve(['tsx', 'esm', 'api'].join('/'))),
-      'index.mjs',
-    );
-    const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => m.tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}))`;
-    return { code, eval: true };
-  }
-  throw new Error('The archive indexer was not built');
-}
 
 export interface IndexRun {
   done: Promise<SerializedIndex>;
@@ -76,7 +53,12 @@ function start(
   onProgress: (done: number, total: number) => void,
   heapMb: number | undefined,
 ): IndexRun {
-  const source = workerSource(builtPath);
+  const source = workerSource(
+    builtPath,
+    new URL('./index-worker.ts', import.meta.url),
+    import.meta.url,
+    'The archive indexer',
+  );
   const worker = new Worker(source.code, {
     workerData: input,
     eval: source.eval,

@@ -39,6 +39,8 @@ import { createSettings } from './settings';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
 // The mail archive's indexer: its own self-contained bundle beside index.js, run as a worker thread.
 import archiveWorkerPath from '../archive/index-worker?modulePath';
+// The mail export: likewise its own bundle, run as a worker thread (mail/export-runner.ts).
+import exportWorkerPath from '../mail/export-worker?modulePath';
 
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = join(import.meta.dirname, '../renderer');
@@ -152,6 +154,7 @@ async function start(): Promise<void> {
     preferences: localePreference,
     log: { warn: (message) => console.warn(`[ipc] ${message}`) },
     archiveWorkerPath,
+    exportWorkerPath,
   });
   tray = createTray();
   core.onEvent((event, payload) => {

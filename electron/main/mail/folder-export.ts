@@ -24,7 +24,7 @@
  * name says (a write cut off before it was recorded), which holds no message.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, futimesSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -62,7 +62,7 @@ export interface ExportTuning {
    * grows). A window is held in memory until its files are written, the next one meanwhile.
    */
   fetchBytes: number;
-  /** Parallel file writes+fsyncs within a window (lets the file system group its commits). */
+  /** Parallel fdatasyncs and renames within a batch (lets the file system group its commits). */
   writeConcurrency: number;
   /** One syncfs per window where available (Linux) instead of an fsync per file. */
   syncFileSystem: boolean;
@@ -677,7 +677,7 @@ export class FolderJob {
           this.large.push({ uid: r.uid, date: r.date, flags: r.flags, keywords: r.keywords });
         else small.push(r);
       }
-      for (const p of await this.writeSmall(small)) {
+      for (const p of this.writeSmall(small)) {
         written.push(p);
         writtenBytes += p.size;
       }
@@ -850,35 +850,35 @@ export class FolderJob {
     return got;
   }
 
-  /**
-   * Writes each message to its file in tmp/ (made durable right away only without syncfs); the
-   * files are not moved into cur/ before `makeDurable`.
-   */
-  private async writeSmall(got: Received[]): Promise<Pending[]> {
-    const { tuning } = this;
+  /** Writes each message to its file in tmp/; the files are not moved into cur/ before `makeDurable`. */
+  private writeSmall(got: Received[]): Pending[] {
     const pending = got.map((r) =>
       this.pendingFor(r, r.data.length, createHash('sha256').update(r.data).digest('hex')),
     );
-    const bulk = tuning.syncFileSystem;
-    await mapLimit([...got.keys()], tuning.writeConcurrency, async (k) => {
+    // Synchronous calls: the export runs in its own worker thread (export-runner.ts), and a file
+    // of a few KB into the page cache costs less this way than four thread-pool round trips
+    // (open, write, futimes, close), which also woke a pool thread for each and competed with the
+    // IMAP server for the CPU. Measured (mail bench export, 20k messages): client CPU 7.9-8.6 s
+    // and wall 7.7-8.2 s, against 11.6-13.5 s and 9.1-10.2 s through fs/promises.
+    for (let k = 0; k < got.length; k++) {
       const p = pending[k]!;
-      const fh = await open(p.tmpPath, 'wx', 0o600);
+      const fd = openSync(p.tmpPath, 'wx', 0o600);
       try {
-        await fh.writeFile(got[k]!.data);
-        if (p.date) await fh.utimes(new Date(p.date), new Date(p.date));
-        if (!bulk) await fh.datasync();
+        const data = got[k]!.data;
+        for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
+        if (p.date) futimesSync(fd, p.date / 1000, p.date / 1000);
       } finally {
-        await fh.close();
+        closeSync(fd);
       }
-    });
+    }
     return pending;
   }
 
   /** Makes the files `writeSmall` wrote durable: one syncfs, or (where there is none) an fdatasync each. */
   private async makeDurable(pending: Pending[]): Promise<Pending[]> {
     const { tuning } = this;
-    const bulk = tuning.syncFileSystem;
-    if (bulk && pending.length > 0 && !(await syncFileSystem(this.target.syncPath ?? this.tmpDir))) {
+    if (pending.length === 0) return pending;
+    if (!tuning.syncFileSystem || !(await syncFileSystem(this.target.syncPath ?? this.tmpDir))) {
       await mapLimit(pending, tuning.writeConcurrency, async (p) => {
         const fh = await open(p.tmpPath, 'r+');
         try {

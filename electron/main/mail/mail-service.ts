@@ -16,7 +16,8 @@ import { readBackupState } from './backup-state';
 import type { CodeKeeper } from './code-keeper';
 import { codeForServer, sessionCodeKeeper } from './code-keeper';
 import { closeSession, openSession, requireServer, resolveServer, type ConnectionSpec } from './connection';
-import { listServerFolders, loadState, prepareTarget, runExport, savedNamesOf } from './exporter';
+import { listServerFolders, loadState, prepareTarget, savedNamesOf } from './exporter';
+import { runExportInWorker } from './export-runner';
 import type { ExportTuning } from './folder-export';
 import { backupPaths } from './layout';
 import { toMailFailure } from './mail-errors';
@@ -53,6 +54,8 @@ export interface MailServiceOptions {
   /** Which folders the page may name (every channel with a `targetDir` asks it first). */
   folders: MailFolderAccess;
   tuning?: Partial<ExportTuning>;
+  /** The built export worker (electron-vite `?modulePath`); absent: run from source (harness, tests). */
+  exportWorkerPath?: string;
 }
 
 /** The folders the mail backup may use; composed in core.ts from the dialog's choices and the vault. */
@@ -145,16 +148,19 @@ export function createMailService(
   const runJob = async (j: Job, spec: ConnectionSpec): Promise<void> => {
     let finished: MailFinished;
     try {
-      const outcome = await runExport({
-        spec,
-        address: j.address,
-        targetDir: j.targetDir,
-        appInfo: ctx.appInfo,
-        clock: ctx.clock,
-        signal: j.controller.signal,
-        progress: j.progress,
-        ...(options.tuning ? { tuning: options.tuning } : {}),
-      });
+      const outcome = await runExportInWorker(
+        {
+          spec,
+          address: j.address,
+          targetDir: j.targetDir,
+          appInfo: ctx.appInfo,
+          clock: ctx.clock,
+          signal: j.controller.signal,
+          progress: j.progress,
+          ...(options.tuning ? { tuning: options.tuning } : {}),
+        },
+        options.exportWorkerPath,
+      );
       j.progress.phase = 'verifying';
       j.progress.emit(true);
       const client = await openSession(spec, ctx.appInfo);

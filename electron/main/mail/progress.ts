@@ -1,5 +1,6 @@
 import type { Clock } from '../../common/clock';
 import type { MailPhase, MailProgress } from '../../common/contract/mail';
+import type { ExportProgressState } from './export-protocol';
 
 const WINDOW_MS = 5000;
 const EMIT_EVERY_MS = 250;
@@ -23,7 +24,7 @@ export class ProgressTracker {
   constructor(
     private readonly jobId: string,
     private readonly clock: Clock,
-    private readonly sink: (p: MailProgress) => void,
+    private readonly sink: (p: MailProgress, force: boolean) => void,
   ) {
     this.startedAt = clock.now();
   }
@@ -44,6 +45,31 @@ export class ProgressTracker {
 
   get fetchedTotals(): { messages: number; bytes: number } {
     return { messages: this.fetchedMessages, bytes: this.fetchedBytes };
+  }
+
+  /** What `mirror` needs besides a snapshot (the export's worker sends both). */
+  fetchedState(): Omit<ExportProgressState, 'snapshot'> {
+    return { fetchedMessages: this.fetchedMessages, fetchedBytes: this.fetchedBytes };
+  }
+
+  /**
+   * Takes over the state of a tracker in the export's worker thread and passes its snapshot on
+   * (already throttled there) under this tracker's job id.
+   */
+  mirror(state: ExportProgressState, force = false): void {
+    const p = state.snapshot;
+    this.phase = p.phase;
+    this.foldersDone = p.foldersDone;
+    this.foldersTotal = p.foldersTotal;
+    this.currentFolder = p.currentFolder;
+    this.messagesDone = p.messagesDone;
+    this.messagesTotal = p.messagesTotal;
+    this.bytesDone = p.bytesDone;
+    this.bytesTotal = p.bytesTotal;
+    this.fetchedMessages = state.fetchedMessages;
+    this.fetchedBytes = state.fetchedBytes;
+    this.lastEmit = this.clock.now();
+    this.sink({ ...p, jobId: this.jobId }, force);
   }
 
   snapshot(): MailProgress {
@@ -81,6 +107,6 @@ export class ProgressTracker {
     const now = this.clock.now();
     if (!force && now - this.lastEmit < EMIT_EVERY_MS) return;
     this.lastEmit = now;
-    this.sink(this.snapshot());
+    this.sink(this.snapshot(), force);
   }
 }

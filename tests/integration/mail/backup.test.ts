@@ -129,36 +129,48 @@ describe.skipIf(!hasDovecot)('mail backup against Dovecot', () => {
     );
   });
 
-  it('continues after the exporter process is SIGKILLed, with no duplicate and no gap', async () => {
-    const dir = await target();
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'export-child.ts'),
-        JSON.stringify({ spec: tlsSpec(s), address: s.user, targetDir: dir, tuning: { batchMessages: 50 } }),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let killedAt = 0;
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        const m = /saved (\d+)/.exec(d.toString());
-        if (m && Number(m[1]) >= 700 && !killedAt) {
-          killedAt = Number(m[1]);
-          child.kill('SIGKILL');
-        }
-        if (d.toString().includes('done')) reject(new Error('the child finished before it was killed'));
+  it.each([
+    ['on the thread that started it', false],
+    ["in the export's worker thread, as the app runs it", true],
+  ])(
+    'continues after the exporter process is SIGKILLed (%s), with no duplicate and no gap',
+    async (_, worker) => {
+      const dir = await target();
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(import.meta.dirname, 'export-child.ts'),
+          JSON.stringify({
+            spec: tlsSpec(s),
+            address: s.user,
+            targetDir: dir,
+            tuning: { batchMessages: 50 },
+            worker,
+          }),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let killedAt = 0;
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          const m = /saved (\d+)/.exec(d.toString());
+          if (m && Number(m[1]) >= 700 && !killedAt) {
+            killedAt = Number(m[1]);
+            child.kill('SIGKILL');
+          }
+          if (d.toString().includes('done')) reject(new Error('the child finished before it was killed'));
+        });
+        child.on('exit', () => resolve());
       });
-      child.on('exit', () => resolve());
-    });
-    expect(child.signalCode).toBe('SIGKILL');
-    const resumed = await exportOnce(s, dir);
-    expect(resumed.fetchedMessages).toBeLessThan(3001 - 600);
-    await expectEqualsFixture(dir, s);
-    expect((await verify(s, dir)).passed).toBe(true);
-  });
+      expect(child.signalCode).toBe('SIGKILL');
+      const resumed = await exportOnce(s, dir);
+      expect(resumed.fetchedMessages).toBeLessThan(3001 - 600);
+      await expectEqualsFixture(dir, s);
+      expect((await verify(s, dir)).passed).toBe(true);
+    },
+  );
 
   it('fails as cancelled when cancelled, then resumes to a complete copy', async () => {
     const dir = await target();
