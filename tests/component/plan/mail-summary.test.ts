@@ -101,6 +101,24 @@ describe('MailSummaryPanel', () => {
     );
   });
 
+  it('says "the rest were saved before" only when some were', () => {
+    const run = (fetchedMessages: number) => ({
+      ...finished,
+      summary: { ...finished.summary!, fetchedMessages },
+    });
+    expect(
+      mountIn(MailSummaryPanel, 'zh-CN', { props: { finished: run(15), verification: null } }).text(),
+    ).toContain('本次下载了全部 15 封');
+    const some = mountIn(MailSummaryPanel, 'zh-CN', {
+      props: { finished: run(4), verification: null },
+    }).text();
+    expect(some).toContain('本次下载 4 封');
+    expect(some).toContain('其余在之前的备份中已保存');
+    const none = mountIn(MailSummaryPanel, 'en', { props: { finished: run(0), verification: null } }).text();
+    expect(none).toContain('Nothing new to download');
+    expect(none).not.toContain('the rest were already saved');
+  });
+
   it('shows neither when every folder was saved with `:`', () => {
     const ok = {
       ...finished,

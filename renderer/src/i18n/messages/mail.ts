@@ -126,6 +126,8 @@ export default {
         failedTitle: '备份中断',
         counts: '{folders} 个文件夹，{messages} 封邮件，{bytes}',
         fetched: '本次下载 {messages} 封（{bytes}），其余在之前的备份中已保存。',
+        fetchedAll: '本次下载了全部 {messages} 封（{bytes}）。',
+        fetchedNone: '没有需要下载的新邮件：所有邮件都已在之前的备份中。',
         duration: '用时 {time}',
         location: '保存位置：{path}',
         maildir: '邮件所在的文件夹：{path}',
@@ -303,6 +305,8 @@ export default {
         counts: '{folders} folders, {messages} messages, {bytes}',
         fetched:
           'Downloaded {messages} messages ({bytes}) this time; the rest were already saved by an earlier run.',
+        fetchedAll: 'Downloaded all {messages} messages ({bytes}) this time.',
+        fetchedNone: 'Nothing new to download: every message was already saved by an earlier run.',
         duration: 'Took {time}',
         location: 'Saved in: {path}',
         maildir: 'The messages are in: {path}',
