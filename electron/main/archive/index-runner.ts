@@ -4,8 +4,7 @@
  * (`electron/main/electron/index.ts`) imports with electron-vite's `?modulePath` and passes down;
  * run from source (the harness, tests) it is the TypeScript file.
  */
-import { Worker } from 'node:worker_threads';
-import { workerSource } from '../workers/worker-source';
+import { startWorker } from '../workers/worker-source';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-protocol';
 import type { SerializedIndex } from './search-index';
 
@@ -53,17 +52,16 @@ function start(
   onProgress: (done: number, total: number) => void,
   heapMb: number | undefined,
 ): IndexRun {
-  const source = workerSource(
+  const worker = startWorker(
     builtPath,
     new URL('./index-worker.ts', import.meta.url),
     import.meta.url,
     'The archive indexer',
+    {
+      workerData: input,
+      ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
+    },
   );
-  const worker = new Worker(source.code, {
-    workerData: input,
-    eval: source.eval,
-    ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
-  });
   let settled = false;
   const done = new Promise<SerializedIndex>((resolve, reject) => {
     worker.on('message', (m: IndexWorkerMessage) => {

@@ -5,10 +5,9 @@
  * which are cheaper than a thread-pool round trip each), and the worker's heap is set up for
  * streaming mail through: see EXPORT_YOUNG_GENERATION_MB.
  */
-import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../common/clock';
 import { AppFailure } from '../../common/result';
-import { workerSource } from '../workers/worker-source';
+import { startWorker } from '../workers/worker-source';
 import type { ExportOutcome } from './exporter';
 import type { ExportWorkerCommand, ExportWorkerInput, ExportWorkerMessage } from './export-protocol';
 import type { ProgressTracker } from './progress';
@@ -36,17 +35,13 @@ export function runExportInWorker(
   const { clock, signal, progress, ...rest } = req;
   if (signal.aborted) return Promise.reject(new AppFailure('mail.cancelled', 'The backup was cancelled'));
   const input: ExportWorkerInput = { ...rest, clockOffsetMs: clock.now() - Date.now() };
-  const source = workerSource(
+  const worker = startWorker(
     builtPath,
     new URL('./export-worker.ts', import.meta.url),
     import.meta.url,
     'The mail export',
+    { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: EXPORT_YOUNG_GENERATION_MB } },
   );
-  const worker = new Worker(source.code, {
-    workerData: input,
-    eval: source.eval,
-    resourceLimits: { maxYoungGenerationSizeMb: EXPORT_YOUNG_GENERATION_MB },
-  });
   return new Promise<ExportOutcome>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {

@@ -8,13 +8,15 @@
  * A window's size follows the average message size (about `fetchBytes` per window, at most
  * `batchMessages` messages); the next window is received while this one is written to tmp/, so
  * each connection holds about two windows of mail in memory. A message longer than
- * `largeThreshold` arrives cut and is streamed with `download()` into a temp file, hashed on the
- * way, never whole in memory.
+ * `largeThreshold` arrives cut and is then fetched again in pieces of 256 KiB (partial FETCH
+ * through imapflow's command layer; `download()` where there is none), each hashed and written to
+ * a temp file as it arrives, never whole in memory.
  *
  * Per batch (the files of several windows, about `batchBytes` or `batchMessages`): every file is
  * in tmp/; make them durable (fdatasync each, spread over the thread pool, or one syncfs), rename
- * into cur/, fsync cur/, then append the batch to the manifest and fsync that. Each file's mtime is the message's INTERNALDATE (Dovecot and mbsync
- * read the received date from it); its keywords become letters listed in `dovecot-keywords`.
+ * into cur/, fsync cur/, then append the batch to the manifest and fsync that. Each file's mtime is
+ * the message's INTERNALDATE (Dovecot and mbsync read the received date from it); its keywords
+ * become letters listed in `dovecot-keywords`.
  *
  * A backup only grows. A rerun never deletes or replaces a message file in cur/ or new/: a file a
  * mail program renamed (flags changed, moved from new/ to cur/) is recognised by its UID and size
@@ -64,7 +66,7 @@ export interface ExportTuning {
   fetchBytes: number;
   /** Parallel fdatasyncs and renames within a batch (lets the file system group its commits). */
   writeConcurrency: number;
-  /** One syncfs per window where available (Linux) instead of an fsync per file. */
+  /** One syncfs per batch where available (Linux) instead of an fsync per file. */
   syncFileSystem: boolean;
   /** Receive windows through imapflow's command layer instead of its message objects. */
   leanFetch: boolean;

@@ -1,5 +1,5 @@
 /**
- * What to hand `new Worker()` for one of main's worker threads (the archive indexer, the mail
+ * Starts one of main's worker threads (the archive indexer, the mail
  * export). In the built app each worker is its own self-contained bundle, whose path the Electron
  * entry (`electron/main/electron/index.ts`) imports with electron-vite's `?modulePath` and passes
  * down. Run from source (the harness, tests) it is a two-line bootstrap that loads the TypeScript
@@ -10,8 +10,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export interface WorkerSource {
+interface WorkerSource {
   code: string;
   eval: boolean;
 }
@@ -21,7 +22,7 @@ export interface WorkerSource {
  * (a URL made relative to the caller's `import.meta.url`); `caller`: that `import.meta.url`.
  * `what` names the worker in the error thrown when neither is there.
  */
-export function workerSource(
+function workerSource(
   builtPath: string | undefined,
   source: URL,
   caller: string,
@@ -36,4 +37,16 @@ export function workerSource(
     return { code, eval: true };
   }
   throw new Error(`${what} was not built`);
+}
+
+/** Starts the worker (see `workerSource` for `builtPath`, `source`, `caller` and `what`). */
+export function startWorker(
+  builtPath: string | undefined,
+  source: URL,
+  caller: string,
+  what: string,
+  options: { workerData: unknown; resourceLimits?: ResourceLimits },
+): Worker {
+  const { code, eval: isEval } = workerSource(builtPath, source, caller, what);
+  return new Worker(code, { ...options, eval: isEval });
 }
