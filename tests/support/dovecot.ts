@@ -12,8 +12,8 @@
  * With `CI` set and Dovecot missing, `dovecotAvailable()` throws: in CI nothing may skip.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,11 +166,32 @@ export async function waitForGreeting(port: number, timeoutMs = 10_000): Promise
 }
 
 /** Process ids below `root` (Linux /proc). */
-async function descendants(root: number): Promise<number[]> {
+function readdirOrNone(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Every process below `root`, read from /proc synchronously: a crash test's kill lands at once,
+ * with the export in this process held still meanwhile. Read through the thread pool, one file
+ * per process on a busy machine, the scan let a fast export finish before the server died.
+ */
+function descendants(root: number): number[] {
   const parents = new Map<number, number>();
-  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+  for (const name of readdirOrNone('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const stat = readOrEmpty(`/proc/${name}/stat`);
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     if (ppid) parents.set(Number(name), ppid);
   }
@@ -277,7 +298,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     // A crash takes the whole server down: the imap process serving an open session would
     // otherwise keep going after its master died.
-    const children = signal === 'SIGKILL' && proc.pid ? await descendants(proc.pid) : [];
+    const children = signal === 'SIGKILL' && proc.pid ? descendants(proc.pid) : [];
     proc.kill(signal);
     for (const pid of children) {
       try {

@@ -20,6 +20,7 @@ import {
   type ExportTuning,
   type FolderJob,
 } from './folder-export';
+import { FileWriter } from './file-writer';
 import { acceptsColon } from './fs-probe';
 import {
   backupPaths,
@@ -305,6 +306,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     for (const c of live) c.close();
   };
   req.signal.addEventListener('abort', onAbort);
+  // Started at the first window to write: a rerun with nothing to fetch never starts it.
+  const writer = new FileWriter();
   const changes: MailUidValidityChange[] = [];
   const folderFailures: MailFolderFailure[] = [];
   let messages = 0;
@@ -502,6 +505,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
             tuning,
             {
               signal: req.signal,
+              writer,
               onListed: (total, saved) => {
                 listedMessages += total.messages;
                 listedBytes += total.bytes;
@@ -657,6 +661,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     req.signal.removeEventListener('abort', onAbort);
     await closeEarly();
     await closeSession(client);
+    await writer.close();
   }
   const fetched = progress.fetchedTotals;
   return {

@@ -26,7 +26,7 @@
  * name says (a write cut off before it was recorded), which holds no message.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, futimesSync, openSync, writeSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -36,6 +36,7 @@ import { AppFailure } from '../../common/result';
 import { errnoCode } from '../vault/fs-errors';
 import { commandLayer, type CommandLayer } from './connection';
 import { fsyncDir, replaceFileDurably, syncFileSystem } from './durable';
+import { WindowBytes, type FileWriter } from './file-writer';
 import {
   KEYWORDS_FILE,
   keywordLetters,
@@ -123,6 +124,8 @@ export interface FolderHooks {
   /** Called once the UIDs are known: total (bytes estimated for what is not saved yet) and already saved. */
   onListed(total: { messages: number; bytes: number }, saved: { messages: number; bytes: number }): void;
   onSaved(messages: number, bytes: number): void;
+  /** Writes and hashes the small messages' temp files off this thread (one per export run). */
+  writer: FileWriter;
 }
 
 export function throwIfCancelled(signal: AbortSignal): void {
@@ -353,13 +356,20 @@ interface Pending {
   name: string;
 }
 
+/** One window's rows, and the pieces their bytes were copied into. */
+interface WindowRows {
+  rows: Received[];
+  bytes: WindowBytes;
+}
+
 interface Received {
   uid: number;
   /** Maildir letters of the system flags. */
   flags: string;
   keywords: string[];
   date: number;
-  data: Buffer;
+  /** Up to largeThreshold bytes; a small message's are a copy in its window's `WindowBytes`. */
+  data: Uint8Array;
   /** RFC822.SIZE: more than data.length when the message was cut at largeThreshold. */
   size: number;
 }
@@ -656,11 +666,12 @@ export class FolderJob {
   async run(client: ImapFlow): Promise<void> {
     let window = this.take();
     let incoming = window ? this.receive(client, window) : null;
-    // Written to tmp/ and not yet durable: committed together once they make a batch.
-    let written: Pending[] = [];
+    // Handed to the writer and not yet durable: committed together once they make a batch.
+    let writes: Promise<Pending[]>[] = [];
+    let writtenMessages = 0;
     let writtenBytes = 0;
     while (incoming) {
-      const got = await incoming;
+      const { rows: got, bytes } = await incoming;
       throwIfCancelled(this.hooks.signal);
       const received = got.reduce((n, r) => n + r.data.length, 0);
       const avg = got.length ? received / got.length : this.tuning.largeThreshold;
@@ -675,22 +686,31 @@ export class FolderJob {
       const small: Received[] = [];
       for (const r of got) {
         // Cut at the threshold (RFC822.SIZE is the server's claim; a full-length partial is cut too).
-        if (r.size > r.data.length || r.data.length >= this.tuning.largeThreshold)
+        if (this.isLarge(r))
           this.large.push({ uid: r.uid, date: r.date, flags: r.flags, keywords: r.keywords });
-        else small.push(r);
+        else {
+          small.push(r);
+          writtenBytes += r.data.length;
+        }
       }
-      for (const p of this.writeSmall(small)) {
-        written.push(p);
-        writtenBytes += p.size;
-      }
+      writtenMessages += small.length;
+      // At most one window of this connection waits at the writer besides the one it writes: the
+      // mail in memory stays bounded when the disk is slower than the network.
+      if (writes.length) await writes[writes.length - 1]!.catch(() => {});
+      const written = this.writeSmall(small, bytes);
+      // Awaited at the batch's end; a failure before then must not crash the process meanwhile.
+      written.catch(() => {});
+      writes.push(written);
       if (
         !incoming ||
         writtenBytes >= this.tuning.batchBytes ||
-        written.length >= this.tuning.batchMessages
+        writtenMessages >= this.tuning.batchMessages
       ) {
-        await this.commit(await this.makeDurable(written));
-        written = [];
+        const batch = (await Promise.all(writes)).flat();
+        writes = [];
+        writtenMessages = 0;
         writtenBytes = 0;
+        await this.commit(await this.makeDurable(batch));
       }
     }
     // Large messages: streamed to disk, never whole in memory; committed in small groups.
@@ -790,14 +810,26 @@ export class FolderJob {
     };
   }
 
-  private receive(client: ImapFlow, window: Uint32Array): Promise<Received[]> {
+  /** Cut at the threshold (RFC822.SIZE is the server's claim; a full-length partial is cut too). */
+  private isLarge(r: Received): boolean {
+    return r.size > r.data.length || r.data.length >= this.tuning.largeThreshold;
+  }
+
+  /** A received row, its bytes copied into the window's pieces unless it is to be streamed. */
+  private kept(r: Received, bytes: WindowBytes): Received {
+    if (!this.isLarge(r)) r.data = bytes.keep(r.data);
+    return r;
+  }
+
+  private receive(client: ImapFlow, window: Uint32Array): Promise<WindowRows> {
     const layer = this.tuning.leanFetch ? commandLayer(client) : null;
     return layer ? this.receiveLean(layer, window) : this.receiveMessages(client, window);
   }
 
   /** Through imapflow's public `fetch()`: one message object per message. */
-  private async receiveMessages(client: ImapFlow, window: Uint32Array): Promise<Received[]> {
+  private async receiveMessages(client: ImapFlow, window: Uint32Array): Promise<WindowRows> {
     const got: Received[] = [];
+    const bytes = new WindowBytes(this.hooks.writer);
     const query = {
       uid: true,
       flags: true,
@@ -807,16 +839,21 @@ export class FolderJob {
     };
     for await (const m of client.fetch(uidSet(window), query, { uid: true })) {
       if (!m.source) continue;
-      got.push({
-        uid: m.uid,
-        flags: maildirFlags(m.flags),
-        keywords: keywordsOf(m.flags),
-        date: dateOf(m),
-        data: m.source,
-        size: m.size ?? m.source.length,
-      });
+      got.push(
+        this.kept(
+          {
+            uid: m.uid,
+            flags: maildirFlags(m.flags),
+            keywords: keywordsOf(m.flags),
+            date: dateOf(m),
+            data: m.source,
+            size: m.size ?? m.source.length,
+          },
+          bytes,
+        ),
+      );
     }
-    return got;
+    return { rows: got, bytes };
   }
 
   /**
@@ -825,8 +862,9 @@ export class FolderJob {
    * of every response key, no async queue per message. imapflow still tokenizes each response and
    * holds each literal whole (up to `largeThreshold`); it has no way to stream a literal.
    */
-  private async receiveLean(client: CommandLayer, window: Uint32Array): Promise<Received[]> {
+  private async receiveLean(client: CommandLayer, window: Uint32Array): Promise<WindowRows> {
     const got: Received[] = [];
+    const bytes = new WindowBytes(this.hooks.writer);
     const response = await client.exec(
       'UID FETCH',
       [
@@ -843,36 +881,29 @@ export class FolderJob {
         untagged: {
           FETCH: (untagged) => {
             const r = fetchRow(untagged.attributes?.[1]);
-            if (r) got.push(r);
+            if (r) got.push(this.kept(r, bytes));
           },
         },
       },
     );
     response?.next?.();
-    return got;
+    return { rows: got, bytes };
   }
 
-  /** Writes each message to its file in tmp/; the files are not moved into cur/ before `makeDurable`. */
-  private writeSmall(got: Received[]): Pending[] {
-    const pending = got.map((r) =>
-      this.pendingFor(r, r.data.length, createHash('sha256').update(r.data).digest('hex')),
+  /**
+   * Has the writer thread write each message to its file in tmp/ and hash it (file-writer.ts);
+   * the files are not moved into cur/ before `makeDurable`. Measured (mail bench export, 20k
+   * messages): synchronous writes on this thread cost client CPU 7.9-8.6 s and wall 7.7-8.2 s,
+   * against 11.6-13.5 s and 9.1-10.2 s through fs/promises; most of it was `open` in the kernel.
+   */
+  private async writeSmall(got: Received[], bytes: WindowBytes): Promise<Pending[]> {
+    const pending = got.map((r) => this.pendingFor(r, r.data.length, ''));
+    const hashes = await this.hooks.writer.write(
+      pending.map((p) => ({ path: p.tmpPath, mtimeMs: p.date })),
+      got.map((r) => r.data),
+      bytes,
     );
-    // Synchronous calls: the export runs in its own worker thread (export-runner.ts), and a file
-    // of a few KB into the page cache costs less this way than four thread-pool round trips
-    // (open, write, futimes, close), which also woke a pool thread for each and competed with the
-    // IMAP server for the CPU. Measured (mail bench export, 20k messages): client CPU 7.9-8.6 s
-    // and wall 7.7-8.2 s, against 11.6-13.5 s and 9.1-10.2 s through fs/promises.
-    for (let k = 0; k < got.length; k++) {
-      const p = pending[k]!;
-      const fd = openSync(p.tmpPath, 'wx', 0o600);
-      try {
-        const data = got[k]!.data;
-        for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
-        if (p.date) futimesSync(fd, p.date / 1000, p.date / 1000);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    for (let k = 0; k < pending.length; k++) pending[k]!.sha256 = hashes[k]!;
     return pending;
   }
 
