@@ -15,6 +15,15 @@
  * rewrites that one line so the codec is built on the first charset decoded. Where the text is not
  * found exactly (another libmime), the file is bundled as it is.
  *
+ * imapflow imports `pino` (its default logger) and `socks` (its proxy client) when it loads, though
+ * Closeout never uses either: every connection is opened with `logger: false` and without `proxy`
+ * (electron/main/mail/connection.ts). Imported from imapflow, both resolve to imapflow-unused.mjs,
+ * which fails loudly if ever called. Some 350 KB of the export worker's bundle went with them.
+ * Importing that bundle (esbuild, as the bench builds it; medians of 12 on a quiet machine) took
+ * 101 ms before and 86 ms after; 78 ms once the bundle also had no comments and no non-ASCII
+ * character left (electron.vite.config.ts, bench/export-child-bundle.ts), which V8 would otherwise
+ * read as a two-byte string.
+ *
  * Used by the app's build (electron.vite.config.ts, main) and by the bench's bundle of the export
  * child (bench/export-child-bundle.ts), so both bundle the same modules.
  */
@@ -49,6 +58,7 @@ function sharedIconv(): string | null {
 const libmimeCjs = join(modules, 'libmime', 'dist', 'cjs', 'libmime.js');
 const iconv = sharedIconv();
 const imapflowDir = join(modules, 'imapflow') + sep;
+const unused = join(root, 'scripts', 'imapflow-unused.mjs');
 
 /**
  * Where a bare import should resolve instead, or null for the bundler's own resolution.
@@ -57,6 +67,7 @@ const imapflowDir = join(modules, 'imapflow') + sep;
 export function dedupedMailLibrary(source: string, importer: string | undefined): string | null {
   if (source === 'libmime' && existsSync(libmimeCjs)) return libmimeCjs;
   if (source === 'iconv-lite' && iconv && importer?.startsWith(imapflowDir)) return iconv;
+  if ((source === 'pino' || source === 'socks') && importer?.startsWith(imapflowDir)) return unused;
   return null;
 }
 
@@ -90,7 +101,7 @@ export const dedupeMailLibrariesEsbuild = {
       callback: (args: { path: string }) => { contents: string; loader: 'js' } | undefined,
     ): void;
   }): void {
-    build.onResolve({ filter: /^(libmime|iconv-lite)$/ }, (args) => {
+    build.onResolve({ filter: /^(libmime|iconv-lite|pino|socks)$/ }, (args) => {
       const path = dedupedMailLibrary(args.path, args.importer);
       return path ? { path } : undefined;
     });

@@ -125,7 +125,10 @@ function safeLevel(level: string): string {
   return cleaned || '_';
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+// The superscript digits (COM¹, LPT³) are escaped: esbuild keeps a regular expression's characters
+// as they are, and the bundles are kept ASCII (bench/export-child-bundle.ts).
+const WINDOWS_RESERVED =
+  /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
 
 /** A name Windows refuses as a file name (`CON`, `nul.txt`, `COM1.x.jsonl`): the part before the first dot is reserved. */
 export function isWindowsReserved(name: string): boolean {

@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dedupeMailLibrariesEsbuild, lazyGbk } from '../../../scripts/dedupe-mail-libraries';
+import {
+  dedupeMailLibrariesEsbuild,
+  dedupedMailLibrary,
+  lazyGbk,
+} from '../../../scripts/dedupe-mail-libraries';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -34,7 +38,10 @@ describe('bundle rules for the mail libraries', () => {
         `import libmime from 'libmime';`,
         `const gbk = '=?GBK?B?' + Buffer.from([0xc4, 0xe3, 0xba, 0xc3]).toString('base64') + '?=';`,
         `const big5 = '=?big5?B?' + Buffer.from([0xa7, 0x41, 0xa6, 0x6e]).toString('base64') + '?=';`,
-        `console.log(JSON.stringify([typeof ImapFlow, libmime.decodeWords(gbk), libmime.decodeWords(big5)]));`,
+        `const quiet = new ImapFlow({ host: '127.0.0.1', port: 1, logger: false });`,
+        `let defaultLogger = 'created';`,
+        `try { new ImapFlow({ host: '127.0.0.1', port: 1 }); } catch (e) { defaultLogger = e.message; }`,
+        `console.log(JSON.stringify([typeof ImapFlow, libmime.decodeWords(gbk), libmime.decodeWords(big5), typeof quiet.connect, defaultLogger]));`,
       ].join('\n'),
     );
     out = join(dir, 'out.mjs');
@@ -66,7 +73,27 @@ describe('bundle rules for the mail libraries', () => {
     expect(lazyGbk(charset, await readFile(charset, 'utf8'))).toContain('dbcsDecoder()');
     expect(await readFile(out, 'utf8')).toContain('DBCS_DECODER_BUILT ??=');
     const { stdout } = await run(process.execPath, [out]);
-    expect(JSON.parse(stdout)).toEqual(['function', '你好', '你好']);
+    expect(JSON.parse(stdout).slice(0, 3)).toEqual(['function', '你好', '你好']);
+  });
+
+  it('gives imapflow a stand-in for pino and socks, which fails loudly if ever used', async () => {
+    expect(
+      inputs.filter((f) => /node_modules\/(pino|socks|ip-address|sonic-boom|thread-stream)\//.test(f)),
+    ).toEqual([]);
+    expect(inputs.some((f) => f.endsWith('scripts/imapflow-unused.mjs'))).toBe(true);
+    const { stdout } = await run(process.execPath, [out]);
+    // A session with `logger: false`, as Closeout opens every one, never reaches the stand-in.
+    const [, , , connect, defaultLogger] = JSON.parse(stdout) as string[];
+    expect(connect).toBe('function');
+    expect(defaultLogger).toContain("imapflow's default logger (pino) is not part of Closeout's build");
+  });
+
+  it('leaves pino and socks to the bundler when something other than imapflow imports them', () => {
+    expect(dedupedMailLibrary('pino', join(root, 'electron', 'main', 'x.ts'))).toBeNull();
+    expect(dedupedMailLibrary('socks', undefined)).toBeNull();
+    expect(
+      dedupedMailLibrary('pino', join(root, 'node_modules', 'imapflow', 'dist', 'esm', 'logger.js')),
+    ).toBe(join(root, 'scripts', 'imapflow-unused.mjs'));
   });
 
   it('leaves any other file, or another text of the charset module, as it is', () => {

@@ -74,6 +74,10 @@ describe('backup names', () => {
     }
     expect(isWindowsReserved('CON.1.jsonl')).toBe(true);
     expect(isWindowsReserved('CONSOLE.1.jsonl')).toBe(false);
+    // Windows also reserves COM and LPT with a superscript digit (the pattern spells them escaped).
+    expect(isWindowsReserved('com\u00b9.txt')).toBe(true);
+    expect(isWindowsReserved('LPT³')).toBe(true);
+    expect(isWindowsReserved('COM⁴')).toBe(false);
     expect(folderDir('Q&A: 问题?', new Set())).toBe('.Q&A_ 问题_');
   });
 
