@@ -52,6 +52,7 @@ export const MAIL_ERROR_CODES = [
   'mail.unknown-folder',
   'mail.saved-code-other-server',
   'mail.unknown-target',
+  'mail.internal',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [

@@ -111,6 +111,37 @@ export function toMailFailure(e: unknown): AppFailure {
 }
 
 /**
+ * A fault in the program itself (Closeout's or a library's), not in the network, the server or
+ * the disk: JavaScript's own error types carry no system or IMAP code.
+ */
+export function isProgrammingError(e: unknown): e is Error {
+  return (
+    !(e instanceof AppFailure) &&
+    (e instanceof TypeError ||
+      e instanceof RangeError ||
+      e instanceof ReferenceError ||
+      e instanceof SyntaxError) &&
+    (e as ErrorLike).responseStatus === undefined
+  );
+}
+
+/**
+ * The failure for an error thrown while the IMAP session was still up: a fault in the program
+ * is `mail.internal` (reconnecting would only repeat it, and "connection lost" would send the
+ * user looking for a network problem); anything else as toMailFailure says. A programming error
+ * from a session that has already closed is taken as a symptom of the closed connection.
+ */
+export function toExportFailure(e: unknown, sessionUp: boolean): AppFailure {
+  if (sessionUp && isProgrammingError(e)) {
+    return new AppFailure(
+      'mail.internal',
+      `The backup stopped on an internal error (${e.name}: ${e.message})`,
+    );
+  }
+  return toMailFailure(e);
+}
+
+/**
  * Failures that concern one folder only (its name or directory on disk, or the server refusing
  * that folder): it is skipped and reported, the other folders are still saved.
  */

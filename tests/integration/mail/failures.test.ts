@@ -2,7 +2,8 @@
  * The failure codes Dovecot cannot produce by itself: NetEase's `Unsafe Login` (a scripted IMAP
  * server on 127.0.0.1), a server that accepts and never greets (`mail.timeout`), and a full disk
  * (`mail.disk-full`: a real 2 MB tmpfs as root; where mounting is not permitted, `ulimit -f` on a
- * child export process, a real EFBIG from the kernel).
+ * child export process, a real EFBIG from the kernel); and a fault in the program itself
+ * (`mail.internal`), which must not pass for a lost connection.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -163,5 +164,50 @@ describe.skipIf(!dovecotAvailable())('mail: disk full', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await new Promise((r) => child.on('exit', r));
     expect(out).toMatch(/failed mail\.disk-full/);
+  });
+
+  it('stops on a fault in the program as mail.internal at once, not as a lost connection', async () => {
+    const target = await mkdtemp(join(tmpdir(), 'closeout-mail-internal-'));
+    temps.push(target);
+    // A fault of ours while the sessions are up: the progress tracker throws on the third batch.
+    const progress = new ProgressTracker('t', systemClock, () => {});
+    let batches = 0;
+    const fetched = progress.fetched.bind(progress);
+    progress.fetched = (n, b) => {
+      fetched(n, b);
+      if (++batches === 3) (undefined as unknown as { count: number }).count++;
+    };
+    const started = Date.now();
+    const f = await failureOf(
+      runExport({
+        spec: tlsSpec(s),
+        address: s.user,
+        targetDir: target,
+        appInfo,
+        clock: systemClock,
+        signal: new AbortController().signal,
+        progress,
+        tuning: { batchMessages: 20 },
+        // Were it taken for a lost connection, the run would wait and reconnect first.
+        reconnectDelaysMs: [5000],
+      }),
+    );
+    expect(f.code).toBe('mail.internal');
+    expect(f.message).toMatch(/TypeError/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // What was recorded before it stopped is intact, and a rerun finishes the backup.
+    const { records, fileHashes } = await backupContent(target);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(fileHashes.get(r.file)).toBe(r.sha256);
+    const outcome = await runExport({
+      spec: tlsSpec(s),
+      address: s.user,
+      targetDir: target,
+      appInfo,
+      clock: systemClock,
+      signal: new AbortController().signal,
+      progress: new ProgressTracker('t', systemClock, () => {}),
+    });
+    expect(outcome.messages).toBe(s.fixture!.messages.length);
   });
 });

@@ -38,6 +38,8 @@ export default {
         '这里只能打开 Closeout 做过备份的文件夹。这个文件夹里没有 Closeout 的备份，请在文件管理器中手动打开。',
       'mail.unknown-target':
         '邮件备份只能使用你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的备份文件夹。请点“选择文件夹…”选择保存备份的位置。没有写入或读取任何文件。',
+      'mail.internal':
+        'Closeout 自身出了错，备份停了下来。这不是网络、服务器或磁盘的问题。已经保存的邮件完好无损；可以点击“继续备份”再试一次，如果每次都停在同一处，请先不要注销邮箱。',
     },
     mail: {
       title: '备份邮件',
@@ -211,6 +213,8 @@ export default {
         'Only a folder Closeout has backed up into can be opened here, and this one holds no Closeout backup. Open it yourself in your file manager.',
       'mail.unknown-target':
         'The mail backup uses only a folder you picked in the “Choose folder…” dialog, or the backup folder this plan records. Click “Choose folder…” to pick where the backup goes. Nothing was written or read.',
+      'mail.internal':
+        'The backup stopped on an error in Closeout itself, not in the network, the server or the disk. The mail already saved is intact. You can choose "Resume backup" to try again; if it stops at the same place every time, do not close the mailbox yet.',
     },
     mail: {
       title: 'Back up mail',
