@@ -19,6 +19,7 @@
  * the built app.
  */
 import { Worker } from 'node:worker_threads';
+import { AppFailure } from '../../common/result';
 
 /** One file to create, `length` bytes from `offset` of the window's buffer. */
 export interface FileToWrite {
@@ -139,8 +140,12 @@ export class FileWriter {
   private readonly inFlight = new Set<Promise<string[]>>();
   private failure: Error | null = null;
   private readonly spare: ArrayBuffer[] = [];
+  private allocated = 0;
+
   /** Pieces made so far (the rest of the windows reused them). */
-  piecesAllocated = 0;
+  get piecesAllocated(): number {
+    return this.allocated;
+  }
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -160,10 +165,20 @@ export class FileWriter {
       for (const p of this.waiting.values()) p.reject(e);
       this.waiting.clear();
     };
-    w.on('error', fail);
+    // The thread itself failing (out of memory, an exception of its own) is no fault of the disk or
+    // the server: the run stops with mail.internal, not as a lost connection to retry.
+    w.on('error', (e) =>
+      fail(
+        new AppFailure(
+          'mail.internal',
+          `The file writer stopped: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      ),
+    );
     w.on('exit', (code) => {
       if (this.worker === w) this.worker = null;
-      if (this.waiting.size) fail(new Error(`The file writer stopped (exit code ${code})`));
+      if (this.waiting.size)
+        fail(new AppFailure('mail.internal', `The file writer stopped (exit code ${code})`));
     });
     // Idle between windows: it must not keep the process alive on its own.
     w.unref();
@@ -175,7 +190,7 @@ export class FileWriter {
   takePiece(): ArrayBuffer {
     const spare = this.spare.pop();
     if (spare) return spare;
-    this.piecesAllocated++;
+    this.allocated++;
     return new ArrayBuffer(PIECE_BYTES);
   }
 

@@ -2,7 +2,8 @@
  * The export's writer thread (file-writer.ts), on real files: what a window's messages become on
  * disk, their hashes, dates and modes, in the order given, across pieces and a message larger than
  * a piece; and that a file it cannot create fails with the errno code the export maps to a
- * translated error, after the files before it were written and without replacing anything.
+ * translated error, after the files before it were written and without replacing anything; and
+ * that the thread itself stopping fails the run as mail.internal, not as a lost connection.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -108,5 +109,23 @@ describe('FileWriter', () => {
     expect(w.piecesAllocated).toBe(2);
     await w.close();
     await w.close();
+  });
+
+  it('fails a write in flight with mail.internal when the thread itself stops', async () => {
+    const dir = tempDir();
+    const w = writer();
+    const window = new WindowBytes(w);
+    const parts = Array.from({ length: 40 }, () => window.keep(randomBytes(10_000)));
+    const files = parts.map((_, i) => ({ path: join(dir, `m-${i}`), mtimeMs: 0 }));
+    const written = w.write(files, parts, window);
+    // The thread is still starting when it is stopped (as if it ran out of memory).
+    void (w as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(written).rejects.toMatchObject({ code: 'mail.internal' });
+    // Later writes fail the same way instead of waiting for a thread that is gone.
+    const again = new WindowBytes(w);
+    const part = again.keep(randomBytes(10));
+    await expect(w.write([{ path: join(dir, 'late'), mtimeMs: 0 }], [part], again)).rejects.toMatchObject({
+      code: 'mail.internal',
+    });
   });
 });
