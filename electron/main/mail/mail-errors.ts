@@ -65,6 +65,17 @@ export function isUnsafeLogin(e: unknown): boolean {
 }
 
 export function toMailFailure(e: unknown): AppFailure {
+  return knownFailure(e) ?? sessionFailed(e);
+}
+
+/** What is left when nothing about `e` says network, server or disk: the session failed. */
+function sessionFailed(e: unknown): AppFailure {
+  const code = text(((e ?? {}) as ErrorLike).code);
+  return new AppFailure('mail.connection-lost', `The IMAP session failed${code ? ` (${code})` : ''}`);
+}
+
+/** The failure `e` names by its code or its IMAP response, or null when it names none. */
+function knownFailure(e: unknown): AppFailure | null {
   if (e instanceof AppFailure) return e;
   const x = (e ?? {}) as ErrorLike;
   const code = text(x.code);
@@ -107,7 +118,7 @@ export function toMailFailure(e: unknown): AppFailure {
     });
   }
   if (/^E[A-Z]+$/.test(code)) return new AppFailure('mail.io', `File or network error (${code})`);
-  return new AppFailure('mail.connection-lost', `The IMAP session failed${code ? ` (${code})` : ''}`);
+  return null;
 }
 
 /**
@@ -126,19 +137,22 @@ export function isProgrammingError(e: unknown): e is Error {
 }
 
 /**
- * The failure for an error thrown while the IMAP session was still up: a fault in the program
- * is `mail.internal` (reconnecting would only repeat it, and "connection lost" would send the
- * user looking for a network problem); anything else as toMailFailure says. A programming error
- * from a session that has already closed is taken as a symptom of the closed connection.
+ * The failure for an error thrown during a backup. One whose code or response names the network,
+ * the server or the disk is what toMailFailure says. Otherwise, a fault in the program while the
+ * IMAP session is still up is `mail.internal`: reconnecting would only repeat it, and "connection
+ * lost" would send the user looking for a network problem. A fault from a session that has
+ * already closed is taken as a symptom of the closed connection.
  */
 export function toExportFailure(e: unknown, sessionUp: boolean): AppFailure {
+  const known = knownFailure(e);
+  if (known) return known;
   if (sessionUp && isProgrammingError(e)) {
     return new AppFailure(
       'mail.internal',
       `The backup stopped on an internal error (${e.name}: ${e.message})`,
     );
   }
-  return toMailFailure(e);
+  return sessionFailed(e);
 }
 
 /**

@@ -30,6 +30,10 @@ describe('failures of a backup', () => {
     expect(toExportFailure(Object.assign(new Error('x'), { code: 'ENOSPC' }), true).code).toBe(
       'mail.disk-full',
     );
+    // A TypeError that names a known cause keeps it.
+    expect(toExportFailure(Object.assign(new TypeError('x'), { code: 'ECONNRESET' }), true).code).toBe(
+      'mail.connection-lost',
+    );
     expect(toExportFailure(Object.assign(new Error('gone'), { code: 'NoConnection' }), true).code).toBe(
       'mail.connection-lost',
     );
