@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { baseCompile } from '@intlify/message-compiler';
 import { messages } from '../../renderer/src/i18n';
 import { mergeMessageFiles } from '../../renderer/src/i18n/merge';
-import { countdownParts, formatMoney, formatCountdown } from '../../renderer/src/i18n/format';
+import {
+  countdownParts,
+  formatMoney,
+  formatCountdown,
+  formatDateTime,
+  formatDateTimeSeconds,
+} from '../../renderer/src/i18n/format';
 import { localeFromLanguages } from '../../renderer/src/i18n/locale';
 import { withoutDefaultPlaceholders } from '../../renderer/src/i18n/naive-locale';
 import { enUS, zhCN } from 'naive-ui';
@@ -65,6 +71,15 @@ describe('formatting', () => {
     expect(formatMoney('en', 12345, 'CNY')).toBe('CN¥123.45');
     expect(formatMoney('zh-CN', 12345, 'CNY')).toBe('¥123.45');
     expect(formatMoney('en', 500, 'JPY')).toBe('¥500');
+  });
+
+  it('tells apart two saves of the same minute when asked for seconds', () => {
+    const a = new Date(2026, 11, 7, 4, 55, 3);
+    const b = new Date(2026, 11, 7, 4, 55, 41);
+    expect(formatDateTime('zh-CN', a)).toBe(formatDateTime('zh-CN', b));
+    expect(formatDateTimeSeconds('zh-CN', a)).not.toBe(formatDateTimeSeconds('zh-CN', b));
+    expect(formatDateTimeSeconds('zh-CN', b)).toContain('04:55:41');
+    expect(formatDateTimeSeconds('en', b)).toContain('4:55:41');
   });
 
   it('counts down in days and hours, and stops at zero', () => {

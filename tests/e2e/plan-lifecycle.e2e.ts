@@ -175,6 +175,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await confirmDialog(page);
         await expect(page.getByTestId('plan-status')).toHaveAttribute('data-stage', 'cooling-off-ended');
         await expect(page.getByTestId('plan-read-only')).toHaveCount(0);
+        await screenshot(page, lang, '66a-dashboard-reopened');
 
         // Rename, then switch to the other plan from the header and back.
         await page.getByTestId('plan-rename').click();

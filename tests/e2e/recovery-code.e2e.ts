@@ -70,37 +70,52 @@ test.describe('new recovery code (zh-CN)', () => {
   });
 });
 
-test.describe('restoring an earlier save (en)', () => {
-  test.use({ locale: 'en' });
+for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`restoring an earlier save (${lang})`, () => {
+    test.use({ locale: lang });
 
-  test('is offered only when the file is unreadable, and needs the passphrase', async ({ page, dataDir }) => {
-    const problems = watchPage(page);
-    let h = await startHarness({ dataDir });
-    try {
-      await openApp(page, h.url);
-      await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
-      await addPlan(page, 'restore.me@163.com');
-      expect(await h.stop('SIGTERM')).toBe(0);
+    test('is offered only when the file is unreadable, and needs the passphrase', async ({
+      page,
+      dataDir,
+    }) => {
+      const problems = watchPage(page);
+      let h = await startHarness({ dataDir });
+      try {
+        await openApp(page, h.url);
+        await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+        await addPlan(page, 'restore.me@163.com');
+        await page.getByTestId('nav-plans').click();
+        await addPlan(page, 'added.later@126.com');
+        expect(await h.stop('SIGTERM')).toBe(0);
 
-      // One damaged byte in the current file: it is set aside and the earlier saves are offered.
-      const file = join(dataDir, 'vault.closeout');
-      const bytes = readFileSync(file);
-      bytes[40] = bytes[40]! ^ 0x5a;
-      writeFileSync(file, bytes);
-      h = await startHarness({ dataDir });
-      await openApp(page, h.url);
-      await expect(page.getByTestId('recovery-offer')).toBeVisible();
-      await expect(page.getByTestId('restore-0')).toBeDisabled();
-      await page.locator('#restore-secret').fill('not the passphrase');
-      await page.getByTestId('restore-0').click();
-      await expect(page.locator('[data-error-code="vault.wrong-passphrase"]')).toBeVisible();
-      await page.locator('#restore-secret').fill(PASSPHRASE);
-      await expectAccessible(page);
-      await page.getByTestId('restore-0').click();
-      await expect(page).toHaveURL(/#\/plans/);
-      expect(problems).toEqual([]);
-    } finally {
-      await h.stop();
-    }
+        // One damaged byte in the current file: it is set aside and the earlier saves are offered.
+        const file = join(dataDir, 'vault.closeout');
+        const bytes = readFileSync(file);
+        bytes[40] = bytes[40]! ^ 0x5a;
+        writeFileSync(file, bytes);
+        h = await startHarness({ dataDir });
+        await openApp(page, h.url);
+        await expect(page.getByTestId('recovery-offer')).toBeVisible();
+        await expect(page.getByTestId('restore-0')).toBeDisabled();
+        // What restoring means is said before the choice: later changes are not in an earlier save.
+        await expect(page.getByTestId('restore-means')).toBeVisible();
+        await screenshot(page, lang, '06-vault-damaged-restore-offer');
+        await page.locator('#restore-secret').fill('not the passphrase');
+        await page.getByTestId('restore-0').click();
+        await expect(page.locator('[data-error-code="vault.wrong-passphrase"]')).toBeVisible();
+        await page.locator('#restore-secret').fill(PASSPHRASE);
+        await expectAccessible(page);
+        await page.getByTestId('restore-0').click();
+        await expect(page).toHaveURL(/#\/plans/);
+        // The newest earlier save is the one before the last change: the first plan is back, the
+        // plan added in the damaged save is not.
+        await expect(page.getByText('restore.me@163.com').first()).toBeVisible();
+        await expect(page.getByText('added.later@126.com')).toHaveCount(0);
+        await screenshot(page, lang, '06a-vault-restored');
+        expect(problems).toEqual([]);
+      } finally {
+        await h.stop();
+      }
+    });
   });
-});
+}

@@ -13,6 +13,7 @@ export function useFormat() {
     date: (at: number | string | Date) => f.formatDate(loc(), at),
     day: (isoDay: string) => f.formatDay(loc(), isoDay),
     dateTime: (at: number | string | Date) => f.formatDateTime(loc(), at),
+    dateTimeSeconds: (at: number | string | Date) => f.formatDateTimeSeconds(loc(), at),
     relative: (target: number, now: number) => f.formatRelative(loc(), target, now),
     countdown: (target: number, now: number) => f.formatCountdown(loc(), target, now),
   };

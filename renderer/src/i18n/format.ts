@@ -54,6 +54,11 @@ export function formatDateTime(locale: Locale, at: number | string | Date): stri
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
+/** As formatDateTime, with seconds: for saves that can be minutes or seconds apart. */
+export function formatDateTimeSeconds(locale: Locale, at: number | string | Date): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at));
+}
+
 /** "in 3 days", "2 hours ago": picks the largest unit that is at least one. */
 export function formatRelative(locale: Locale, target: number, now: number): string {
   const diff = target - now;

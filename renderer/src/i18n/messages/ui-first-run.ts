@@ -66,6 +66,8 @@ export default {
         },
         quarantined: '原文件已被保留为 {file}（位于 {dir}），没有删除。',
         chooseGeneration: '下面是之前验证过的保存版本。选择一个恢复（最新的通常最好）：',
+        restoreMeans:
+          '恢复后，保险库里是那次保存时的内容：在它之后做的更改（例如新加的计划、勾选的步骤）不在其中，需要重新做一遍。',
         newest: '（最新）',
         restore: '恢复这个版本',
         noGeneration: '没有可用的早期版本。请不要删除 {dir} 中的文件，联系技术支持或从备份中恢复。',
@@ -150,6 +152,8 @@ export default {
         quarantined: 'The original file was kept as {file} (in {dir}); nothing was deleted.',
         chooseGeneration:
           'These earlier saves were verified. Choose one to restore (the newest is usually best):',
+        restoreMeans:
+          'A restored save holds what was saved at that time: changes made after it (a plan added, a step ticked) are not in it and need to be made again.',
         newest: '(newest)',
         restore: 'Restore this save',
         noGeneration:
