@@ -18,10 +18,10 @@ export default defineConfig({
       // (package.json "main").
       rollupOptions: {
         input: { index: resolve(root, 'electron/main/electron/index.ts') },
-        // No comments and every non-ASCII character escaped: V8 reads a file with any non-ASCII
-        // character as a two-byte string, which is slower to decode and to compile, and every
-        // worker (the mail export's among them) compiles its chunk again when it starts.
-        output: { comments: false, charset: 'ascii' },
+        // No comments but licence notices, and every non-ASCII character escaped: V8 reads a file
+        // with any non-ASCII character as a two-byte string, slower to decode and to compile, and
+        // every worker (the mail export's among them) compiles its chunk again when it starts.
+        output: { comments: { legal: true, annotation: false, jsdoc: false }, charset: 'ascii' },
       },
     },
   },
