@@ -127,12 +127,10 @@ function knownFailure(e: unknown): AppFailure | null {
  */
 export function isProgrammingError(e: unknown): e is Error {
   return (
-    !(e instanceof AppFailure) &&
-    (e instanceof TypeError ||
-      e instanceof RangeError ||
-      e instanceof ReferenceError ||
-      e instanceof SyntaxError) &&
-    (e as ErrorLike).responseStatus === undefined
+    e instanceof TypeError ||
+    e instanceof RangeError ||
+    e instanceof ReferenceError ||
+    e instanceof SyntaxError
   );
 }
 

@@ -18,7 +18,7 @@ import { runExport } from '../../../electron/main/mail/exporter';
 import { toMailFailure } from '../../../electron/main/mail/mail-errors';
 import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
-import { appInfo, backupContent, tlsSpec } from './helpers';
+import { appInfo, backupContent, exportRequest, tlsSpec } from './helpers';
 import { startSilentServer, startUnsafeLoginServer } from './scripted-imap';
 
 const run = promisify(execFile);
@@ -122,19 +122,7 @@ describe.skipIf(!dovecotAvailable())('mail: disk full', () => {
     await mkdir(target);
     if (await smallDisk(target)) {
       try {
-        const progress = new ProgressTracker('t', systemClock, () => {});
-        const f = await failureOf(
-          runExport({
-            spec: tlsSpec(s),
-            address: s.user,
-            targetDir: target,
-            appInfo,
-            clock: systemClock,
-            signal: new AbortController().signal,
-            progress,
-            tuning: { batchMessages: 20 },
-          }),
-        );
+        const f = await failureOf(runExport(exportRequest(s, target, { tuning: { batchMessages: 20 } })));
         expect(f.code).toBe('mail.disk-full');
         // Whatever was recorded before the disk filled is intact: every record's file hashes to its sha256.
         const { records, fileHashes } = await backupContent(target);
@@ -179,18 +167,14 @@ describe.skipIf(!dovecotAvailable())('mail: disk full', () => {
     };
     const started = Date.now();
     const f = await failureOf(
-      runExport({
-        spec: tlsSpec(s),
-        address: s.user,
-        targetDir: target,
-        appInfo,
-        clock: systemClock,
-        signal: new AbortController().signal,
-        progress,
-        tuning: { batchMessages: 20 },
-        // Were it taken for a lost connection, the run would wait and reconnect first.
-        reconnectDelaysMs: [5000],
-      }),
+      runExport(
+        exportRequest(s, target, {
+          progress,
+          tuning: { batchMessages: 20 },
+          // Were it taken for a lost connection, the run would wait and reconnect first.
+          reconnectDelaysMs: [5000],
+        }),
+      ),
     );
     expect(f.code).toBe('mail.internal');
     expect(f.message).toMatch(/TypeError/);
@@ -199,15 +183,7 @@ describe.skipIf(!dovecotAvailable())('mail: disk full', () => {
     const { records, fileHashes } = await backupContent(target);
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) expect(fileHashes.get(r.file)).toBe(r.sha256);
-    const outcome = await runExport({
-      spec: tlsSpec(s),
-      address: s.user,
-      targetDir: target,
-      appInfo,
-      clock: systemClock,
-      signal: new AbortController().signal,
-      progress: new ProgressTracker('t', systemClock, () => {}),
-    });
+    const outcome = await runExport(exportRequest(s, target));
     expect(outcome.messages).toBe(s.fixture!.messages.length);
   });
 });

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DovecotServer } from '../../support/dovecot';
+import { systemClock } from '../../../electron/common/clock';
 import type { ConnectionSpec } from '../../../electron/main/mail/connection';
+import type { ExportRequest } from '../../../electron/main/mail/exporter';
+import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { readBackupState } from '../../../electron/main/mail/backup-state';
 import { backupPaths } from '../../../electron/main/mail/layout';
 import { readManifest, type ManifestRecord } from '../../../electron/main/mail/manifest';
@@ -21,6 +24,27 @@ export function tlsSpec(s: DovecotServer, authCode = s.password): ConnectionSpec
     authCode,
     ca: s.caCertPem,
     timeoutMs: 5000,
+  };
+}
+
+/**
+ * A request to export the Dovecot fixture's account into `targetDir` over TLS, with a fresh
+ * progress tracker and no cancellation; `extra` replaces or adds any field.
+ */
+export function exportRequest(
+  s: DovecotServer,
+  targetDir: string,
+  extra: Partial<ExportRequest> = {},
+): ExportRequest {
+  return {
+    spec: tlsSpec(s),
+    address: s.user,
+    targetDir,
+    appInfo,
+    clock: systemClock,
+    signal: new AbortController().signal,
+    progress: new ProgressTracker('t', systemClock, () => {}),
+    ...extra,
   };
 }
 

@@ -30,7 +30,7 @@ import { readManifest, type ManifestRecord } from '../../../electron/main/mail/m
 import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { verifyBackup } from '../../../electron/main/mail/verify';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
-import { appInfo, expectEqualsFixture, tlsSpec } from './helpers';
+import { appInfo, exportRequest, expectEqualsFixture, tlsSpec } from './helpers';
 
 const hasDovecot = dovecotAvailable();
 const temps: string[] = [];
@@ -44,17 +44,7 @@ afterAll(async () => {
 });
 
 function exportOnce(s: DovecotServer, targetDir: string, extra: Partial<ExportRequest> = {}) {
-  return runExport({
-    spec: tlsSpec(s),
-    address: s.user,
-    targetDir,
-    appInfo,
-    clock: systemClock,
-    signal: new AbortController().signal,
-    progress: new ProgressTracker('t', systemClock, () => {}),
-    tuning: { batchMessages: 50 },
-    ...extra,
-  });
+  return runExport(exportRequest(s, targetDir, { tuning: { batchMessages: 50 }, ...extra }));
 }
 
 async function verify(s: DovecotServer, targetDir: string, deep = true) {

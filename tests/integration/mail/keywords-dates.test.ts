@@ -12,14 +12,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../electron/common/clock';
 import { closeSession, openSession } from '../../../electron/main/mail/connection';
 import { runExport } from '../../../electron/main/mail/exporter';
 import { readManifest } from '../../../electron/main/mail/manifest';
-import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
 import { maildirFolderDir } from '../../support/mail-fixture';
-import { appInfo, tlsSpec } from './helpers';
+import { appInfo, exportRequest, tlsSpec } from './helpers';
 
 const hasDovecot = dovecotAvailable();
 
@@ -117,15 +115,7 @@ describe.skipIf(!hasDovecot)('keywords and received dates', () => {
     s = await startDovecot({
       users: [{ user: 'closeout@163.com', password: 'test-auth-code', seedMaildir: join(dir, 'source') }],
     });
-    await runExport({
-      spec: tlsSpec(s),
-      address: s.user,
-      targetDir: join(dir, 'backup'),
-      appInfo,
-      clock: systemClock,
-      signal: new AbortController().signal,
-      progress: new ProgressTracker('t', systemClock, () => {}),
-    });
+    await runExport(exportRequest(s, join(dir, 'backup')));
   });
   afterAll(async () => {
     await reader?.stop();

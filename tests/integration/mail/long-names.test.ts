@@ -9,17 +9,15 @@ import { readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../electron/common/clock';
 import { MAILDIR_DIR_MAX_CHARS, MANIFEST_NAME_MAX_CHARS } from '../../../electron/common/mail-paths';
 import { readBackupState } from '../../../electron/main/mail/backup-state';
 import { closeSession, openSession } from '../../../electron/main/mail/connection';
 import { runExport, savedNamesOf } from '../../../electron/main/mail/exporter';
 import { backupPaths, sameNameKey } from '../../../electron/main/mail/layout';
-import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { verifyBackup } from '../../../electron/main/mail/verify';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
 import { maildirFolderDir } from '../../support/mail-fixture';
-import { appInfo, tlsSpec } from './helpers';
+import { appInfo, exportRequest, tlsSpec } from './helpers';
 
 const hasDovecot = dovecotAvailable();
 const temps: string[] = [];
@@ -40,16 +38,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 async function exportAndVerify(s: DovecotServer) {
   const dir = await mkdtemp(join(tmpdir(), 'closeout-names-'));
   temps.push(dir);
-  const run = () =>
-    runExport({
-      spec: tlsSpec(s),
-      address: s.user,
-      targetDir: dir,
-      appInfo,
-      clock: systemClock,
-      signal: new AbortController().signal,
-      progress: new ProgressTracker('t', systemClock, () => {}),
-    });
+  const run = () => runExport(exportRequest(s, dir));
   const first = await run();
   const client = await openSession(tlsSpec(s), appInfo);
   let verification;

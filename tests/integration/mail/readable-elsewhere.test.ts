@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../electron/common/clock';
 import { runExport } from '../../../electron/main/mail/exporter';
-import { ProgressTracker } from '../../../electron/main/mail/progress';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
-import { appInfo, tlsSpec } from './helpers';
+import { exportRequest } from './helpers';
 
 const run = promisify(execFile);
 const MBSYNC = '/usr/bin/mbsync';
@@ -89,17 +87,12 @@ describe.skipIf(!hasDovecot || !hasMbsync)('a backup other mail programs can rea
     const work = await mkdtemp(join(tmpdir(), 'closeout-readable-'));
     temps.push(work);
     const target = join(work, 'backup');
-    const summary = await runExport({
-      spec: tlsSpec(s),
-      address: s.user,
-      targetDir: target,
-      appInfo,
-      clock: systemClock,
-      signal: new AbortController().signal,
-      progress: new ProgressTracker('t', systemClock, () => {}),
-      // ';': what a disk that refuses ':' gets (FAT32, exFAT), simulated through the probe.
-      acceptsColon: async () => separator === ':',
-    });
+    const summary = await runExport(
+      exportRequest(s, target, {
+        // ';': what a disk that refuses ':' gets (FAT32, exFAT), simulated through the probe.
+        acceptsColon: async () => separator === ':',
+      }),
+    );
     expect(summary.separator).toBe(separator);
     expect(summary.messages).toBe(300);
 
