@@ -30,10 +30,12 @@ export interface FileToWrite {
   mtimeMs: number;
 }
 
+/** Files to write from `buffer`, or files to move (each `[from, to]`): one request is one or the other. */
 interface WriteRequest {
   id: number;
-  buffer: ArrayBuffer;
-  files: FileToWrite[];
+  buffer?: ArrayBuffer;
+  files?: FileToWrite[];
+  moves?: [string, string][];
 }
 
 interface WriteReply {
@@ -42,17 +44,30 @@ interface WriteReply {
   hashes: string[];
   error?: { message: string; code?: string; syscall?: string; path?: string };
   /** The request's buffer, returned for reuse. */
-  buffer: ArrayBuffer;
+  buffer?: ArrayBuffer;
 }
 
 const WRITER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
+const failure = (e) => ({ message: String(e && e.message), code: e && e.code, syscall: e && e.syscall, path: e && e.path });
 parentPort.on('message', (m) => {
+  let error;
+  if (m.moves) {
+    for (const [from, to] of m.moves) {
+      try {
+        fs.renameSync(from, to);
+      } catch (e) {
+        error = failure(e);
+        break;
+      }
+    }
+    parentPort.postMessage({ id: m.id, hashes: [], error });
+    return;
+  }
   const bytes = new Uint8Array(m.buffer);
   const hashes = [];
-  let error;
   for (const f of m.files) {
     try {
       const data = bytes.subarray(f.offset, f.offset + f.length);
@@ -65,7 +80,7 @@ parentPort.on('message', (m) => {
       }
       hashes.push(createHash('sha256').update(data).digest('hex'));
     } catch (e) {
-      error = { message: String(e && e.message), code: e && e.code, syscall: e && e.syscall, path: e && e.path };
+      error = failure(e);
       break;
     }
   }
@@ -153,7 +168,7 @@ export class FileWriter {
     // export's own thread (export-runner.ts).
     const w = new Worker(WRITER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     w.on('message', (r: WriteReply) => {
-      this.givePiece(r.buffer);
+      if (r.buffer) this.givePiece(r.buffer);
       const p = this.waiting.get(r.id);
       if (!p) return;
       this.waiting.delete(r.id);
@@ -223,21 +238,31 @@ export class FileWriter {
       for (let k = from; k < to; k++)
         list.push({ ...files[k]!, offset: parts[k]!.byteOffset, length: parts[k]!.length });
       sent.add(buffer);
-      requests.push(this.send(buffer, list));
+      requests.push(this.send({ buffer, files: list }, [buffer]));
       from = to;
     }
     for (const b of window.buffers) if (!sent.has(b)) this.givePiece(b);
     return (await Promise.all(requests)).flat();
   }
 
-  private send(buffer: ArrayBuffer, files: FileToWrite[]): Promise<string[]> {
+  /**
+   * Moves each file `[from, to]` (`rename`), in order, on the writer's thread: the batch's files
+   * into cur/. Stops at the first failure and rejects with it; the moves before it are done.
+   * Sent after the files' own writes were acknowledged, so they exist. One request a batch instead
+   * of a `fs/promises` rename a file: measured with `--cpu-prof` on the mail bench's export, those
+   * took 0.65 s of the parsing thread's time (a promise and a thread-pool wake-up each).
+   */
+  async move(moves: [string, string][]): Promise<void> {
+    if (moves.length) await this.send({ moves }, []);
+  }
+
+  private send(request: Omit<WriteRequest, 'id'>, transfer: ArrayBuffer[]): Promise<string[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const w = this.start();
     const done = new Promise<string[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      const request: WriteRequest = { id, buffer, files };
-      w.postMessage(request, [buffer]);
+      w.postMessage({ id, ...request } satisfies WriteRequest, transfer);
     });
     // Referenced while something is being written, so an export awaiting only this stays alive.
     if (this.inFlight.size === 0) w.ref();

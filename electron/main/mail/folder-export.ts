@@ -15,7 +15,7 @@
  *
  * Per batch (the files of several windows, about `batchBytes` or `batchMessages`): every file is
  * in tmp/; make them durable (fdatasync each, spread over the thread pool, or one syncfs), rename
- * into cur/, fsync cur/, then append the batch to the manifest and fsync that. Each file's mtime is
+ * into cur/ (on the writer thread, in order), fsync cur/, then append the batch to the manifest and fsync that. Each file's mtime is
  * the message's INTERNALDATE (Dovecot and mbsync read the received date from it); its keywords
  * become letters listed in `dovecot-keywords`.
  *
@@ -29,7 +29,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
@@ -66,7 +66,7 @@ export interface ExportTuning {
    * grows). A window is held in memory until its files are written, the next one meanwhile.
    */
   fetchBytes: number;
-  /** Parallel fdatasyncs and renames within a batch (lets the file system group its commits). */
+  /** Parallel fdatasyncs within a batch where there is no syncfs (lets the file system group its commits). */
   writeConcurrency: number;
   /** One syncfs per batch where available (Linux) instead of an fsync per file. */
   syncFileSystem: boolean;
@@ -614,6 +614,16 @@ function fetchRow(list: unknown): Received | null {
   };
 }
 
+/**
+ * `dir` + separator + `name`, for a message file's name (layout.ts makes it: no separators, no
+ * `.` or `..`) in a directory path already normalised by `join`. Two of these a message; the
+ * same through `path.join` cost 1.6 KB of garbage a message, about 5% of what the export's
+ * thread allocates (sampling heap profile of the mail bench's export).
+ */
+function inDir(dir: string, name: string): string {
+  return dir + sep + name;
+}
+
 export class FolderJob {
   private next = 0;
   private windowSize: number;
@@ -769,9 +779,7 @@ export class FolderJob {
   private async commitNow(pending: Pending[]): Promise<void> {
     const { target } = this;
     await this.keywords.save();
-    await mapLimit(pending, this.tuning.writeConcurrency, (p) =>
-      rename(p.tmpPath, join(this.curDir, p.name)),
-    );
+    await this.hooks.writer.move(pending.map((p) => [p.tmpPath, inDir(this.curDir, p.name)]));
     await fsyncDir(this.curDir);
     await this.manifest.append(
       pending.map((p) => ({
@@ -807,7 +815,7 @@ export class FolderJob {
       keywords: r.keywords,
       date: r.date,
       name,
-      tmpPath: join(this.tmpDir, name),
+      tmpPath: inDir(this.tmpDir, name),
     };
   }
 

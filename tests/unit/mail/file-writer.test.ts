@@ -83,6 +83,39 @@ describe('FileWriter', () => {
     expect(readFileSync(join(dir, 'gone', 'x'), 'utf8')).toBe('x');
   });
 
+  it('moves written files in order, and stops at the first it cannot move with the errno code', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tmp'));
+    mkdirSync(join(dir, 'cur'));
+    const w = writer();
+    const window = new WindowBytes(w);
+    const names = ['a', 'b', 'c', 'd'];
+    const parts = names.map((n) => window.keep(Buffer.from(`mail ${n}`)));
+    await w.write(
+      names.map((n) => ({ path: join(dir, 'tmp', n), mtimeMs: 0 })),
+      parts,
+      window,
+    );
+    await w.move(names.slice(0, 2).map((n) => [join(dir, 'tmp', n), join(dir, 'cur', `${n}:2,S`)]));
+    expect(readFileSync(join(dir, 'cur', 'a:2,S'), 'utf8')).toBe('mail a');
+    expect(readFileSync(join(dir, 'cur', 'b:2,S'), 'utf8')).toBe('mail b');
+    expect(existsSync(join(dir, 'tmp', 'a'))).toBe(false);
+
+    // `gone` was never written: c is moved, gone fails, d stays where it was.
+    const failed = await w
+      .move(['c', 'gone', 'd'].map((n) => [join(dir, 'tmp', n), join(dir, 'cur', n)]))
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'ENOENT', syscall: 'rename' });
+    expect(existsSync(join(dir, 'cur', 'c'))).toBe(true);
+    expect(existsSync(join(dir, 'cur', 'd'))).toBe(false);
+    expect(readFileSync(join(dir, 'tmp', 'd'), 'utf8')).toBe('mail d');
+
+    // Nothing to move sends nothing; the writer still answers the next request.
+    await w.move([]);
+    await w.move([[join(dir, 'tmp', 'd'), join(dir, 'cur', 'd')]]);
+    expect(readFileSync(join(dir, 'cur', 'd'), 'utf8')).toBe('mail d');
+  });
+
   it('refuses parts that were not kept in the window given, or not in the order kept', async () => {
     const dir = tempDir();
     const w = writer();
