@@ -53,6 +53,7 @@ export const MAIL_ERROR_CODES = [
   'mail.saved-code-other-server',
   'mail.unknown-target',
   'mail.internal',
+  'mail.verify-internal',
 ] as const;
 
 export const REMINDERS_ERROR_CODES = [

@@ -135,19 +135,24 @@ export function isProgrammingError(e: unknown): e is Error {
 }
 
 /**
- * The failure for an error thrown during a backup. One whose code or response names the network,
- * the server or the disk is what toMailFailure says. Otherwise, a fault in the program while the
- * IMAP session is still up is `mail.internal`: reconnecting would only repeat it, and "connection
- * lost" would send the user looking for a network problem. A fault from a session that has
- * already closed is taken as a symptom of the closed connection.
+ * The failure for an error thrown during a backup or its verification. One whose code or response
+ * names the network, the server or the disk is what toMailFailure says. Otherwise, a fault in the
+ * program while the IMAP session is still up is `mail.internal` (`mail.verify-internal` for a
+ * verification): reconnecting would only repeat it, and "connection lost" would send the user
+ * looking for a network problem. A fault from a session that has already closed is taken as a
+ * symptom of the closed connection.
  */
-export function toExportFailure(e: unknown, sessionUp: boolean): AppFailure {
+export function toExportFailure(
+  e: unknown,
+  sessionUp: boolean,
+  during: 'backup' | 'verification' = 'backup',
+): AppFailure {
   const known = knownFailure(e);
   if (known) return known;
   if (sessionUp && isProgrammingError(e)) {
     return new AppFailure(
-      'mail.internal',
-      `The backup stopped on an internal error (${e.name}: ${e.message})`,
+      during === 'backup' ? 'mail.internal' : 'mail.verify-internal',
+      `The ${during} stopped on an internal error (${e.name}: ${e.message})`,
     );
   }
   return sessionFailed(e);

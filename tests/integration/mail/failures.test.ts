@@ -3,10 +3,11 @@
  * server on 127.0.0.1), a server that accepts and never greets (`mail.timeout`), and a full disk
  * (`mail.disk-full`: a real 2 MB tmpfs as root; where mounting is not permitted, `ulimit -f` on a
  * child export process, a real EFBIG from the kernel); and a fault in the program itself
- * (`mail.internal`), which must not pass for a lost connection.
+ * (`mail.internal`, `mail.verify-internal` during a verification), which must not pass for a lost
+ * connection.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +18,7 @@ import { closeSession, openSession, type ConnectionSpec } from '../../../electro
 import { runExport } from '../../../electron/main/mail/exporter';
 import { toMailFailure } from '../../../electron/main/mail/mail-errors';
 import { ProgressTracker } from '../../../electron/main/mail/progress';
+import { verifyBackup } from '../../../electron/main/mail/verify';
 import { dovecotAvailable, startDovecot, type DovecotServer } from '../../support/dovecot';
 import { appInfo, backupContent, exportRequest, tlsSpec } from './helpers';
 import { startSilentServer, startUnsafeLoginServer } from './scripted-imap';
@@ -185,5 +187,33 @@ describe.skipIf(!dovecotAvailable())('mail: disk full', () => {
     for (const r of records) expect(fileHashes.get(r.file)).toBe(r.sha256);
     const outcome = await runExport(exportRequest(s, target));
     expect(outcome.messages).toBe(s.fixture!.messages.length);
+
+    // The same kind of fault during a verification says so, and a second verification passes.
+    const before = await readFile(join(target, 'closeout-backup.json'), 'utf8');
+    const client = await openSession(tlsSpec(s), appInfo);
+    try {
+      const v = await failureOf(
+        verifyBackup(client, {
+          targetDir: target,
+          nowIso: new Date().toISOString(),
+          deep: true,
+          onFolder: (k) => {
+            if (k === 1) (undefined as unknown as { name: string }).name.trim();
+          },
+        }),
+      );
+      expect(v.code).toBe('mail.verify-internal');
+      expect(v.message).toMatch(/verification .*TypeError/);
+      // Nothing recorded from the stopped verification.
+      expect(await readFile(join(target, 'closeout-backup.json'), 'utf8')).toBe(before);
+      const again = await verifyBackup(client, {
+        targetDir: target,
+        nowIso: new Date().toISOString(),
+        deep: true,
+      });
+      expect(again.passed).toBe(true);
+    } finally {
+      await closeSession(client);
+    }
   });
 });

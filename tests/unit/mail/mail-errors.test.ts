@@ -1,6 +1,7 @@
 /**
  * How an error thrown during a backup becomes the failure the user reads: a fault in the program
- * while the session is up is `mail.internal`, never a lost connection that reconnecting would fix.
+ * while the session is up is `mail.internal` (`mail.verify-internal` during a verification), never
+ * a lost connection that reconnecting would fix.
  */
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/common/result';
@@ -23,6 +24,14 @@ describe('failures of a backup', () => {
     expect(f.code).toBe('mail.internal');
     expect(f.message).toContain('TypeError');
     expect(isTransient(f)).toBe(false);
+  });
+
+  it('says verification, not backup, for the same fault during a verification', () => {
+    const f = toExportFailure(new RangeError('offset out of range'), true, 'verification');
+    expect(f.code).toBe('mail.verify-internal');
+    expect(f.message).toMatch(/^The verification stopped .*RangeError/);
+    expect(isTransient(f)).toBe(false);
+    expect(toExportFailure(new RangeError('x'), false, 'verification').code).toBe('mail.connection-lost');
   });
 
   it('keeps every other error as before, and a fault after the session closed as the closed session', () => {

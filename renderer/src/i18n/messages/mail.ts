@@ -40,6 +40,8 @@ export default {
         '邮件备份只能使用你在“选择文件夹…”对话框里选中的文件夹，或者这个计划记录的备份文件夹。请点“选择文件夹…”选择保存备份的位置。没有写入或读取任何文件。',
       'mail.internal':
         'Closeout 自身出了错，备份停了下来。这不是网络、服务器或磁盘的问题。已经保存的邮件完好无损；可以点击“继续备份”再试一次，如果每次都停在同一处，请先不要注销邮箱。',
+      'mail.verify-internal':
+        'Closeout 自身出了错，校验停了下来。这不是网络、服务器或磁盘的问题，备份里的邮件没有被改动。可以点击“重新校验”再试一次；在校验通过之前，请先不要注销邮箱。',
     },
     mail: {
       title: '备份邮件',
@@ -215,6 +217,8 @@ export default {
         'The mail backup uses only a folder you picked in the “Choose folder…” dialog, or the backup folder this plan records. Click “Choose folder…” to pick where the backup goes. Nothing was written or read.',
       'mail.internal':
         'The backup stopped on an error in Closeout itself, not in the network, the server or the disk. The mail already saved is intact. You can choose "Resume backup" to try again; if it stops at the same place every time, do not close the mailbox yet.',
+      'mail.verify-internal':
+        'The verification stopped on an error in Closeout itself, not in the network, the server or the disk. Nothing in the backup was changed. You can choose "Verify again" to try again; until a verification passes, do not close the mailbox yet.',
     },
     mail: {
       title: 'Back up mail',
