@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { dedupeMailLibrariesVite } from './scripts/dedupe-mail-libraries';
-import { rendererConfig } from './vite.renderer.config';
+import { thirdPartyNotices, NOTICES_FILE } from './scripts/third-party-notices';
+import { makeRendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
     // One copy of libmime and iconv-lite (imapflow and mailsplit would each bring their own).
-    plugins: [dedupeMailLibrariesVite],
+    plugins: [dedupeMailLibrariesVite, thirdPartyNotices()],
     // Every dependency bundled: the packaged app ships out/** only, no node_modules (package.json
     // "build.files"), so no renderer or dev package can end up in app.asar.
     build: {
@@ -26,6 +27,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [thirdPartyNotices()],
     // A sandboxed preload cannot load ESM: one CommonJS file with every dependency bundled.
     build: {
       outDir: 'out/preload',
@@ -36,6 +38,10 @@ export default defineConfig({
       },
     },
   },
-  // Shared with the harness and the renderer benchmark, which build the renderer alone.
-  renderer: rendererConfig,
+  // Shared with the harness and the renderer benchmark, which build the renderer alone. Built after
+  // main and preload, it takes in their licence notices: the settings page lists them all.
+  renderer: makeRendererConfig([
+    resolve(root, 'out/main', NOTICES_FILE),
+    resolve(root, 'out/preload', NOTICES_FILE),
+  ]),
 });

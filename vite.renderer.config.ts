@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import type { Plugin, UserConfig } from 'vite';
 import { CSP_DIRECTIVES } from './electron/common/csp';
+import { thirdPartyNotices } from './scripts/third-party-notices';
 
 const root = import.meta.dirname;
 export const rendererRoot = resolve(root, 'renderer');
@@ -31,18 +32,27 @@ export function cspMetaPlugin(): Plugin {
   };
 }
 
-export const rendererConfig = {
-  root: rendererRoot,
-  base: './',
-  plugins: [vue(), cspMetaPlugin()],
-  // `@common/…` is electron/common, the code the renderer shares with main (tsconfig.base.json paths).
-  resolve: { alias: { '@common': resolve(root, 'electron/common') } },
-  build: {
-    outDir: rendererOutDir,
-    emptyOutDir: true,
-    minify: true,
-    // The chart (ECharts) is imported lazily and lands in its own chunk; the initial load stays small.
-    chunkSizeWarningLimit: 1200,
-    rollupOptions: { input: { index: resolve(rendererRoot, 'index.html') } },
-  },
-} satisfies UserConfig;
+/**
+ * The renderer's config. `noticesFrom`: the licence notice lists of the app's other builds
+ * (scripts/third-party-notices.ts), which the renderer's list takes in; built alone (harness,
+ * benchmark), it lists its own packages.
+ */
+export function makeRendererConfig(noticesFrom: string[] = []) {
+  return {
+    root: rendererRoot,
+    base: './',
+    plugins: [vue(), cspMetaPlugin(), thirdPartyNotices({ alsoFrom: noticesFrom })],
+    // `@common/…` is electron/common, the code the renderer shares with main (tsconfig.base.json paths).
+    resolve: { alias: { '@common': resolve(root, 'electron/common') } },
+    build: {
+      outDir: rendererOutDir,
+      emptyOutDir: true,
+      minify: true,
+      // The chart (ECharts) is imported lazily and lands in its own chunk; the initial load stays small.
+      chunkSizeWarningLimit: 1200,
+      rollupOptions: { input: { index: resolve(rendererRoot, 'index.html') } },
+    },
+  } satisfies UserConfig;
+}
+
+export const rendererConfig = makeRendererConfig();

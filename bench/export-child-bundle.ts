@@ -39,8 +39,8 @@ export async function bundleExportChild(): Promise<BundledChild> {
     splitting: true,
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
-    // As the app's build (electron.vite.config.ts: no comments, ASCII only): esbuild keeps some
-    // comments, non-ASCII ones among them, unless it drops whitespace.
+    // As the app's build (electron.vite.config.ts: licence comments only, ASCII only): esbuild keeps
+    // other comments, non-ASCII ones among them, unless it drops whitespace.
     minifyWhitespace: true,
     // One copy of libmime and iconv-lite, as in the app's build (electron.vite.config.ts).
     plugins: [dedupeMailLibrariesEsbuild],

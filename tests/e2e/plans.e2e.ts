@@ -64,6 +64,20 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expectAccessible(page);
         await screenshot(page, lang, '14-settings');
 
+        // The licences of the open-source packages the page is built from, read from the build's
+        // own list; a package's full text opens from the keyboard.
+        await page.getByTestId('licences-show').click();
+        await expect(page.getByTestId('licences-count')).toContainText(/\d\d/);
+        const licences = page.getByTestId('licences-list');
+        for (const name of ['naive-ui', 'vue-i18n', 'dompurify'])
+          await expect(licences.locator('summary', { hasText: name }).first()).toBeVisible();
+        const naive = licences.locator('summary', { hasText: 'naive-ui' }).first();
+        await naive.focus();
+        await page.keyboard.press('Enter');
+        await expect(licences.locator('details[open] pre')).toContainText('Permission is hereby granted');
+        await expectAccessible(page);
+        await screenshot(page, lang, '14a-settings-licences');
+
         // Restart the harness (clean SIGTERM) on the same folder: the plan is still there.
         expect(await h.stop('SIGTERM')).toBe(0);
         h = await startHarness({ dataDir });

@@ -124,6 +124,42 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(entries).toContain(`/${manifest.main}`);
   });
 
+  it('carries the licence notices of every package bundled into main, preload and renderer', () => {
+    const read = (file: string) =>
+      JSON.parse(extractFile(asarPath, file).toString('utf8')) as {
+        name: string;
+        version: string;
+        license: string;
+        text: string;
+      }[];
+    const shown = read('out/renderer/third-party-notices.json');
+    const names = new Set(shown.map((n) => n.name));
+    // Main's mail client, the preload's validation and the renderer's framework, in the one list
+    // the settings page shows.
+    for (const name of ['imapflow', 'libmime', 'electron-store', 'zod', 'vue-i18n', 'naive-ui', 'echarts'])
+      expect(names).toContain(name);
+    for (const part of ['main', 'preload']) {
+      for (const n of read(`out/${part}/third-party-notices.json`))
+        expect(shown.some((s) => s.name === n.name && s.version === n.version)).toBe(true);
+    }
+    // Licence texts are there where packages ship them; no build or test tool (conf, a
+    // devDependency here, is listed: electron-store bundles it), and not imapflow's unused logger,
+    // which the build replaces with a stand-in.
+    expect(shown.filter((n) => n.text).length).toBeGreaterThan(shown.length * 0.9);
+    expect(shown.find((n) => n.name === 'imapflow')!.text).toMatch(/Permission is hereby granted/);
+    const tools = [
+      'electron',
+      'vite',
+      'vitest',
+      '@playwright/test',
+      'typescript',
+      'esbuild',
+      'electron-builder',
+    ];
+    expect(shown.filter((n) => tools.includes(n.name)).map((n) => n.name)).toEqual([]);
+    expect(names.has('pino')).toBe(false);
+  });
+
   it('holds nothing but out/** and package.json: no tests, harness, sources, maps or node_modules', () => {
     const stray = entries.filter((e) => !(e === '/package.json' || e === '/out' || e.startsWith('/out/')));
     expect(stray).toEqual([]);

@@ -30,6 +30,17 @@ export default {
         description: '加密的保险库和它的早期版本保存在这里。备份这台电脑时请包含这个文件夹。',
         copy: '复制路径',
       },
+      licences: {
+        title: '开源软件许可',
+        description:
+          'Closeout 使用了下面这些开源软件。按照它们的许可证要求，这里附上每个软件包的许可证全文。',
+        show: '查看开源软件许可',
+        count: '共 {n} 个软件包。点击名称展开许可证全文。',
+        unnamed: '未注明许可证',
+        noText: '这个软件包没有附带许可证全文，它注明的许可证是 {license}。',
+        failed:
+          '没能读取开源软件许可清单。它随 Closeout 一起安装，缺失时请重新安装 Closeout；你的计划和备份不受影响。',
+      },
     },
   },
   en: {
@@ -67,6 +78,17 @@ export default {
         description:
           'The encrypted vault and its earlier saves are kept here. Include this folder when you back up this computer.',
         copy: 'Copy path',
+      },
+      licences: {
+        title: 'Open-source licences',
+        description:
+          'Closeout uses the open-source software below. As their licences ask, the full text of each package’s licence is included here.',
+        show: 'Show open-source licences',
+        count: '{n} packages. Choose a name to read its licence.',
+        unnamed: 'no licence named',
+        noText: 'This package ships no licence text; the licence it names is {license}.',
+        failed:
+          'The list of open-source licences could not be read. It is installed with Closeout; if it is missing, reinstall Closeout. Your plans and backups are not affected.',
       },
     },
   },
