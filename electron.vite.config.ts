@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { dedupeMailLibrariesVite } from './scripts/dedupe-mail-libraries';
-import { thirdPartyNotices, NOTICES_FILE } from './scripts/third-party-notices';
+import { NOTICES_FILE } from './electron/common/third-party-notices';
+import { thirdPartyNotices } from './scripts/third-party-notices';
 import { makeRendererConfig } from './vite.renderer.config';
 
 const root = import.meta.dirname;

@@ -2,7 +2,7 @@
  * The licence notices of the open-source packages inside the app's bundles. The packaged app ships
  * out/** only, no node_modules (package.json "build.files"), so the notices the packages' licences
  * ask to be kept with copies of their code travel here: `third-party-notices.json` next to each
- * build's output, listing every package that code in the bundle came from, with its version,
+ * build's output (format: electron/common/third-party-notices.ts), listing every package that code in the bundle came from, with its version,
  * licence and the full text of its licence (and NOTICE) files. The renderer's build also takes in
  * the lists of the main and preload builds (electron-vite builds those first), so the app's
  * settings page can show them all (renderer/src/views/settings/LicencesSection.vue).
@@ -10,17 +10,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Plugin } from 'vite';
-
-export const NOTICES_FILE = 'third-party-notices.json';
-
-export interface ThirdPartyNotice {
-  name: string;
-  version: string;
-  /** The package's `license` field (an SPDX expression), or '' where it gives none. */
-  license: string;
-  /** Its licence and NOTICE files, one after another; '' where the package has none. */
-  text: string;
-}
+import {
+  NOTICES_FILE,
+  thirdPartyNoticeListSchema,
+  type ThirdPartyNotice,
+} from '../electron/common/third-party-notices';
 
 const NOTICE_FILE = /^(licen[cs]e|copying|notice)(\b|[-_.]|$)/i;
 
@@ -134,7 +128,7 @@ export function thirdPartyNotices(options: { alsoFrom?: string[] } = {}): Plugin
       }
       const more = (options.alsoFrom ?? [])
         .filter((f) => existsSync(f))
-        .flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as ThirdPartyNotice[]);
+        .flatMap((f) => thirdPartyNoticeListSchema.parse(JSON.parse(readFileSync(f, 'utf8'))));
       this.emitFile({
         type: 'asset',
         fileName: NOTICES_FILE,

@@ -15,9 +15,9 @@
  *
  * Per batch (the files of several windows, about `batchBytes` or `batchMessages`): every file is
  * in tmp/; make them durable (fdatasync each, spread over the thread pool, or one syncfs), rename
- * into cur/ (on the writer thread, in order), fsync cur/, then append the batch to the manifest and fsync that. Each file's mtime is
- * the message's INTERNALDATE (Dovecot and mbsync read the received date from it); its keywords
- * become letters listed in `dovecot-keywords`.
+ * into cur/ (on the writer thread, in order), fsync cur/, then append the batch to the manifest
+ * and fsync that. Each file's mtime is the message's INTERNALDATE (Dovecot and mbsync read the
+ * received date from it); its keywords become letters listed in `dovecot-keywords`.
  *
  * A backup only grows. A rerun never deletes or replaces a message file in cur/ or new/: a file a
  * mail program renamed (flags changed, moved from new/ to cur/) is recognised by its UID and size
