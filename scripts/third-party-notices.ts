@@ -15,6 +15,7 @@ import {
   thirdPartyNoticeListSchema,
   type ThirdPartyNotice,
 } from '../electron/common/third-party-notices';
+import { holderOf, standardLicenceText } from './licence-templates';
 
 const NOTICE_FILE = /^(licen[cs]e|copying|notice)(\b|[-_.]|$)/i;
 
@@ -64,6 +65,8 @@ export function noticeOf(dir: string): ThirdPartyNotice {
     version?: string;
     license?: unknown;
     licenses?: unknown;
+    author?: unknown;
+    contributors?: unknown;
   };
   const entries = readdirSync(dir, { withFileTypes: true });
   const files = entries
@@ -82,11 +85,14 @@ export function noticeOf(dir: string): ThirdPartyNotice {
     .map((f) => readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n').trim())
     .filter(Boolean)
     .join('\n\n');
+  const license = licenseOf(pkg);
+  const standard = text ? null : standardLicenceText(license, holderOf(pkg));
   return {
     name: pkg.name ?? dir.split(sep).pop()!,
     version: pkg.version ?? '',
-    license: licenseOf(pkg),
-    text,
+    license,
+    text: text || standard || '',
+    ...(standard ? { standardText: true } : {}),
   };
 }
 

@@ -12,8 +12,14 @@ export const thirdPartyNoticeSchema = z.object({
   version: z.string(),
   /** The package's `license` field (an SPDX expression), or '' where it gives none. */
   license: z.string(),
-  /** Its licence and NOTICE files, one after another; '' where the package has none. */
+  /**
+   * Its licence and NOTICE files, one after another. Where it ships none and names a licence whose
+   * standard text has a place for the holder (MIT), that text with the author its package.json
+   * names (`standardText`); '' otherwise.
+   */
   text: z.string(),
+  /** `text` is the standard text of `license`, not a file of the package's own. */
+  standardText: z.boolean().optional(),
 });
 
 export type ThirdPartyNotice = z.infer<typeof thirdPartyNoticeSchema>;

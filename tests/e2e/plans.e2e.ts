@@ -77,6 +77,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(licences.locator('details[open] pre')).toContainText('Permission is hereby granted');
         await expectAccessible(page);
         await screenshot(page, lang, '14a-settings-licences');
+        // vdirs ships no licence file: the standard MIT text with its author, said to be so.
+        const vdirs = licences.locator('details', { has: page.getByText('vdirs', { exact: true }) });
+        await vdirs.locator('summary').click();
+        await expect(vdirs.getByTestId('licences-standard')).toHaveText(
+          lang === 'en' ? /no licence file.*MIT/ : /没有附带许可证文件.*MIT/,
+        );
+        await expect(vdirs.locator('pre')).toContainText('Copyright (c) 07akioni');
+        await screenshot(page, lang, '14b-settings-licence-standard-text');
 
         // Restart the harness (clean SIGTERM) on the same folder: the plan is still there.
         expect(await h.stop('SIGTERM')).toBe(0);

@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { holderOf, standardLicenceText } from '../../../scripts/licence-templates';
 import { collectNotices, noticeOf, packageDirOf } from '../../../scripts/third-party-notices';
 
 const nm = resolve(import.meta.dirname, '../../../node_modules');
@@ -43,5 +44,27 @@ describe('third-party notices', () => {
       [{ name: 'aaa-earlier-build', version: '1.0.0', license: 'MIT', text: 'x' }],
     );
     expect(list.map((n) => n.name)).toEqual(['aaa-earlier-build', 'imapflow', 'zod']);
+  });
+
+  it('gives an MIT package that ships no licence file the standard MIT text with its author as the holder', () => {
+    // tiny-case (bundled through yup) and vdirs (through naive-ui) name MIT and ship no licence file.
+    const tiny = noticeOf(join(nm, 'tiny-case'));
+    expect(tiny.license).toBe('MIT');
+    expect(tiny.standardText).toBe(true);
+    expect(tiny.text).toMatch(/^MIT License\n\nCopyright \(c\) Jason Quense\n\nPermission is hereby granted/);
+    expect(tiny.text).toMatch(/The above copyright notice and this permission notice shall be included/);
+    expect(noticeOf(join(nm, 'vdirs')).text).toMatch(/Copyright \(c\) 07akioni\n/);
+    // A package with a licence file of its own keeps it, unmarked.
+    expect(noticeOf(join(nm, 'imapflow')).standardText).toBeUndefined();
+  });
+
+  it('names the holder from the author, then the contributors, else the package', () => {
+    expect(holderOf({ author: 'Ann Example <ann@example.com> (https://example.com)' })).toBe('Ann Example');
+    expect(holderOf({ author: { name: 'Bo Example', email: 'bo@example.com' } })).toBe('Bo Example');
+    expect(holderOf({ contributors: ['Cy <c@example.com>', { name: 'Di' }] })).toBe('Cy, Di');
+    expect(holderOf({ name: '@scope/pkg' })).toBe('the authors of @scope/pkg');
+    // Only licences whose standard text has a place for the holder.
+    expect(standardLicenceText('Apache-2.0', 'x')).toBeNull();
+    expect(standardLicenceText('MIT OR Apache-2.0', 'x')).toBeNull();
   });
 });

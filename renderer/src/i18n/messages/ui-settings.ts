@@ -38,6 +38,8 @@ export default {
         count: '共 {n} 个软件包。点击名称展开许可证全文。',
         unnamed: '未注明许可证',
         noText: '这个软件包没有附带许可证全文，它注明的许可证是 {license}。',
+        standardText:
+          '这个软件包没有附带许可证文件。下面是它注明的 {license} 许可证的标准文本，版权人是它的 package.json 里注明的作者。',
         failed:
           '没能读取开源软件许可清单。它随 Closeout 一起安装，缺失时请重新安装 Closeout；你的计划和备份不受影响。',
       },
@@ -87,6 +89,8 @@ export default {
         count: '{n} packages. Choose a name to read its licence.',
         unnamed: 'no licence named',
         noText: 'This package ships no licence text; the licence it names is {license}.',
+        standardText:
+          'This package ships no licence file. Below is the standard text of the licence it names, {license}, with the author its package.json names as the holder.',
         failed:
           'The list of open-source licences could not be read. It is installed with Closeout; if it is missing, reinstall Closeout. Your plans and backups are not affected.',
       },
