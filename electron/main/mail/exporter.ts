@@ -32,7 +32,7 @@ import {
   sameNameKey,
   type InfoSeparator,
 } from './layout';
-import { isFolderLocal, isTransient, toExportFailure, toMailFailure } from './mail-errors';
+import { isFolderLocal, isTransient, toRunFailure, toMailFailure } from './mail-errors';
 import type { ProgressTracker } from './progress';
 
 export interface ExportRequest {
@@ -410,7 +410,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       const failureOf = (e: unknown, c: ImapFlow): AppFailure =>
         req.signal.aborted
           ? new AppFailure('mail.cancelled', 'The backup was cancelled')
-          : (sessionFailure(c) ?? toExportFailure(e, c.usable));
+          : (sessionFailure(c) ?? toRunFailure(e, c.usable));
 
       /** The last connection to leave a folder finishes it. */
       const leave = async (a: ActiveFolder) => {
@@ -656,7 +656,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       ? new AppFailure('mail.cancelled', 'The backup was cancelled')
       : e instanceof AppFailure
         ? e
-        : (sessionFailure(client) ?? toExportFailure(e, client.usable));
+        : (sessionFailure(client) ?? toRunFailure(e, client.usable));
   } finally {
     req.signal.removeEventListener('abort', onAbort);
     await closeEarly();

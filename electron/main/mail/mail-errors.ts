@@ -142,19 +142,52 @@ export function isProgrammingError(e: unknown): e is Error {
  * looking for a network problem. A fault from a session that has already closed is taken as a
  * symptom of the closed connection.
  */
-export function toExportFailure(
+export function toRunFailure(
   e: unknown,
   sessionUp: boolean,
   during: 'backup' | 'verification' = 'backup',
 ): AppFailure {
   const known = knownFailure(e);
   if (known) return known;
-  if (sessionUp && isProgrammingError(e)) {
+  if (sessionUp && isProgrammingError(e)) return internalFailure(e, during);
+  return sessionFailed(e);
+}
+
+function internalFailure(e: Error, during: 'backup' | 'verification'): AppFailure {
+  return new AppFailure(
+    during === 'backup' ? 'mail.internal' : 'mail.verify-internal',
+    `The ${during} stopped on an internal error (${e.name}: ${e.message})`,
+  );
+}
+
+/**
+ * The failure for an error writing Closeout's own files after the IMAP session's part is done
+ * (the verification's result into the state file): no connection is involved, so what names no
+ * disk code is a fault in the program or an unnamed file error, never a lost connection.
+ */
+export function toFileFailure(e: unknown, during: 'backup' | 'verification'): AppFailure {
+  const known = knownFailure(e);
+  if (known) return known;
+  if (isProgrammingError(e)) return internalFailure(e, during);
+  return new AppFailure(
+    'mail.io',
+    `Writing the backup's files failed: ${e instanceof Error ? e.message : String(e)}`,
+  );
+}
+
+/**
+ * The failure for an error in one of the mail screen's requests (test the connection, verify, read
+ * the backup's state, forget a code): what names the network, the server or the disk as
+ * toMailFailure says; a fault in the program is `ipc.internal` (try again), not a lost connection.
+ */
+export function toRequestFailure(e: unknown): AppFailure {
+  const known = knownFailure(e);
+  if (known) return known;
+  if (isProgrammingError(e))
     return new AppFailure(
-      during === 'backup' ? 'mail.internal' : 'mail.verify-internal',
-      `The ${during} stopped on an internal error (${e.name}: ${e.message})`,
+      'ipc.internal',
+      `The request stopped on an internal error (${e.name}: ${e.message})`,
     );
-  }
   return sessionFailed(e);
 }
 

@@ -20,7 +20,7 @@ import { listServerFolders, loadState, prepareTarget, savedNamesOf } from './exp
 import { runExportInWorker } from './export-runner';
 import type { ExportTuning } from './folder-export';
 import { backupPaths } from './layout';
-import { toMailFailure } from './mail-errors';
+import { toMailFailure, toRequestFailure } from './mail-errors';
 import { ProgressTracker } from './progress';
 import { verifyBackup } from './verify';
 
@@ -227,7 +227,7 @@ export function createMailService(
     try {
       return ok(await fn());
     } catch (e) {
-      const f = toMailFailure(e);
+      const f = toRequestFailure(e);
       return err(f.code, f.message, f.params);
     }
   };

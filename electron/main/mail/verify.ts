@@ -19,7 +19,7 @@ import { listServerFolders } from './exporter';
 import { listSizes, type FolderSizes } from './folder-export';
 import { backupPaths, parseOwnFile } from './layout';
 import { readManifest, type ManifestRecord } from './manifest';
-import { toExportFailure, toMailFailure } from './mail-errors';
+import { toFileFailure, toRunFailure } from './mail-errors';
 
 async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -170,7 +170,7 @@ export async function verifyBackup(client: ImapFlow, options: VerifyOptions): Pr
       if (!checked.has(gen)) await verifyGeneration(gen, gen.name, gen.uidValidity, null);
     }
   } catch (e) {
-    throw sessionFailure(client) ?? toExportFailure(e, client.usable, 'verification');
+    throw sessionFailure(client) ?? toRunFailure(e, client.usable, 'verification');
   }
   const sum = (f: (v: MailFolderVerification) => number) => results.reduce((n, v) => n + f(v), 0);
   const filesMissing = sum((v) => v.filesMissing);
@@ -201,6 +201,6 @@ async function recordVerification(targetDir: string, state: BackupState, v: Mail
   try {
     await writeBackupState(backupPaths(targetDir).state, state);
   } catch (e) {
-    throw toMailFailure(e);
+    throw toFileFailure(e, 'verification');
   }
 }
