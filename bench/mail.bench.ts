@@ -207,11 +207,11 @@ export default async function mailBench(): Promise<void> {
 
 /**
  * The same two clients writing into RAM (tmpfs): the second table. On this machine's disk (ext4
- * without a journal) each client's file creation slows down by a second or more for half a
- * minute after another run deleted its 20,000 files (the kernel skips recently deleted inodes one
- * by one), and mbsync, which creates its files on its only thread, pays that more in wall time
- * than we do on our writer thread. Here: mbsync 2.3-2.5 s into folders that no deletion preceded,
- * 6-12 s right after one. In RAM nothing is written back and syncs return at once, so this leg
+ * without a journal) each client's file creation slows down by seconds after another run deleted
+ * its 20,000 files, and stays slow well past a minute (the kernel skips recently deleted inodes
+ * one by one when it allocates one), and mbsync, which creates its files on its only thread, pays
+ * that more in wall time than we do on our writer thread. Here: mbsync 2.3-2.5 s into folders
+ * that no deletion preceded, 6-12 s right after one. In RAM nothing is written back and syncs return at once, so this leg
  * compares what the clients themselves cost: parsing, hashing, file calls and the server's share.
  */
 async function ramLeg(
