@@ -182,7 +182,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     handlers,
-    dispatch: withActivity(createDispatcher(handlers, options.log), () => vault.touch()),
+    dispatch: withActivity(createDispatcher(handlers, options.log), vault),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -197,10 +197,16 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-/** Any request but a status poll counts as the user being active, for the vault's auto-lock. */
-function withActivity(dispatch: Dispatch, touch: () => void): Dispatch {
+/**
+ * Any request but a status poll counts as the user being active, for the vault's auto-lock. Each
+ * request first locks a vault that has been idle past its auto-lock time: the timer checks only
+ * every AUTO_LOCK_CHECK_MS, and a click in that window after the computer wakes (days later) must
+ * find the vault locked, not count as activity that keeps it open.
+ */
+function withActivity(dispatch: Dispatch, vault: Pick<Vault<unknown>, 'checkAutoLock' | 'touch'>): Dispatch {
   return (channel, input) => {
-    if (channel !== 'vault:status') touch();
+    vault.checkAutoLock();
+    if (channel !== 'vault:status') vault.touch();
     return dispatch(channel, input);
   };
 }

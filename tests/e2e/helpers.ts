@@ -39,6 +39,17 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
   await page.getByTestId('unlock').click();
 }
 
+/**
+ * Settings → auto-lock: never, then back to the plans. For tests that move the clock by hours and
+ * are not about the lock: the first request after such a move locks an idle vault.
+ */
+export async function autoLockOff(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('auto-lock').selectOption('never');
+  await expect(page.getByTestId('auto-lock')).toHaveValue('never');
+  await page.getByTestId('nav-plans').click();
+}
+
 export async function addPlan(page: Page, address: string, label = ''): Promise<void> {
   const form = page.getByTestId('add-plan-form');
   // isVisible() does not wait: right after unlocking, the list may still be loading (neither shown).

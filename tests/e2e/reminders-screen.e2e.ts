@@ -6,6 +6,7 @@
 import { test, expect, watchPage } from './fixtures';
 import {
   addPlan,
+  autoLockOff,
   confirmRecoveryCode,
   createVaultWithPassphrase,
   expectAccessible,
@@ -28,6 +29,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const problems = watchPage(page);
       await openApp(page, harness.url);
       await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      // The clock moves by hours below: the vault would lock itself at the first request after.
+      await autoLockOff(page);
       await addPlan(page, 'remind.me@yeah.net');
 
       await page.getByTestId('nav-reminders').click();
@@ -147,6 +150,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       const problems = watchPage(page);
       await openApp(page, harness.url);
       await confirmRecoveryCode(page, await createVaultWithPassphrase(page));
+      await autoLockOff(page);
       await addPlan(page, 'click.remind@163.com');
       const planId = /#\/plans\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
       expect(planId).not.toBe('');

@@ -93,4 +93,37 @@ describe('vault service through the core dispatcher', () => {
       vi.useRealTimers();
     }
   });
+
+  it('locks a vault idle past its time on the first request after a wake-up, before the timer runs', async () => {
+    // The timer checks every AUTO_LOCK_CHECK_MS; a computer asleep for days wakes with the vault
+    // open, and a click before the next check used to count as activity and keep it open.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const clock = new FakeClock();
+      const { c, events } = core(tempDir(), clock, true);
+      await c.start();
+      await c.dispatch('vault:create', { mode: 'passphrase', passphrase: 'long enough pass' });
+      await c.dispatch('vault:set-auto-lock', { minutes: 15 });
+      clock.advance(16 * 24 * 3600_000);
+      const r = await c.dispatch('plan:list', undefined);
+      expect(r).toMatchObject({ ok: false, error: { code: 'vault.locked' } });
+      expect(events.at(-1)?.state).toBe('locked');
+      // A status poll after the same sleep finds it locked too; unlocking works as usual.
+      await c.dispatch('vault:unlock', { passphrase: 'long enough pass' });
+      clock.advance(16 * 60_000);
+      expect(await c.dispatch('vault:status', undefined)).toMatchObject({
+        ok: true,
+        value: { state: 'locked' },
+      });
+      // Within the time, requests keep it open.
+      await c.dispatch('vault:unlock', { passphrase: 'long enough pass' });
+      clock.advance(14 * 60_000);
+      expect(await c.dispatch('plan:list', undefined)).toMatchObject({ ok: true });
+      clock.advance(14 * 60_000);
+      expect(await c.dispatch('plan:list', undefined)).toMatchObject({ ok: true });
+      await c.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
