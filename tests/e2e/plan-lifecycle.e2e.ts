@@ -124,6 +124,28 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await page.locator('.n-dialog .n-dialog__action button').first().click();
         await expect(page.locator('.n-dialog')).toHaveCount(0);
 
+        // Connecting to the mailbox signs in, which may withdraw the request: after submitting, the
+        // mail screen's buttons wait until the person ticks that they want to connect anyway.
+        await tab(page, 'plan-mail');
+        const risk = page.getByTestId('mail-login-risk');
+        await expect(risk).toContainText(lang === 'en' ? 'withdraws the request' : '撤销注销申请');
+        await page.getByTestId('mail-code').fill('abcdefghijklmnop');
+        await expect(page.getByTestId('mail-test')).toBeDisabled();
+        await expectAccessible(page);
+        await screenshot(page, lang, '63a-mail-login-risk');
+        await page.getByTestId('mail-login-risk-ack').click();
+        await expect(page.getByTestId('mail-test')).toBeEnabled();
+        // The same for reading the mailbox online in discovery; a backup folder needs no sign-in.
+        await tab(page, 'plan-discovery');
+        await page.getByTestId('discovery-source-imap').click();
+        await expect(page.getByTestId('discovery-login-risk')).toBeVisible();
+        await page.getByTestId('discovery-code').fill('abcdefghijklmnop');
+        await expect(page.getByTestId('discovery-scan')).toBeDisabled();
+        await page.getByTestId('discovery-login-risk-ack').click();
+        await expect(page.getByTestId('discovery-scan')).toBeEnabled();
+        await page.getByTestId('discovery-source-maildir').click();
+        await expect(page.getByTestId('discovery-login-risk')).toHaveCount(0);
+
         // The reminders of the cooling-off show their words, never a raw key.
         await page.getByTestId('nav-reminders').click();
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -44,6 +44,12 @@ export default {
         'Closeout 自身出了错，校验停了下来。这不是网络、服务器或磁盘的问题，备份里的邮件没有被改动。可以点击“重新校验”再试一次；在校验通过之前，请先不要注销邮箱。',
     },
     mail: {
+      loginRisk: {
+        title: '你已经提交了注销申请',
+        body: '连接邮箱要用客户端授权码登录：测试连接、备份、校验和读取网上的邮箱都是。冷静期内这样的登录会不会撤销注销申请，目前没有可靠的说法。',
+        advice: '备份已经完成并校验通过的话，就不必再连接了。仍然要连接，请先勾选下面这一项。',
+        ack: '我明白这可能撤销我的注销申请，仍然要连接邮箱',
+      },
       title: '备份邮件',
       intro:
         '注销后，邮箱里的所有邮件都会被删除，且无法恢复。先把每个文件夹完整下载到这台电脑上：之后可以在“邮件存档”里查看和搜索，也能用 Thunderbird 等邮件程序打开。',
@@ -221,6 +227,13 @@ export default {
         'The verification stopped on an error in Closeout itself, not in the network, the server or the disk. Nothing in the backup was changed. You can choose "Verify again" to try again; until a verification passes, do not close the mailbox yet.',
     },
     mail: {
+      loginRisk: {
+        title: 'You have submitted the closure request',
+        body: 'Connecting to the mailbox means signing in with the client authorization code: testing the connection, backing up, verifying and reading the mailbox online all do. Whether such a sign-in during the cooling-off period withdraws the request is not reliably known.',
+        advice:
+          'If your backup is complete and verified, there is no need to connect again. To connect anyway, tick the box below first.',
+        ack: 'I understand this may withdraw my closure request; connect to the mailbox anyway',
+      },
       title: 'Back up mail',
       intro:
         'Closing the account deletes every message in the mailbox for good. First download every folder to this computer: afterwards you can read and search it in “Mail archive”, or open it in a mail program such as Thunderbird.',
