@@ -37,6 +37,23 @@ describe('amount input', () => {
     expect(parseCount('1.5')).toBeNull();
     expect(parseCount('-3')).toBeNull();
   });
+
+  it('takes a comma only between groups of three digits: "30，5" is refused, not saved as 305', () => {
+    // An outside tester typed 30，5 (full-width comma) and got ¥305.00 with no error.
+    for (const bad of ['30，5', '30,5', '1,23', '1,2345', ',123', '123,', '1 2'])
+      expect(parseMinor(bad, 2), bad).toBeNull();
+    for (const bad of ['30，5', '1,23', '12 3']) expect(parseCount(bad), bad).toBeNull();
+    expect(parseMinor('12，345，678.9', 2)).toBe(1234567890);
+    expect(parseMinor('1 200', 2)).toBe(120000);
+    expect(parseCount('1，200')).toBe(1200);
+  });
+
+  it('reads full-width digits and the full-width full stop as a Chinese input method types them', () => {
+    expect(parseMinor('１２３', 2)).toBe(12300);
+    expect(parseMinor('３０．５', 2)).toBe(3050);
+    expect(parseMinor('30。5', 2)).toBe(3050);
+    expect(parseCount('１，２００')).toBe(1200);
+  });
 });
 
 describe('asset drafts', () => {
