@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { RISK_IDS } from '@common/catalog';
+import { STEP_IDS } from '@common/catalog/steps';
 import { apply, cny, emptyDocument, type PlanCommand, type VaultDocument } from '@common/model';
 import { createAppI18n } from '../../renderer/src/i18n';
 import type { Locale } from '../../renderer/src/i18n/types';
@@ -72,8 +73,16 @@ function document(): VaultDocument {
   return doc;
 }
 
-function report(locale: Locale): Report {
-  const doc = document();
+function withCommands(doc: VaultDocument, commands: PlanCommand[], from: number): VaultDocument {
+  commands.forEach((c, i) => {
+    const r = apply(doc, c, at(from + i));
+    if (!r.ok) throw new Error(`${c.type}: ${r.error.code}`);
+    doc = r.value.doc;
+  });
+  return doc;
+}
+
+function report(locale: Locale, doc = document()): Report {
   const i18n = createAppI18n(locale);
   const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {}, { locale });
   return buildReport(
@@ -97,6 +106,47 @@ const allText = (r: Report) => [
 ];
 
 describe.each(['zh-CN', 'en'] as const)('closure report (%s)', (locale) => {
+  const lines = (r: Report, id: string) => r.sections.find((s) => s.id === id)!.lines;
+
+  it('claims no decision for a plan still deciding, and says what was decided once it is', () => {
+    // An outside tester's new plan read "决定注销这个账号。" in the document meant as proof.
+    const fresh = withCommands(
+      emptyDocument(at(0)),
+      [{ type: 'plan.create', planId: P, address: 'report.test@163.com' }],
+      0,
+    );
+    const undecided = lines(report(locale, fresh), 'decision')[0];
+    expect(undecided).toBe(
+      locale === 'en' ? 'No decision yet on whether to close the account.' : '还没有决定是否注销这个账号。',
+    );
+    expect(lines(report(locale), 'decision')[0]).toBe(
+      locale === 'en' ? 'Decided to close the account.' : '决定注销这个账号。',
+    );
+    // Taken back to the decision: undecided again.
+    const back = withCommands(document(), [{ type: 'plan.reconsider', planId: P }], 20);
+    expect(lines(report(locale, back), 'decision')[0]).toBe(undecided);
+  });
+
+  it('writes no dash into a sentence for a withdrawn request', () => {
+    const withdrawn = withCommands(
+      document(),
+      [
+        ...STEP_IDS.filter((s) => s !== 'confirm').map((stepId): PlanCommand => ({
+          type: 'step.set',
+          planId: P,
+          stepId,
+          status: 'done',
+        })),
+        { type: 'plan.submit', planId: P, override: { reason: 'test' } },
+        { type: 'plan.withdraw', planId: P },
+      ],
+      20,
+    );
+    const submission = lines(report(locale, withdrawn), 'submission');
+    expect(submission.join('\n')).not.toContain('—');
+    expect(submission).toContain(locale === 'en' ? 'Cooling-off period of 15 days.' : '冷静期 15 天。');
+  });
+
   it('has every section, and every text is translated', () => {
     const r = report(locale);
     expect(r.sections.map((s) => s.id)).toEqual(SECTIONS);

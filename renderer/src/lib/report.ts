@@ -66,11 +66,14 @@ export function buildReport(
     empty: t('report.none'),
   });
 
+  // A plan still deciding (new, or taken back to the decision) has decided nothing yet.
   const decision = plan.decision.alternativeId
     ? t('report.decision.kept', {
         alternative: text(locale, alternatives.find((a) => a.id === plan.decision.alternativeId)!.title),
       })
-    : t('report.decision.close');
+    : plan.phase === 'deciding' || !plan.decision.decidedAt
+      ? t('report.decision.undecided')
+      : t('report.decision.close');
 
   const sub = plan.submission;
   const submissionLines: string[] = [];
@@ -80,8 +83,11 @@ export function buildReport(
       submissionLines.push(
         t('report.submission.override', { reason: sub.override.reason, count: sub.blockers.length }),
       );
+    // A withdrawn request's period has no end any more: its length only, never a dash in a sentence.
     submissionLines.push(
-      t('report.submission.coolingOff', { days: plan.coolingOff.days, end: when(plan.coolingOff.endsAt) }),
+      plan.coolingOff.endsAt
+        ? t('report.submission.coolingOff', { days: plan.coolingOff.days, end: when(plan.coolingOff.endsAt) })
+        : t('report.submission.coolingOffDays', { days: plan.coolingOff.days }),
     );
   } else {
     submissionLines.push(t('report.submission.notYet'));

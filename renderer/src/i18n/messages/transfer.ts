@@ -44,6 +44,7 @@ export default {
       },
       decision: {
         close: '决定注销这个账号。',
+        undecided: '还没有决定是否注销这个账号。',
         kept: '决定保留账号，改用替代方案：{alternative}。',
         at: '决定时间：{at}',
       },
@@ -51,6 +52,7 @@ export default {
         submittedAt: '提交注销申请：{at}',
         override: '提交时仍有 {count} 项未完成，理由：{reason}',
         coolingOff: '冷静期 {days} 天，到 {end} 结束。',
+        coolingOffDays: '冷静期 {days} 天。',
         notYet: '还没有提交注销申请。',
         withdrawn: '申请已撤销：{at}',
         closed: '账号已注销：{at}',
@@ -197,6 +199,7 @@ export default {
       },
       decision: {
         close: 'Decided to close the account.',
+        undecided: 'No decision yet on whether to close the account.',
         kept: 'Decided to keep the account and use an alternative instead: {alternative}.',
         at: 'Decided on: {at}',
       },
@@ -204,6 +207,7 @@ export default {
         submittedAt: 'Closure request submitted: {at}',
         override: 'Submitted with {count} item(s) still open; reason given: {reason}',
         coolingOff: 'Cooling-off period of {days} days, ending {end}.',
+        coolingOffDays: 'Cooling-off period of {days} days.',
         notYet: 'The closure request has not been submitted yet.',
         withdrawn: 'Request withdrawn: {at}',
         closed: 'Account closed: {at}',
