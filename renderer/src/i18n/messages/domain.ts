@@ -38,7 +38,7 @@ export default {
         submitted: '冷静期',
         closed: '已注销',
         kept: '保留账号',
-        withdrawn: '已撤销',
+        withdrawn: '已撤回',
       },
       status: {
         deciding: '决定中',
@@ -47,7 +47,7 @@ export default {
         submitted: '已提交，冷静期中',
         closed: '已注销',
         kept: '保留账号',
-        withdrawn: '申请已撤销',
+        withdrawn: '申请已撤回',
       },
       gateStatus: { met: '已满足', blocked: '未满足', unknown: '未确认' },
       verdict: { likely: '很可能', possible: '可能', 'ruled-out': '已排除' },
@@ -107,7 +107,7 @@ export default {
       action: {
         decide: '先决定：注销，还是选一个替代方案。',
         followAlternative: '按你选的替代方案设置邮箱。',
-        decideAgain: '申请已撤销。重新决定要不要注销。',
+        decideAgain: '申请已撤回。重新决定要不要注销。',
         doNotLogIn: '冷静期中：不要登录这个账号。',
         checkBounce: '冷静期已过：从别的邮箱给这个地址发封信，看是否被退回。',
         recordClosed: '确认注销生效后，把计划标记为已注销。',

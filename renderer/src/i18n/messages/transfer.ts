@@ -54,7 +54,7 @@ export default {
         coolingOff: '冷静期 {days} 天，到 {end} 结束。',
         coolingOffDays: '冷静期 {days} 天。',
         notYet: '还没有提交注销申请。',
-        withdrawn: '申请已撤销：{at}',
+        withdrawn: '申请已撤回：{at}',
         closed: '账号已注销：{at}',
       },
       backup: {
