@@ -164,7 +164,7 @@ export default {
           decide: '决定注销',
           reconsider: '重新考虑',
           submit: '提交了注销申请',
-          withdraw: '撤销了注销申请',
+          withdraw: '撤回了注销申请',
           close: '账号已注销',
           reopen: '重新打开了计划（回到冷静期）',
           'set-cooling-off': '修改了冷静期',
