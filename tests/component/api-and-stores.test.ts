@@ -14,6 +14,7 @@ const status = (state: VaultStatus['state']): VaultStatus => ({
   autoLockMinutes: null,
   dataDir: '/data',
   recovery: null,
+  recoveryCodeUnconfirmed: false,
 });
 
 /** A bridge with the contract's shape whose calls are recorded; listeners can be fired by the test. */

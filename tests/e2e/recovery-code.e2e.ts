@@ -71,6 +71,48 @@ test.describe('new recovery code (zh-CN)', () => {
 });
 
 for (const lang of ['zh-CN', 'en'] as const) {
+  test.describe(`a recovery code lost before it was confirmed (${lang})`, () => {
+    test.use({ locale: lang });
+
+    test('a reload on the code screen: every screen asks for a new code until one is confirmed', async ({
+      page,
+      harness,
+    }) => {
+      // An outside tester reloaded the window while the code was shown: it was gone, silently.
+      const problems = watchPage(page);
+      await openApp(page, harness.url);
+      await createVaultWithPassphrase(page);
+      await page.reload();
+      await expect(page).toHaveURL(/#\/plans/);
+      const banner = page.getByTestId('recovery-unconfirmed');
+      await expect(banner).toContainText(lang === 'en' ? 'not confirmed as written down' : '还没有确认抄下');
+      await expectAccessible(page);
+      await screenshot(page, lang, '05a-recovery-code-unconfirmed');
+      await addPlan(page, 'lost.code@163.com');
+      await expect(banner).toBeVisible();
+      // Its link leads to Settings' recovery code, where a new code is made and typed back.
+      await page.getByTestId('nav-plans').click();
+      await page.getByTestId('recovery-unconfirmed-go').click();
+      await expect(page.locator('#settings-recovery')).toBeInViewport();
+      await expect(banner).toHaveCount(0);
+      await page.locator('#recovery-current-passphrase').fill(PASSPHRASE);
+      await page.getByTestId('new-recovery-code').click();
+      const code = (await page.getByTestId('recovery-code').textContent())?.trim() ?? '';
+      const index = Number(await page.getByTestId('recovery-form').getAttribute('data-ask-group'));
+      await page.locator('#recovery-check').fill(code.split('-')[index] ?? code);
+      await page.getByTestId('recovery-done').click();
+      await expect(page.getByTestId('new-recovery-code-form')).toBeVisible();
+      // Confirmed: no screen asks any more, also after a reload.
+      await page.getByTestId('nav-plans').click();
+      await expect(page.getByText('lost.code@163.com').first()).toBeVisible();
+      await expect(banner).toHaveCount(0);
+      await page.reload();
+      await expect(page.getByText('lost.code@163.com').first()).toBeVisible();
+      await expect(banner).toHaveCount(0);
+      expect(problems).toEqual([]);
+    });
+  });
+
   test.describe(`restoring an earlier save (${lang})`, () => {
     test.use({ locale: lang });
 

@@ -32,6 +32,11 @@ export interface VaultStatus {
   autoLockMinutes: number | null;
   dataDir: string;
   recovery: VaultRecoveryOffer | null;
+  /**
+   * The last recovery code issued (shown once) was not confirmed as written down before the window
+   * lost it (a reload, a restart): the app asks for a new one until one is confirmed.
+   */
+  recoveryCodeUnconfirmed: boolean;
 }
 
 export const passphraseSchema = z.string().min(1).max(1024);
@@ -53,6 +58,8 @@ export const vaultChannels = {
     ]),
   ),
   'vault:lock': channel<VaultStatus>()(z.void()),
+  /** The person typed back part of the recovery code just shown: it is written down. */
+  'vault:confirm-recovery-code': channel<VaultStatus>()(z.void()),
   /**
    * A new passphrase (a keychain vault switches to it) and a new data key; earlier copies under the
    * old key are destroyed. `recoveryCode`: a new code, shown once, when the old one could not be kept.

@@ -27,6 +27,7 @@ export function createVaultService<D>(
       'vault:create': async (input) => ok(await vault.create(input)),
       'vault:unlock': async (input) => ok(await vault.unlock(input)),
       'vault:lock': () => ok(vault.lock()),
+      'vault:confirm-recovery-code': async () => ok(await vault.confirmRecoveryCode()),
       'vault:change-passphrase': async ({ current, next }) => ok(await vault.changePassphrase(current, next)),
       'vault:set-auto-lock': async ({ minutes }) => ok(await vault.setAutoLock(minutes)),
       'vault:new-recovery-code': async ({ current }) => ok(await vault.newRecoveryCode(current ?? null)),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { access, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../common/clock';
 import type { VaultGeneration, VaultRecoveryOffer, VaultStatus } from '../../common/contract/vault';
@@ -26,6 +27,12 @@ import {
 } from './keys';
 
 export const VAULT_FILE = 'vault.closeout';
+/**
+ * Beside the vault while a recovery code it issued has not been confirmed as written down (the
+ * code is shown once, in the window): a reload or a restart in between would otherwise lose it
+ * without a word. Holds no secret, only that fact; the app asks for a new code while it is there.
+ */
+export const RECOVERY_UNCONFIRMED_FILE = 'recovery-code-unconfirmed';
 export const MIN_PASSPHRASE_LENGTH = 8;
 /** Passphrase vaults lock after this many idle minutes unless the user changes it. */
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -70,6 +77,8 @@ export class Vault<D> implements DocumentStore<D> {
   private opened: ParsedVault | null = null;
   private keychain: KeyAvailability = 'unavailable';
   private lastActivity = 0;
+  /** RECOVERY_UNCONFIRMED_FILE is there: the last code issued was not confirmed as written down. */
+  private recoveryUnconfirmed = false;
   /** Earlier generations under a retired key or holding a forgotten secret, not yet destroyed (a failed attempt). */
   private pendingDestroy = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -92,6 +101,37 @@ export class Vault<D> implements DocumentStore<D> {
       // A read-only folder must still open; its leftovers are swept on a later, writable start.
       await this.file.sweepTemp().catch(() => 0);
       await this.loadHeader();
+      this.recoveryUnconfirmed = await access(this.unconfirmedPath()).then(
+        () => true,
+        () => false,
+      );
+      return this.changed();
+    });
+  }
+
+  private unconfirmedPath(): string {
+    return join(this.options.dataDir, RECOVERY_UNCONFIRMED_FILE);
+  }
+
+  /**
+   * A recovery code was just issued (shown once): until the person confirms it, remember that on
+   * disk. Best effort: failing to write the reminder must not fail the vault change it follows.
+   */
+  private async recoveryIssued(at: number): Promise<void> {
+    this.recoveryUnconfirmed = true;
+    await writeFile(
+      this.unconfirmedPath(),
+      `A recovery code issued at ${new Date(at).toISOString()} was not yet confirmed as written down.\n`,
+      { mode: 0o600 },
+    ).catch(() => {});
+  }
+
+  /** The person typed back part of the last recovery code issued: it is written down. */
+  confirmRecoveryCode(): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      this.requireSession();
+      await rm(this.unconfirmedPath(), { force: true });
+      this.recoveryUnconfirmed = false;
       return this.changed();
     });
   }
@@ -106,6 +146,7 @@ export class Vault<D> implements DocumentStore<D> {
       autoLockMinutes: header?.autoLockMinutes ?? null,
       dataDir: this.options.dataDir,
       recovery: this.recovery,
+      recoveryCodeUnconfirmed: header !== null && this.recoveryUnconfirmed,
     };
   }
 
@@ -153,6 +194,7 @@ export class Vault<D> implements DocumentStore<D> {
       this.header = saved;
       this.recovery = null;
       this.begin({ key, header: saved, doc });
+      await this.recoveryIssued(this.options.clock.now());
       return { recoveryCode, status: this.changed() };
     });
   }
@@ -201,6 +243,7 @@ export class Vault<D> implements DocumentStore<D> {
         throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       proven.fill(0);
       const recoveryCode = await this.rekey(s, { mode: 'passphrase', passphrase: next }, code);
+      if (recoveryCode) await this.recoveryIssued(this.options.clock.now());
       return { status: this.changed(), recoveryCode };
     });
   }
@@ -230,6 +273,7 @@ export class Vault<D> implements DocumentStore<D> {
           : { mode: 'keychain' as const };
       const recoveryCode = newRecoveryCode();
       await this.rekey(s, target, null, recoveryCode);
+      await this.recoveryIssued(this.options.clock.now());
       return { status: this.changed(), recoveryCode };
     });
   }

@@ -37,6 +37,8 @@ export const useVaultStore = defineStore('vault', () => {
   const create = async (input: CreateInput) => adopt(await api.vault.create(input), (v) => v.status);
   const unlock = async (input: UnlockInput) => adopt(await api.vault.unlock(input), (v) => v);
   const lock = async () => adopt(await api.vault.lock(), (v) => v);
+  /** The recovery code just shown was typed back: main stops asking for a new one. */
+  const confirmRecoveryCode = async () => adopt(await api.vault.confirmRecoveryCode(), (v) => v);
   /** A new passphrase and data key; `recoveryCode` is a new code (shown once) when the old one could not be kept. */
   const changePassphrase = async (current: string, next: string) =>
     adopt(await api.vault.changePassphrase({ current, next }), (v) => v.status);
@@ -62,6 +64,7 @@ export const useVaultStore = defineStore('vault', () => {
     create,
     unlock,
     lock,
+    confirmRecoveryCode,
     changePassphrase,
     newRecoveryCode,
     setAutoLock,

@@ -181,6 +181,7 @@ describe('registerIpc', () => {
       autoLockMinutes: null,
       dataDir: '/d',
       recovery: null,
+      recoveryCodeUnconfirmed: false,
     };
     emit('vault:changed', status);
     expect(ours.send).toHaveBeenCalledWith('vault:changed', status);

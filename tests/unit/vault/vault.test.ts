@@ -7,7 +7,7 @@ import { migrateDocument } from '../../../electron/common/model/migrations';
 import { AppFailure, err, ok } from '../../../electron/common/result';
 import { vaultDocumentCodec } from '../../../electron/main/vault/codec';
 import { parseVault } from '../../../electron/main/vault/cipher';
-import { VAULT_FILE, Vault } from '../../../electron/main/vault/vault';
+import { RECOVERY_UNCONFIRMED_FILE, VAULT_FILE, Vault } from '../../../electron/main/vault/vault';
 import { createFileKeyProvider } from '../../support/doubles/file-key-provider';
 import {
   FakeClock,
@@ -162,6 +162,36 @@ describe('vault: create and unlock', () => {
     const { header } = parseVault(readFileSync(join(dir, VAULT_FILE)));
     expect(header.passphrase?.kdf).toMatchObject({ name: 'scrypt', logN: 17, r: 8, p: 1 });
     expect(header.recovery.kdf).toMatchObject({ logN: 17, r: 8, p: 1 });
+  });
+});
+
+describe('vault: a recovery code not confirmed as written down', () => {
+  it('is remembered on disk until confirmed, across a restart, and again for every new code', async () => {
+    // An outside tester reloaded the window while the code was shown: it was gone, and nothing
+    // ever said so. The vault now remembers that the last code was not confirmed.
+    const dir = tempDir();
+    const marker = join(dir, RECOVERY_UNCONFIRMED_FILE);
+    const v = makeVault(dir);
+    const { status } = await v.create({ mode: 'passphrase', passphrase: PASS });
+    expect(status.recoveryCodeUnconfirmed).toBe(true);
+    expect(existsSync(marker)).toBe(true);
+    // The marker holds no secret: only that a code was not confirmed.
+    expect(readFileSync(marker, 'utf8')).toMatch(/^A recovery code issued at \S+ was not yet confirmed/);
+
+    // Restarted (a new process opens the same folder): still not confirmed, locked and unlocked.
+    const again = makeVault(dir);
+    expect((await again.open()).recoveryCodeUnconfirmed).toBe(true);
+    expect((await again.unlock({ passphrase: PASS })).recoveryCodeUnconfirmed).toBe(true);
+    expect((await again.confirmRecoveryCode()).recoveryCodeUnconfirmed).toBe(false);
+    expect(existsSync(marker)).toBe(false);
+    expect((await makeVault(dir).open()).recoveryCodeUnconfirmed).toBe(false);
+
+    // A new code is unconfirmed again until typed back; confirming needs the vault open.
+    const { status: renewed } = await again.newRecoveryCode(PASS);
+    expect(renewed.recoveryCodeUnconfirmed).toBe(true);
+    again.lock();
+    await expect(again.confirmRecoveryCode()).rejects.toMatchObject({ code: 'vault.locked' });
+    expect(existsSync(marker)).toBe(true);
   });
 });
 

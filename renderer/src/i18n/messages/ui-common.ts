@@ -21,6 +21,11 @@ export default {
     shell: {
       navLabel: '主导航',
       skipToContent: '跳到主要内容',
+      recoveryUnconfirmed: {
+        title: '恢复码还没有确认抄下',
+        body: '恢复码只显示一次，而上次的恢复码在你确认抄下之前，窗口就关闭或刷新了。忘记口令时要靠它打开保险库，请生成一个新的恢复码并抄下，旧的那个随之作废。',
+        action: '去生成新的恢复码',
+      },
       lockNow: '立即锁定',
       nav: { plans: '注销计划', settings: '设置' },
     },
@@ -44,6 +49,11 @@ export default {
     shell: {
       navLabel: 'Main navigation',
       skipToContent: 'Skip to main content',
+      recoveryUnconfirmed: {
+        title: 'Your recovery code was not confirmed as written down',
+        body: 'A recovery code is shown only once, and the window closed or reloaded before you confirmed you had written the last one down. It is what opens the vault if you forget your passphrase: create a new one and write it down; the old one stops working.',
+        action: 'Create a new recovery code',
+      },
       lockNow: 'Lock now',
       nav: { plans: 'Closure plans', settings: 'Settings' },
     },
