@@ -79,6 +79,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await shot(page, lang, '20-alternatives');
       await tab(page, 'plan-steps');
       await expect(page.getByTestId('steps-decide-prompt')).toBeVisible();
+      // The submission card says what it waits for, not just its heading.
+      await expect(page.getByTestId('submission-decide-first')).toContainText(
+        lang === 'en' ? 'First decide' : '先决定',
+      );
       await shot(page, lang, '21-steps');
       await tab(page, 'plan-assets');
       await expect(

@@ -96,6 +96,9 @@ export default {
       },
       submit: {
         title: '提交注销申请',
+        decideFirst: '先决定要不要注销这个账号。决定注销之后，这里会列出提交前还差什么。',
+        kept: '你决定保留这个账号，不会提交注销申请。',
+        withdrawn: '注销申请已在 {date} 撤回。还要注销的话，先重新决定。',
         intro: '在网易页面点了“确认注销”或“提交申请”之后，在这里记下提交的时间。冷静期从这一刻算起。',
         notYet: '先做完前面的步骤，并逐条确认风险，才能记录提交。',
         blockersTitle: '还没满足的条件',
@@ -374,6 +377,11 @@ export default {
       },
       submit: {
         title: 'Submit the closure request',
+        decideFirst:
+          'First decide whether to close this account. Once you decide to close it, this lists what is still missing before you submit.',
+        kept: 'You decided to keep this account: no closure request will be submitted.',
+        withdrawn:
+          'The closure request was withdrawn on {date}. To close the account after all, decide again first.',
         intro:
           'After you press “确认注销” or “提交申请” on the NetEase page, record the time of submission here. The cooling-off period counts from that moment.',
         notYet: 'Finish the steps above and acknowledge each risk before recording the submission.',
