@@ -368,7 +368,12 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
       });
   }
   const clientsOpen = !preps.find((p) => p.id === 'remove-mail-clients')?.done;
-  if (clientsOpen && (plan.phase === 'preparing' || plan.phase === 'submitted'))
+  // Once the cooling-off period has ended, a client's sign-in can withdraw nothing any more.
+  const coolingOffOver =
+    plan.phase === 'submitted' &&
+    plan.coolingOff.endsAt !== null &&
+    Date.parse(plan.coolingOff.endsAt) <= nowMs;
+  if (clientsOpen && (plan.phase === 'preparing' || plan.phase === 'submitted') && !coolingOffOver)
     out.push({
       id: 'mail-client-configured',
       severity: plan.phase === 'submitted' ? 'danger' : 'warning',

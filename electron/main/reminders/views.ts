@@ -5,7 +5,7 @@ import type {
   RemindersChanged,
   RemindersList,
 } from '../../common/contract/reminders';
-import type { Reminder, RemindersState } from '../../common/model/reminders';
+import { isCoolingOffKind, type Reminder, type RemindersState } from '../../common/model/reminders';
 import {
   effectiveDueAt,
   inQuietHours,
@@ -24,6 +24,24 @@ export function toView(r: Reminder, now: number): ReminderView {
   };
 }
 
+/**
+ * Overdue cooling-off reminders that a later overdue one of the same plan has overtaken. When the
+ * app was not running, or the computer slept, through part of the period, "three days left" and
+ * "the last day to withdraw" are past by the time "the period has ended" is due: listing them as
+ * overdue, with a snooze, alarms about deadlines already gone. Only each plan's latest is shown.
+ */
+export function overtakenCoolingOff(items: readonly Reminder[], now: number): Set<string> {
+  const latest = new Map<string | null, Reminder>();
+  const overdue: Reminder[] = [];
+  for (const r of items) {
+    if (!isCoolingOffKind(r.kind) || reminderStatus(r, now) !== 'overdue') continue;
+    overdue.push(r);
+    const l = latest.get(r.planId);
+    if (!l || effectiveDueAt(r) > effectiveDueAt(l)) latest.set(r.planId, r);
+  }
+  return new Set(overdue.filter((r) => latest.get(r.planId) !== r).map((r) => r.id));
+}
+
 export function listReminders(
   state: RemindersState,
   now: number,
@@ -34,8 +52,10 @@ export function listReminders(
   const overdue: ReminderView[] = [];
   const done: ReminderView[] = [];
   let heldBack = false;
+  const overtaken = overtakenCoolingOff(state.items, now);
   for (const r of state.items) {
     if (planId !== undefined && r.planId !== planId) continue;
+    if (overtaken.has(r.id)) continue;
     const v = toView(r, now);
     if (v.status === 'upcoming') upcoming.push(v);
     else if (v.status === 'overdue') {
@@ -111,7 +131,9 @@ export function inAppNotifications(items: readonly Reminder[]): InAppNotificatio
 export function changedPayload(state: RemindersState, now: number): RemindersChanged {
   let next: Reminder | null = null;
   let overdueCount = 0;
+  const overtaken = overtakenCoolingOff(state.items, now);
   for (const r of state.items) {
+    if (overtaken.has(r.id)) continue;
     const status = reminderStatus(r, now);
     if (status === 'overdue') overdueCount++;
     else if (status === 'upcoming' && (next === null || effectiveDueAt(r) < effectiveDueAt(next))) next = r;

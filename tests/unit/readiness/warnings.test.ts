@@ -70,5 +70,8 @@ describe('ordering warnings', () => {
       reason: { key: 'domain.warning.mailClientDuringCoolingOff' },
     });
     expect(planOf(doc).submission?.blockers).toContain('preparation:remove-mail-clients');
+    // Once the period has ended (15 days by default), a sign-in withdraws nothing: no stale alarm.
+    expect(warnings(doc, at(15))).toContain('mail-client-configured');
+    expect(warnings(doc, at(17))).not.toContain('mail-client-configured');
   });
 });

@@ -80,15 +80,14 @@ describe('reminders service over the real vault', () => {
     expect(second.notifier.shown[0]?.title).toMatch(/^You have \d+ reminders$/);
     const list = await must<RemindersList>(second.core, 'reminders:list', {});
     expect(list.upcoming).toEqual([]);
-    expect(list.overdue.length).toBeGreaterThanOrEqual(5);
+    // Of the plan's cooling-off reminders missed meanwhile, only the latest is listed: "3 days
+    // left" and "the last day to withdraw" are past deadlines by now, nothing to snooze.
+    expect(list.overdue.map((r) => r.kind)).toEqual(['cooling-off.bounce-check']);
     expect(list.overdue.every((r) => r.firedAt !== null)).toBe(true);
     const inApp = await must<InAppNotification[]>(second.core, 'reminders:notifications');
-    expect(inApp[0]).toMatchObject({
-      kind: 'summary',
-      planId: 'p1',
-      item: null,
-      params: { count: list.overdue.length - 1 },
-    });
+    expect(inApp[0]).toMatchObject({ kind: 'summary', planId: 'p1', item: null });
+    expect(inApp[0]?.params).toMatchObject({ count: expect.any(Number) });
+    expect(Number(inApp[0]?.params.count)).toBeGreaterThanOrEqual(5);
 
     // Restarting again shows nothing new: no duplicates.
     await second.core.close();
