@@ -70,6 +70,7 @@ export const DOMAIN_ERROR_CODES = [
   'plan.not-found',
   'plan.duplicate-id',
   'plan.duplicate-address',
+  'plan.duplicate-service',
   'plan.unsupported-address',
   'plan.wrong-phase',
   'plan.unknown-item',

@@ -123,6 +123,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('custom-service-add').click();
       const game = page.locator('[data-testid^="service-"][data-status]').filter({ hasText: '逆水寒' });
       await expect(game).toHaveCount(1);
+      // The same name again is refused, in words: two cards could not be told apart.
+      await page.locator('#custom-service-name').fill('逆水寒');
+      await page.getByTestId('custom-service-add').click();
+      await expect(page.locator('[data-error-code="plan.duplicate-service"]')).toContainText(
+        lang === 'en' ? 'already in the list' : '已经在列表里了',
+      );
+      await expect(game).toHaveCount(1);
+      await page.locator('#custom-service-name').fill('');
       await game.locator('select').selectOption('in-use');
       await expect(game).toHaveAttribute('data-status', 'in-use');
       await shot(page, lang, '25-services');

@@ -326,6 +326,9 @@ function applyToPlan(
       const name = c.name?.trim() ?? '';
       if (catalogId === null && !name)
         return err('plan.name-required', 'A service the catalog does not know needs a name');
+      // Two cards with one name cannot be told apart (nor in the asset form's list of services).
+      if (name && plan.services.some((s) => serviceNames(s).includes(sameName(name))))
+        return err('plan.duplicate-service', `A service named ${name} is already listed`, { name });
       const status = c.status ?? 'unchecked';
       const service = {
         id: c.serviceId,
@@ -572,4 +575,19 @@ export function apply(doc: VaultDocument, command: PlanCommand, now: string): Re
     events,
   };
   return ok({ doc: { ...doc, plans, history: [...doc.history, entry] }, events });
+}
+
+/** A service name as compared for duplicates: trimmed, width and case folded. */
+function sameName(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * The names a plan's service is shown by: the one the person gave it (a game of their own is in
+ * the catalog's "game" kind), else its catalog entry's, in each language.
+ */
+function serviceNames(s: { catalogId: string | null; name: string }): string[] {
+  const entry = !s.name.trim() && s.catalogId ? catalogServiceById(s.catalogId) : undefined;
+  const names = entry ? Object.values(entry.name) : [s.name];
+  return names.map(sameName);
 }

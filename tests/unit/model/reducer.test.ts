@@ -31,6 +31,46 @@ describe('reducer invariants, one by one', () => {
     ).toBe('plan.not-found');
   });
 
+  it('refuses a second service of the same name, which no list could tell apart', () => {
+    // An outside tester added "逆水寒" twice: two identical cards, two identical choices in the asset form.
+    const doc = must(withPlan(), { type: 'service.add', planId: P, serviceId: 'c1', name: '逆水寒' });
+    for (const name of ['逆水寒', ' 逆水寒 ', 'NetEase Cloud Music', '网易云音乐', 'netease cloud music'])
+      expect(
+        rejected(apply(doc, { type: 'service.add', planId: P, serviceId: 'c2', name }, at(0))),
+        name,
+      ).toBe('plan.duplicate-service');
+    // A game of one's own (the catalog's game kind, with a name) by the same name, too.
+    expect(
+      rejected(
+        apply(
+          doc,
+          { type: 'service.add', planId: P, serviceId: 'c6', catalogId: 'game', name: '逆水寒' },
+          at(0),
+        ),
+      ),
+    ).toBe('plan.duplicate-service');
+    const asGame = must(withPlan(), {
+      type: 'service.add',
+      planId: P,
+      serviceId: 'g1',
+      catalogId: 'game',
+      name: '逆水寒',
+    });
+    expect(
+      rejected(apply(asGame, { type: 'service.add', planId: P, serviceId: 'c2', name: '逆水寒' }, at(0))),
+    ).toBe('plan.duplicate-service');
+    // Full-width letters are the same name too; a different name is fine.
+    const latin = must(doc, { type: 'service.add', planId: P, serviceId: 'c3', name: 'Eve Echoes' });
+    expect(
+      rejected(
+        apply(latin, { type: 'service.add', planId: P, serviceId: 'c4', name: 'Ｅｖｅ Ｅｃｈｏｅｓ' }, at(0)),
+      ),
+    ).toBe('plan.duplicate-service');
+    expect(
+      planOf(must(doc, { type: 'service.add', planId: P, serviceId: 'c5', name: '逆水寒手游' })).services,
+    ).toHaveLength(planOf(doc).services.length + 1);
+  });
+
   it('refuses negative and fractional amounts even without the schema', () => {
     const doc = withPlan();
     const asset = {
