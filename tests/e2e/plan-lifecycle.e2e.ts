@@ -191,6 +191,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
         await expect(page.getByTestId('submission-close')).toHaveCount(0);
         await tab(page, 'plan-services');
         await expect(page.locator('fieldset[data-read-only] select').first()).toBeDisabled();
+        // Its buttons are disabled, and look it (Naive UI's do not follow the fieldset by themselves).
+        const button = page.locator('fieldset[data-read-only] .n-button').first();
+        await expect(button).toBeDisabled();
+        expect(Number(await button.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(0.7);
+        await screenshot(page, lang, '66b-services-closed-read-only');
         await tab(page, 'plan-dashboard');
         await expect(page.getByTestId('countdown')).toHaveCount(0);
         await expect(page.getByTestId('readiness-ring')).toHaveCount(0);
