@@ -191,8 +191,13 @@ describe('MessageTemplates', () => {
     const en = () => w.get<HTMLTextAreaElement>('[data-testid="template-en"]').element.value;
     expect(zh()).toContain('old@163.com');
     expect(zh()).toContain('（在这里填新地址）');
+    // The English note's gap is in English, whatever the app's language; nothing to copy yet.
+    expect(en()).toContain('(your new address here)');
+    expect(en()).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(w.get('[data-testid="template-en-copy"]').attributes('disabled')).toBeDefined();
     await w.get('[data-testid="template-new-address"]').setValue('new@example.org');
     await nextTick();
+    expect(w.get('[data-testid="template-en-copy"]').attributes('disabled')).toBeUndefined();
     expect(zh()).toContain('new@example.org');
     expect(en()).toContain('I am closing my mail address old@163.com');
     expect(en()).toContain('new@example.org');
