@@ -132,6 +132,7 @@ test.describe('settings', () => {
 
     await page.getByTestId('settings-lock-now').click();
     await unlock(page, 'a brand new passphrase for 2027');
-    await expect(page).toHaveURL(/#\/plans/);
+    // Back where the vault was locked, not at the list of plans.
+    await expect(page).toHaveURL(/#\/settings/);
   });
 });
