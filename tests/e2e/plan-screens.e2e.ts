@@ -268,6 +268,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expectAccessible(page);
       await screenshot(page, lang, '29a-step-note-dialog');
       await page.getByTestId('step-note-dialog-input').fill('note verify');
+      // Esc with a note typed asks first; "keep editing" keeps the note and the dialog.
+      await page.keyboard.press('Escape');
+      const discard = page.locator('.n-dialog[aria-label]').filter({
+        hasText: lang === 'en' ? 'Discard this note?' : '放弃这段备注？',
+      });
+      await expect(discard).toBeVisible();
+      await discard.getByRole('button', { name: lang === 'en' ? 'Keep editing' : '继续编辑' }).click();
+      await expect(discard).toHaveCount(0);
+      await expect(page.getByTestId('step-note-dialog-input')).toHaveValue('note verify');
       await page.getByTestId('step-note-dialog-confirm').click();
       await expect(page.getByTestId('step-note-dialog')).toBeHidden();
       await expect(page.getByTestId('step-verify')).toContainText('note verify');

@@ -12,6 +12,8 @@ export interface ConfirmOptions {
   severe?: boolean;
   /** Shown as a list under the body: what will be lost, what is not done. */
   list?: string[];
+  /** The other button's words where "cancel" would be unclear (default: cancel). */
+  keep?: string;
 }
 
 /** Asks before an action that changes or removes something; resolves true only on an explicit yes. */
@@ -42,7 +44,7 @@ export function useConfirm() {
               ])
           : o.body,
         positiveText: o.action,
-        negativeText: t('common.cancel'),
+        negativeText: o.keep ?? t('common.cancel'),
         autoFocus: true,
         onPositiveClick: () => done(true),
         onNegativeClick: () => done(false),

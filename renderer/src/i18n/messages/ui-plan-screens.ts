@@ -19,6 +19,10 @@ export default {
         discovery: '查找关联',
       },
       common: {
+        discardNoteTitle: '放弃这段备注？',
+        discardNoteBody: '你写的备注还没有保存，关掉这个窗口就没有了。',
+        discardNote: '放弃备注',
+        keepEditing: '继续编辑',
         note: '备注',
         notePlaceholder: '可选：记下你做了什么、在哪里、下一步是什么',
         edit: '编辑',
@@ -296,6 +300,10 @@ export default {
         discovery: 'Find what uses it',
       },
       common: {
+        discardNoteTitle: 'Discard this note?',
+        discardNoteBody: 'The note you typed is not saved; closing this window loses it.',
+        discardNote: 'Discard the note',
+        keepEditing: 'Keep editing',
         note: 'Note',
         notePlaceholder: 'Optional: what you did, where, and what comes next',
         edit: 'Edit',
