@@ -34,6 +34,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await screenshot(page, lang, '02-create-vault-passphrase');
 
       const code = await createVaultWithPassphrase(page);
+      // The create button is gone: the keyboard starts at the code's heading, not the page's top.
+      await expect(page.locator('#recovery-title')).toBeFocused();
       await expectAccessible(page);
       await screenshot(page, lang, '03-recovery-code');
       // A wrong group is refused; the right one continues.

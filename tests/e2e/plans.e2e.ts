@@ -68,6 +68,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
         // own list; a package's full text opens from the keyboard.
         await page.getByTestId('licences-show').click();
         await expect(page.getByTestId('licences-count')).toContainText(/\d\d/);
+        // The pressed button is gone; the keyboard stays in the section, on its summary line.
+        await expect(page.getByTestId('licences-count')).toBeFocused();
         const licences = page.getByTestId('licences-list');
         for (const name of ['naive-ui', 'vue-i18n', 'dompurify'])
           await expect(licences.locator('summary', { hasText: name }).first()).toBeVisible();
