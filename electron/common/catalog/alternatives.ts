@@ -1,3 +1,4 @@
+import { SECURITY_CHANGE_WINDOW_DAYS } from './gates';
 import { FACTS, GUIDE, type Sourced, type Text } from './types';
 
 export const ALTERNATIVE_IDS = [
@@ -77,10 +78,10 @@ export const alternatives: readonly Alternative[] = [
     pros: [t('不常用也不容易被盗。', 'Hard to take over even when rarely used.')],
     cons: [
       {
-        'zh-CN': '改密码后约 15 天内可能无法注销（未经证实）；以后改主意要等。',
-        en: 'A password change may block closure for about 15 days (unverified); changing your mind later means waiting.',
-        source: `${FACTS} low`,
-        confidence: 'low',
+        'zh-CN': `改密码后约 ${SECURITY_CHANGE_WINDOW_DAYS.value} 天内可能无法注销；以后改主意要等。`,
+        en: `A password change may block closure for about ${SECURITY_CHANGE_WINDOW_DAYS.value} days; changing your mind later means waiting.`,
+        source: SECURITY_CHANGE_WINDOW_DAYS.source,
+        confidence: SECURITY_CHANGE_WINDOW_DAYS.confidence,
       },
     ],
     source: `${GUIDE} §FAQ Q1`,

@@ -135,4 +135,17 @@ describe('catalog', () => {
     }
     expect(catalog.alternatives.find((a) => a.id === 'leave-idle')?.cons[0]?.en).toMatch(/delete/);
   });
+
+  it('writes the unsure security-change window from its one figure, and leaves "unverified" to the badge', () => {
+    // The texts had "约 15 天 (未经证实)" typed into them, beside the figure the warning uses.
+    const days = catalog.securityChangeWindowDays;
+    expect(days.confidence).toBe('low');
+    const gate = catalog.gates.find((g) => g.id === 'no-recent-security-change')!;
+    const con = catalog.alternatives.find((a) => a.id === 'password-2fa')!.cons[0]!;
+    for (const text of [gate.detail['zh-CN'], gate.detail.en, con['zh-CN'], con.en]) {
+      expect(text).toContain(String(days.value));
+      expect(text).not.toMatch(/未经证实|unverified/i);
+    }
+    expect(con.confidence).toBe('low');
+  });
 });
