@@ -72,23 +72,39 @@ export function findElectron(env = process.env) {
   return { exec, distDir, source: 'package', present };
 }
 
-/** The one reason worth showing from the installer's output (it prints a stack trace). */
+/**
+ * The one reason worth showing from the installer's output (it prints a stack trace), in English
+ * and in Chinese: the two-language message says the same in both.
+ */
 export function downloadFailureReason(output) {
   const text = String(output);
   if (/checksum|sha256|integrity/i.test(text))
-    return 'the downloaded file did not match its published checksum';
+    return {
+      en: 'the downloaded file did not match its published checksum',
+      zh: '下载的文件与公布的校验值不符',
+    };
   const status = /\b(?:status(?: code)?|HTTP(?:Error)?)\D{0,20}([1-5]\d\d)\b/i.exec(text);
-  if (status) return `the download server answered HTTP ${status[1]}`;
-  if (/ENOSPC/.test(text)) return 'the disk is full';
-  if (/EACCES|EPERM/.test(text)) return 'no permission to write into node_modules/electron';
+  if (status)
+    return { en: `the download server answered HTTP ${status[1]}`, zh: `下载服务器返回了 HTTP ${status[1]}` };
+  if (/ENOSPC/.test(text)) return { en: 'the disk is full', zh: '磁盘已满' };
+  if (/EACCES|EPERM/.test(text))
+    return {
+      en: 'no permission to write into node_modules/electron',
+      zh: '没有权限写入 node_modules/electron',
+    };
   if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket|network|proxy/i.test(text)) {
-    return 'the download server could not be reached (offline, or blocked by a proxy or firewall)';
+    return {
+      en: 'the download server could not be reached (offline, or blocked by a proxy or firewall)',
+      zh: '连不上下载服务器（没有联网，或被代理、防火墙拦住了）',
+    };
   }
   const first = text
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l !== '');
-  return first ? first.slice(0, 200) : 'the installer stopped without saying why';
+  return first
+    ? { en: first.slice(0, 200), zh: `安装程序的提示是：${first.slice(0, 200)}` }
+    : { en: 'the installer stopped without saying why', zh: '安装程序没有说明原因就停止了' };
 }
 
 function say(lines) {
@@ -121,13 +137,19 @@ export function ensureElectron(env = process.env) {
   const reason = downloadFailureReason(
     `${result.stderr ?? ''}\n${result.stdout ?? ''}\n${result.error?.message ?? ''}`,
   );
+  const major = version.split('.')[0];
   say([
-    `Closeout cannot start: Electron ${version}, the program it runs in, is not installed, and downloading it failed: ${reason}.`,
+    `Closeout cannot start: Electron ${version}, the program it runs in, is not installed, and downloading it failed: ${reason.en}.`,
     'Two ways out:',
     '  1. Connect to the internet once and run the same command again (the download is kept for later starts).',
-    `  2. Or set ELECTRON_OVERRIDE_DIST_PATH to the folder of an Electron ${version.split('.')[0]} you already have, e.g.`,
-    `     ELECTRON_OVERRIDE_DIST_PATH=/opt/electron-${version.split('.')[0]} npm start`,
-    `Closeout 无法启动：它运行所需的 Electron ${version} 尚未安装，下载失败。请联网后重试一次，或把 ELECTRON_OVERRIDE_DIST_PATH 设为已安装的 Electron ${version.split('.')[0]} 所在文件夹。`,
+    `  2. Or set ELECTRON_OVERRIDE_DIST_PATH to the folder of an Electron ${major} you already have, e.g.`,
+    `     ELECTRON_OVERRIDE_DIST_PATH=/opt/electron-${major} npm start`,
+    '',
+    `Closeout 无法启动：它运行所需的 Electron ${version} 尚未安装，下载失败：${reason.zh}。`,
+    '两种解决办法：',
+    '  1. 联网后再运行一次同样的命令（下载一次即可，以后启动不再需要网络）。',
+    `  2. 或者把 ELECTRON_OVERRIDE_DIST_PATH 设为已安装的 Electron ${major} 所在的文件夹，例如：`,
+    `     ELECTRON_OVERRIDE_DIST_PATH=/opt/electron-${major} npm start`,
   ]);
   process.exit(1);
 }

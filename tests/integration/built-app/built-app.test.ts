@@ -93,7 +93,11 @@ describe('npm start on a fresh machine', () => {
       expect(out).toMatch(/could not be reached/);
       expect(out).toContain('ELECTRON_OVERRIDE_DIST_PATH');
       expect(out).toMatch(/Connect to the internet once/);
+      // The Chinese half says as much: the cause, both ways out and the example command.
       expect(out).toMatch(/Closeout 无法启动/);
+      expect(out).toMatch(/连不上下载服务器/);
+      expect(out).toMatch(/联网后再运行一次/);
+      expect(out.match(/ELECTRON_OVERRIDE_DIST_PATH=\/opt\/electron-45 npm start/g)).toHaveLength(2);
       expect(out).not.toContain('Electron uninstall');
       // No stack trace: no "    at fn (file:line)" frames.
       expect(out).not.toMatch(/^\s+at .+[:(]\d+/m);
