@@ -8,7 +8,7 @@
  *      ▲  ▲                                   │                                   │
  *      │  └── kept / withdrawn ◀──withdraw────┘        closed ◀──close (early: confirmed)──┘
  */
-import type { Readiness, ReadinessStatus } from './readiness';
+import { coolingOffEnded, type Readiness, type ReadinessStatus } from './readiness';
 
 export type PlanStage = Exclude<ReadinessStatus, 'submitted'> | 'cooling-off' | 'cooling-off-ended';
 
@@ -47,8 +47,7 @@ export interface StageView {
 
 export function planStage(r: Pick<Readiness, 'status' | 'coolingOff'>, nowMs: number): PlanStage {
   if (r.status !== 'submitted') return r.status;
-  const ends = r.coolingOff.endsAt === null ? null : Date.parse(r.coolingOff.endsAt);
-  return ends !== null && ends <= nowMs ? 'cooling-off-ended' : 'cooling-off';
+  return coolingOffEnded(r.coolingOff.endsAt, nowMs) ? 'cooling-off-ended' : 'cooling-off';
 }
 
 const MILESTONE_OF: Record<PlanStage, number> = {

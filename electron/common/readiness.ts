@@ -328,6 +328,11 @@ export function openItemCount(plan: Plan, nowIso: string): { open: number; total
   return { open, total };
 }
 
+/** The cooling-off period has run out (one with no end yet has not): the stage and the warnings agree. */
+export function coolingOffEnded(endsAt: string | null, nowMs: number): boolean {
+  return endsAt !== null && Date.parse(endsAt) <= nowMs;
+}
+
 function coolingOffStatus(plan: Plan, nowMs: number): CoolingOffStatus {
   const { days, daysFromUser, submittedAt, endsAt } = plan.coolingOff;
   const left = endsAt === null ? null : Math.max(0, Math.ceil((Date.parse(endsAt) - nowMs) / DAY_MS));
@@ -369,10 +374,7 @@ function warningsFor(plan: Plan, preps: PreparationReadiness[], nowMs: number): 
   }
   const clientsOpen = !preps.find((p) => p.id === 'remove-mail-clients')?.done;
   // Once the cooling-off period has ended, a client's sign-in can withdraw nothing any more.
-  const coolingOffOver =
-    plan.phase === 'submitted' &&
-    plan.coolingOff.endsAt !== null &&
-    Date.parse(plan.coolingOff.endsAt) <= nowMs;
+  const coolingOffOver = plan.phase === 'submitted' && coolingOffEnded(plan.coolingOff.endsAt, nowMs);
   if (clientsOpen && (plan.phase === 'preparing' || plan.phase === 'submitted') && !coolingOffOver)
     out.push({
       id: 'mail-client-configured',

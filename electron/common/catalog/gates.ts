@@ -60,7 +60,6 @@ const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
  * from here.
  */
 export const SECURITY_CHANGE_WINDOW_DAYS = { value: 15, source: `${FACTS} low`, confidence: 'low' } as const;
-const SECURITY_DAYS = SECURITY_CHANGE_WINDOW_DAYS.value;
 
 export const gates: readonly Gate[] = [
   {
@@ -145,8 +144,8 @@ export const gates: readonly Gate[] = [
     id: 'no-recent-security-change',
     title: t('近期没有修改密码或安全设置', 'No recent password or security change'),
     detail: t(
-      `据说最近约 ${SECURITY_DAYS} 天内改过密码或安全设置时不能注销。`,
-      `Closure is said to be refused within about ${SECURITY_DAYS} days of a password or security change.`,
+      `据说最近约 ${SECURITY_CHANGE_WINDOW_DAYS.value} 天内改过密码或安全设置时不能注销。`,
+      `Closure is said to be refused within about ${SECURITY_CHANGE_WINDOW_DAYS.value} days of a password or security change.`,
     ),
     required: false,
     q3Cause: 'preconditions',

@@ -117,11 +117,11 @@ export class Vault<D> implements DocumentStore<D> {
    * A recovery code was just issued (shown once): until the person confirms it, remember that on
    * disk. Best effort: failing to write the reminder must not fail the vault change it follows.
    */
-  private async recoveryIssued(at: number): Promise<void> {
+  private async recoveryIssued(): Promise<void> {
     this.recoveryUnconfirmed = true;
     await writeFile(
       this.unconfirmedPath(),
-      `A recovery code issued at ${new Date(at).toISOString()} was not yet confirmed as written down.\n`,
+      `A recovery code issued at ${new Date(this.options.clock.now()).toISOString()} was not yet confirmed as written down.\n`,
       { mode: 0o600 },
     ).catch(() => {});
   }
@@ -194,7 +194,7 @@ export class Vault<D> implements DocumentStore<D> {
       this.header = saved;
       this.recovery = null;
       this.begin({ key, header: saved, doc });
-      await this.recoveryIssued(this.options.clock.now());
+      await this.recoveryIssued();
       return { recoveryCode, status: this.changed() };
     });
   }
@@ -243,7 +243,7 @@ export class Vault<D> implements DocumentStore<D> {
         throw new AppFailure('vault.wrong-passphrase', 'Wrong passphrase');
       proven.fill(0);
       const recoveryCode = await this.rekey(s, { mode: 'passphrase', passphrase: next }, code);
-      if (recoveryCode) await this.recoveryIssued(this.options.clock.now());
+      if (recoveryCode) await this.recoveryIssued();
       return { status: this.changed(), recoveryCode };
     });
   }
@@ -273,7 +273,7 @@ export class Vault<D> implements DocumentStore<D> {
           : { mode: 'keychain' as const };
       const recoveryCode = newRecoveryCode();
       await this.rekey(s, target, null, recoveryCode);
-      await this.recoveryIssued(this.options.clock.now());
+      await this.recoveryIssued();
       return { status: this.changed(), recoveryCode };
     });
   }
